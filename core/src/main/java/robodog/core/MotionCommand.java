@@ -1,0 +1,69 @@
+package robodog.core;
+
+/**
+ * What an operator, the autonomy layer or a script asks of the controller: a mode request,
+ * velocity, body pose, gait, failed-leg marks. Mutable value type handed to the control thread
+ * through a {@link Mailbox}; the controller rate-limits everything it finds here.
+ *
+ * <p>Units: m/s, rad/s, m, rad. Body pose is relative to the neutral stance (height is absolute,
+ * above the ground). Not thread-safe; copy with {@link #copyFrom}.
+ */
+public final class MotionCommand {
+  /** The mode the sender wants. */
+  public Mode requestedMode = Mode.STANDING;
+
+  /** Forward velocity, m/s, base_link x. */
+  public double vx;
+
+  /** Leftward velocity, m/s, base_link y. */
+  public double vy;
+
+  /** Yaw rate, rad/s, counter-clockwise seen from above. */
+  public double yawRate;
+
+  /** Body height above ground, m; {@code NaN} keeps the configured neutral height. */
+  public double bodyHeight = Double.NaN;
+
+  public double bodyRoll;
+  public double bodyPitch;
+  public double bodyYaw;
+
+  /** Body shift over the feet, m. */
+  public double bodyX;
+
+  public double bodyY;
+
+  /** Gait row index in the gait table; -1 keeps the current gait. */
+  public int gaitIndex = -1;
+
+  /** Step height override, m; {@code NaN} keeps the gait's own. */
+  public double stepHeight = Double.NaN;
+
+  /** Bit {@code 1 << leg.ordinal()} set means that leg is failed and must be folded. */
+  public int failedLegMask;
+
+  /** Latched E-stop request: true engages; only {@link #estopRelease} leaves it. */
+  public boolean estop;
+
+  /** Explicit E-stop release (also needs {@code estop == false}). */
+  public boolean estopRelease;
+
+  /** Copies every field; allocation-free. */
+  public void copyFrom(MotionCommand o) {
+    requestedMode = o.requestedMode;
+    vx = o.vx;
+    vy = o.vy;
+    yawRate = o.yawRate;
+    bodyHeight = o.bodyHeight;
+    bodyRoll = o.bodyRoll;
+    bodyPitch = o.bodyPitch;
+    bodyYaw = o.bodyYaw;
+    bodyX = o.bodyX;
+    bodyY = o.bodyY;
+    gaitIndex = o.gaitIndex;
+    stepHeight = o.stepHeight;
+    failedLegMask = o.failedLegMask;
+    estop = o.estop;
+    estopRelease = o.estopRelease;
+  }
+}

@@ -1,0 +1,33 @@
+package robodog.core;
+
+/**
+ * Why the controller did not do exactly what was asked. Each has a human sentence so the tablet,
+ * logs and CLI say the same thing.
+ */
+public enum Notice {
+  NONE("ok"),
+  POSE_REFUSED_UNSTABLE("body pose refused: it would put the centre of mass outside the feet"),
+  GAIT_REFUSED_UNSTABLE(
+      "gait refused: with the failed legs it would make the stability margin negative"),
+  GAIT_INDEX_INVALID("gait refused: no such gait"),
+  TOO_MANY_FAILED_LEGS("failed legs refused: at most one leg may be failed"),
+  SPEED_LIMITED("velocity limited to what the gait can step"),
+  IK_LIMITED("a foot target was outside reach or joint limits and was clamped"),
+  ESTOP_LATCHED("E-stop latched: release explicitly to continue"),
+  FAULT_LATCHED("fault latched after a controller error: release explicitly to continue"),
+  MODE_REFUSED("mode change refused from the current mode");
+
+  /** Cached {@code values()}. */
+  public static final Notice[] VALUES = values();
+
+  private final String text;
+
+  Notice(String text) {
+    this.text = text;
+  }
+
+  /** A sentence for operators. */
+  public String text() {
+    return text;
+  }
+}

@@ -1,0 +1,69 @@
+package robodog.core;
+
+/**
+ * A snapshot of the controller after a tick, for operators, logs, plots and tests. Published by the
+ * control thread through a {@link Mailbox}; copy with {@link #copyFrom}.
+ *
+ * <p>Units: SI; foot positions in base_link (m), joint targets in rad, margin in m.
+ */
+public final class Telemetry {
+  public long stampNanos;
+  public Mode mode = Mode.PASSIVE;
+  public int gaitIndex;
+
+  /** Velocity actually commanded after rate and speed limits, m/s and rad/s. */
+  public double vx;
+
+  public double vy;
+  public double yawRate;
+
+  /** Static stability margin of the current support polygon, m; negative = outside. */
+  public double stabilityMargin;
+
+  /** Legs currently in stance (not counting failed legs). */
+  public int stanceCount;
+
+  /** Bit per leg ordinal: leg in swing now. */
+  public int swingMask;
+
+  /** Bit per leg ordinal: leg marked failed and folded. */
+  public int failedLegMask;
+
+  /** Latest refusal or limit the controller applied (see {@link Notice}). */
+  public Notice notice = Notice.NONE;
+
+  /** Lift-offs postponed because they would have made the margin negative, since start. */
+  public long deferredLiftoffs;
+
+  /** IK targets clamped at a joint limit or reach, since start. */
+  public long ikLimitHits;
+
+  /** Per-leg phase in [0, 1) of its own cycle. */
+  public final double[] legPhase = new double[LegId.COUNT];
+
+  /** Foot targets in base_link, x y z per leg (18 values). */
+  public final double[] footPosition = new double[LegId.COUNT * 3];
+
+  /** Joint targets sent, rad. */
+  public final double[] jointTarget = new double[Joints.COUNT];
+
+  /** Copies every field; allocation-free. */
+  public void copyFrom(Telemetry o) {
+    stampNanos = o.stampNanos;
+    mode = o.mode;
+    gaitIndex = o.gaitIndex;
+    vx = o.vx;
+    vy = o.vy;
+    yawRate = o.yawRate;
+    stabilityMargin = o.stabilityMargin;
+    stanceCount = o.stanceCount;
+    swingMask = o.swingMask;
+    failedLegMask = o.failedLegMask;
+    notice = o.notice;
+    deferredLiftoffs = o.deferredLiftoffs;
+    ikLimitHits = o.ikLimitHits;
+    System.arraycopy(o.legPhase, 0, legPhase, 0, LegId.COUNT);
+    System.arraycopy(o.footPosition, 0, footPosition, 0, LegId.COUNT * 3);
+    System.arraycopy(o.jointTarget, 0, jointTarget, 0, Joints.COUNT);
+  }
+}
