@@ -1,0 +1,410 @@
+package robodog.locomotion;
+
+import robodog.core.Controller;
+import robodog.core.JointCommand;
+import robodog.core.JointKind;
+import robodog.core.Joints;
+import robodog.core.LegId;
+import robodog.core.Mailbox;
+import robodog.core.Mode;
+import robodog.core.MotionCommand;
+import robodog.core.Notice;
+import robodog.core.RobotState;
+import robodog.core.Telemetry;
+import robodog.core.config.RobotDescription;
+import robodog.locomotion.body.BodyPose;
+import robodog.locomotion.body.MotionFilter;
+import robodog.locomotion.body.RateLimit;
+import robodog.locomotion.gait.GaitLibrary;
+import robodog.locomotion.gait.StepPlanner;
+import robodog.locomotion.kinematics.IkResult;
+import robodog.locomotion.kinematics.LegKinematics;
+import robodog.locomotion.stability.StabilityMargin;
+
+/**
+ * The six-leg gait controller: one {@link #update} per tick turns the latest {@link MotionCommand}
+ * into 18 joint targets. Order inside a tick (CHAMP, IHMC): command → mode machine and safety →
+ * velocity and pose limits → step planner (gait, swing, stance) → body pose → IK → joint limits and
+ * servo slew limit → stability margin → telemetry.
+ *
+ * <p>Threading: {@link #update} and {@link #enterFault} on the control thread only; other threads
+ * talk to it through the two mailboxes. The tick allocates nothing (checked by a tagged test).
+ */
+public final class HexapodController implements Controller {
+  private final RobotDescription robot;
+  private final ControllerSettings settings;
+  private final GaitLibrary gaits;
+  private final Mailbox<MotionCommand> commands;
+  private final Mailbox<Telemetry> telemetryOut;
+  private final LegKinematics[] legs = new LegKinematics[LegId.COUNT];
+  private final StepPlanner planner;
+  private final MotionFilter filter;
+  private final ModeMachine modes;
+  private final StabilityMargin margin = new StabilityMargin();
+  private final BodyPose proposed = new BodyPose();
+  private final BodyPose sitPose = new BodyPose();
+  private final double[] baseNeutralX = new double[LegId.COUNT];
+  private final double[] baseNeutralY = new double[LegId.COUNT];
+  private final double[] targets = new double[Joints.COUNT];
+  private final double[] lastGood = new double[Joints.COUNT];
+  private final double[] foldPose = new double[JointKind.COUNT];
+  private final double[] foot = new double[3];
+  private final Telemetry telemetry = new Telemetry();
+  private final MotionCommand idle = new MotionCommand();
+  private final double servoSpeed;
+  private int gaitIndex;
+  private int failedLeg = -1;
+  private long ikLimitHits;
+  private Notice notice = Notice.NONE;
+  private double stabilityMargin;
+  private boolean outputsValid;
+
+  /**
+   * @param initialMode {@link Mode#PASSIVE} on hardware; {@link Mode#STANDING} when the body is
+   *     known to start standing on its neutral stance (the simulator spawns it so)
+   */
+  public HexapodController(
+      RobotDescription robot,
+      GaitLibrary gaits,
+      ControllerSettings settings,
+      Mailbox<MotionCommand> commands,
+      Mailbox<Telemetry> telemetryOut,
+      Mode initialMode) {
+    this.robot = robot;
+    this.settings = settings;
+    this.gaits = gaits;
+    this.commands = commands;
+    this.telemetryOut = telemetryOut;
+    this.servoSpeed = robot.servo().maxSpeedRadPerS();
+    for (LegId leg : LegId.VALUES) {
+      legs[leg.ordinal()] = new LegKinematics(robot, leg);
+    }
+    LocomotionConfig.neutralFootholds(robot, baseNeutralX, baseNeutralY);
+    foldPose[0] = 0;
+    foldPose[1] = robot.jointMax(JointKind.FEMUR) - Math.toRadians(10);
+    foldPose[2] = robot.jointMin(JointKind.TIBIA) + Math.toRadians(10);
+    planner = new StepPlanner(gaits.get(0), gaits.table().maxStrideMeters());
+    filter = new MotionFilter(settings);
+    modes = new ModeMachine(initialMode);
+    modes.setPowerOnSpeed(settings.powerOnJointSpeed());
+    idle.requestedMode = initialMode;
+    applyNeutrals();
+    planner.placeAllAtNeutral();
+    BodyPose start = new BodyPose();
+    start.height =
+        initialMode == Mode.STANDING || initialMode == Mode.WALKING
+            ? robot.stance().bodyHeightM()
+            : robot.stance().sitHeightM();
+    filter.reset(start);
+  }
+
+  /** Default neutral footholds (m, walking frame), by leg ordinal. */
+  public double[] baseNeutralX() {
+    return baseNeutralX.clone();
+  }
+
+  /** Default neutral footholds (m, walking frame), by leg ordinal. */
+  public double[] baseNeutralY() {
+    return baseNeutralY.clone();
+  }
+
+  @Override
+  public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
+    double dt = Math.min(0.1, periodNanos * 1e-9);
+    MotionCommand c = commands.latest();
+    if (c == null) {
+      c = idle;
+    }
+    notice = Notice.NONE;
+    if (!outputsValid) {
+      System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
+      outputsValid = true;
+    }
+    Mode mode = modes.update(c, state, filter.pose.height, planner.allDown(), dt, this);
+    if (mode == Mode.ESTOP || mode == Mode.PASSIVE) {
+      out.enabled = false;
+      System.arraycopy(state.jointPosition, 0, out.position, 0, Joints.COUNT);
+      System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
+      if (mode == Mode.ESTOP) {
+        notice = Notice.ESTOP_LATCHED;
+      }
+      publish(nowNanos, mode, out);
+      return;
+    }
+    out.enabled = true;
+    if (mode == Mode.FAULT) {
+      notice = Notice.FAULT_LATCHED;
+      System.arraycopy(lastGood, 0, out.position, 0, Joints.COUNT);
+      publish(nowNanos, mode, out);
+      return;
+    }
+    applyFailedLegs(c.failedLegMask);
+    applyGait(c.gaitIndex, mode);
+    if (!Double.isNaN(c.stepHeight)) {
+      planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
+    }
+    applyPose(c, mode);
+    applyVelocity(c, mode == Mode.WALKING && !modes.stopping());
+    filter.step(dt);
+    double comX =
+        filter.pose.groundX(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
+    double comY =
+        filter.pose.groundY(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
+    planner.update(
+        dt,
+        filter.vx,
+        filter.vy,
+        filter.wz,
+        mode == Mode.WALKING && !modes.stopping(),
+        comX,
+        comY,
+        settings.minMargin());
+    solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
+    System.arraycopy(targets, 0, out.position, 0, Joints.COUNT);
+    System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
+    margin.clear();
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (!planner.isFailed(i) && !planner.isSwinging(i)) {
+        margin.add(planner.footX[i], planner.footY[i]);
+      }
+    }
+    stabilityMargin = margin.margin(comX, comY);
+    publish(nowNanos, mode, out);
+  }
+
+  private void solveJoints(double dt, double jointSpeed) {
+    BodyPose pose = filter.pose;
+    boolean settled = true;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      int j = i * JointKind.COUNT;
+      if (planner.isFailed(i)) {
+        for (int k = 0; k < JointKind.COUNT; k++) {
+          targets[j + k] = RateLimit.step(lastGood[j + k], foldPose[k], jointSpeed, dt);
+        }
+        continue;
+      }
+      pose.toBase(planner.footX[i], planner.footY[i], planner.footZ[i], foot, 0);
+      telemetry.footPosition[i * 3] = foot[0];
+      telemetry.footPosition[i * 3 + 1] = foot[1];
+      telemetry.footPosition[i * 3 + 2] = foot[2];
+      IkResult r = legs[i].inverse(foot[0], foot[1], foot[2], targets, j);
+      if (!r.ok()) {
+        ikLimitHits++;
+        notice = Notice.IK_LIMITED;
+      }
+      for (int k = 0; k < JointKind.COUNT; k++) {
+        double wanted = targets[j + k];
+        targets[j + k] = RateLimit.step(lastGood[j + k], wanted, jointSpeed, dt);
+        settled &= targets[j + k] == wanted;
+      }
+    }
+    modes.setSettled(settled);
+  }
+
+  private void applyFailedLegs(int mask) {
+    int requested = -1;
+    if (mask != 0) {
+      if (Integer.bitCount(mask) > 1 || mask >= (1 << LegId.COUNT)) {
+        notice = Notice.TOO_MANY_FAILED_LEGS;
+        return;
+      }
+      requested = Integer.numberOfTrailingZeros(mask);
+    }
+    if (requested == failedLeg) {
+      return;
+    }
+    if (failedLeg >= 0) {
+      planner.setFailed(failedLeg, false);
+    }
+    failedLeg = requested;
+    applyNeutrals();
+    if (failedLeg >= 0) {
+      planner.setFailed(failedLeg, true);
+      gaitIndex = gaits.fiveLegIndex(failedLeg);
+      planner.setGait(gaits.get(gaitIndex));
+    } else if (gaitIndex >= gaits.table().gaits().size()) {
+      gaitIndex = gaits.table().gaits().size() - 1; // the most stable table gait: last row
+      planner.setGait(gaits.get(gaitIndex));
+    }
+  }
+
+  private void applyNeutrals() {
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (failedLeg >= 0) {
+        planner.setNeutral(
+            i, gaits.plan(failedLeg).neutralX()[i], gaits.plan(failedLeg).neutralY()[i]);
+      } else {
+        planner.setNeutral(i, baseNeutralX[i], baseNeutralY[i]);
+      }
+    }
+  }
+
+  private void applyGait(int requested, Mode mode) {
+    if (requested < 0 || requested == gaitIndex) {
+      return;
+    }
+    if (requested >= gaits.size()) {
+      notice = Notice.GAIT_INDEX_INVALID;
+    } else if (!gaits.allowed(requested, failedLeg)) {
+      notice = Notice.GAIT_REFUSED_UNSTABLE;
+    } else {
+      gaitIndex = requested;
+      planner.setGait(gaits.get(requested));
+    }
+  }
+
+  private void applyPose(MotionCommand c, Mode mode) {
+    BodyPose p = proposed;
+    p.height = modes.targetHeight(c, robot, settings);
+    p.roll = c.bodyRoll;
+    p.pitch = c.bodyPitch;
+    p.yaw = c.bodyYaw;
+    double shiftX = RateLimit.clamp(c.bodyX, -settings.maxShift(), settings.maxShift());
+    double shiftY = RateLimit.clamp(c.bodyY, -settings.maxShift(), settings.maxShift());
+    if (failedLeg >= 0) {
+      shiftX += gaits.plan(failedLeg).shiftX();
+      shiftY += gaits.plan(failedLeg).shiftY();
+    }
+    p.shiftX = shiftX;
+    p.shiftY = shiftY;
+    filter.clampPose(p);
+    p.refresh();
+    if (p.roll == filter.target.roll
+        && p.pitch == filter.target.pitch
+        && p.yaw == filter.target.yaw
+        && p.shiftX == filter.target.shiftX
+        && p.shiftY == filter.target.shiftY
+        && p.height == filter.target.height) {
+      return;
+    }
+    double bx = robot.body().comXM();
+    double by = robot.body().comYM();
+    double bz = robot.body().comZM();
+    double cx = p.groundX(bx, by, bz);
+    double cy = p.groundY(bx, by, bz);
+    double m;
+    if (mode == Mode.WALKING) {
+      double nominalX = failedLeg >= 0 ? bx + gaits.plan(failedLeg).shiftX() : bx;
+      double nominalY = failedLeg >= 0 ? by + gaits.plan(failedLeg).shiftY() : by;
+      m = gaits.worstMargin(gaitIndex, failedLeg) - Math.hypot(cx - nominalX, cy - nominalY);
+    } else {
+      margin.clear();
+      for (int i = 0; i < LegId.COUNT; i++) {
+        if (!planner.isFailed(i) && !planner.isSwinging(i)) {
+          margin.add(planner.footX[i], planner.footY[i]);
+        }
+      }
+      m = margin.margin(cx, cy);
+    }
+    if (m < settings.minMargin()) {
+      notice = Notice.POSE_REFUSED_UNSTABLE;
+      filter.target.height = p.height; // height never moves the CoM sideways; let it through
+      return;
+    }
+    filter.target.set(p);
+  }
+
+  private void applyVelocity(MotionCommand c, boolean walking) {
+    if (!walking) {
+      filter.targetVx = 0;
+      filter.targetVy = 0;
+      filter.targetWz = 0;
+      return;
+    }
+    double wz = RateLimit.clamp(c.yawRate, -settings.maxYawRate(), settings.maxYawRate());
+    double vx = c.vx;
+    double vy = c.vy;
+    // The fastest foot must cover at most one stride per stance.
+    double limit = gaits.table().maxStrideMeters() / planner.gait().stanceSeconds();
+    double worst = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      double fx = vx - wz * planner.neutralY[i];
+      double fy = vy + wz * planner.neutralX[i];
+      worst = Math.max(worst, Math.sqrt(fx * fx + fy * fy));
+    }
+    if (worst > limit) {
+      double s = limit / worst;
+      vx *= s;
+      vy *= s;
+      wz *= s;
+      notice = Notice.SPEED_LIMITED;
+    }
+    filter.targetVx = vx;
+    filter.targetVy = vy;
+    filter.targetWz = wz;
+  }
+
+  /** Called by the mode machine when walking starts. */
+  void onStartWalking() {
+    planner.startWalking();
+  }
+
+  /** Called by the mode machine when it powers on: feet to neutral, body at sitting height. */
+  void onPowerOn() {
+    planner.placeAllAtNeutral();
+    sitPose.height = robot.stance().sitHeightM();
+    sitPose.refresh();
+    filter.reset(sitPose);
+  }
+
+  /** Sitting body height, m. */
+  double sitHeight() {
+    return robot.stance().sitHeightM();
+  }
+
+  @Override
+  public void enterFault(Throwable cause) {
+    modes.latchFault();
+  }
+
+  private void publish(long nowNanos, Mode mode, JointCommand out) {
+    Telemetry t = telemetry;
+    t.stampNanos = nowNanos;
+    t.mode = mode;
+    t.gaitIndex = gaitIndex;
+    t.vx = filter.vx;
+    t.vy = filter.vy;
+    t.yawRate = filter.wz;
+    t.stabilityMargin = stabilityMargin;
+    int stance = 0;
+    int swing = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (planner.isSwinging(i)) {
+        swing |= 1 << i;
+      } else if (!planner.isFailed(i)) {
+        stance++;
+      }
+      t.legPhase[i] = planner.legPhase(i);
+    }
+    t.stanceCount = stance;
+    t.swingMask = swing;
+    t.failedLegMask = failedLeg >= 0 ? 1 << failedLeg : 0;
+    t.notice = notice != Notice.NONE ? notice : modes.notice();
+    t.deferredLiftoffs = planner.deferredLiftoffs();
+    t.ikLimitHits = ikLimitHits;
+    System.arraycopy(out.position, 0, t.jointTarget, 0, Joints.COUNT);
+    if (telemetryOut != null) {
+      telemetryOut.offer(t);
+    }
+  }
+
+  /** The gait library this controller runs (any thread). */
+  public GaitLibrary gaits() {
+    return gaits;
+  }
+
+  /** Last telemetry computed (control thread only; others use the mailbox). */
+  public Telemetry telemetry() {
+    return telemetry;
+  }
+
+  /** Kinematics of one leg (for FK in traces and tests). */
+  public LegKinematics kinematics(LegId leg) {
+    return legs[leg.ordinal()];
+  }
+
+  /** Current step planner (control thread only). */
+  StepPlanner planner() {
+    return planner;
+  }
+}

@@ -1,0 +1,290 @@
+package robodog.locomotion.gait;
+
+import robodog.core.LegId;
+import robodog.locomotion.stability.StabilityMargin;
+
+/**
+ * Moves the six feet in the walking frame: stance feet slide back exactly as the ground moves under
+ * the body, swing feet follow {@link SwingProfile} to a touch-down point placed so that the next
+ * stance is centred on the neutral foothold (Raibert's rule without the velocity-error term, which
+ * a statically stable walker does not need).
+ *
+ * <p><b>The walking frame</b> is fixed to the body's nominal pose: origin on the ground under
+ * {@code base_link}, z up, yawing with the body. Stance feet are at z = 0. Body pose offsets
+ * (height, roll, pitch, yaw, shift) are applied later, so they never disturb the footholds.
+ *
+ * <p><b>Phase-continuous gait hand-over.</b> A gait's global phase runs continuously; a leg lifts
+ * when the phase passes its offset (an edge, never a level), and a swing, once started, finishes
+ * with its own duration. Changing the gait row mid-walk therefore never cuts a swing short or
+ * teleports a foot: stance legs simply wait for their next edge in the new pattern. Two guards hold
+ * a lift-off back: a minimum stance time, and the stability margin of the feet that would remain
+ * (the lift is deferred and counted, never skipped).
+ *
+ * <p>Allocation-free. Control thread only.
+ */
+public final class StepPlanner {
+  private static final double MIN_STANCE_FRACTION = 0.5;
+  private static final double MIN_SWING_FRACTION = 0.6;
+
+  /** Foot position (m) and velocity (m/s) in the walking frame, by leg ordinal. */
+  public final double[] footX = new double[LegId.COUNT];
+
+  public final double[] footY = new double[LegId.COUNT];
+  public final double[] footZ = new double[LegId.COUNT];
+  private final double[] footVx = new double[LegId.COUNT];
+  private final double[] footVy = new double[LegId.COUNT];
+
+  /** Neutral foothold (m) in the walking frame, by leg ordinal. */
+  public final double[] neutralX = new double[LegId.COUNT];
+
+  public final double[] neutralY = new double[LegId.COUNT];
+
+  private final boolean[] swinging = new boolean[LegId.COUNT];
+  private final boolean[] pending = new boolean[LegId.COUNT];
+  private final boolean[] failed = new boolean[LegId.COUNT];
+  private final boolean[] deferred = new boolean[LegId.COUNT];
+  private final double[] swingElapsed = new double[LegId.COUNT];
+  private final double[] swingDuration = new double[LegId.COUNT];
+  private final double[] stanceElapsed = new double[LegId.COUNT];
+  private final double[] liftZ = new double[LegId.COUNT];
+  private final StabilityMargin margin = new StabilityMargin();
+  private final double maxStride;
+
+  private Gait gait;
+  private double phase;
+  private double stepHeight;
+  private long deferredLiftoffs;
+
+  /**
+   * @param initial the gait to start with
+   * @param maxStrideMeters stride limit from the gait table, m
+   */
+  public StepPlanner(Gait initial, double maxStrideMeters) {
+    this.gait = initial;
+    this.stepHeight = initial.stepHeightMeters();
+    this.maxStride = maxStrideMeters;
+  }
+
+  /** Sets a neutral foothold (m, walking frame). Call before {@link #placeAllAtNeutral}. */
+  public void setNeutral(int leg, double x, double y) {
+    neutralX[leg] = x;
+    neutralY[leg] = y;
+  }
+
+  /** Puts every foot on its neutral foothold, on the ground, at rest. */
+  public void placeAllAtNeutral() {
+    for (int i = 0; i < LegId.COUNT; i++) {
+      footX[i] = neutralX[i];
+      footY[i] = neutralY[i];
+      footZ[i] = 0;
+      footVx[i] = 0;
+      footVy[i] = 0;
+      swinging[i] = false;
+      pending[i] = false;
+      deferred[i] = false;
+      stanceElapsed[i] = Double.MAX_VALUE / 4; // settled feet may lift at once
+    }
+  }
+
+  /** Switches the gait row; phase-continuous (see class comment). */
+  public void setGait(Gait next) {
+    this.gait = next;
+  }
+
+  /** The active gait row. */
+  public Gait gait() {
+    return gait;
+  }
+
+  /** Step height for new and current swings, m. */
+  public void setStepHeight(double meters) {
+    this.stepHeight = meters;
+  }
+
+  /** Marks a leg failed (it never lifts, never supports) or restores it. */
+  public void setFailed(int leg, boolean isFailed) {
+    failed[leg] = isFailed;
+    if (isFailed) {
+      swinging[leg] = false;
+      pending[leg] = false;
+    }
+  }
+
+  /** Re-arms the phase so that legs with offset 0 lift on the next tick. */
+  public void startWalking() {
+    phase = 1 - 1e-9;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (!swinging[i]) {
+        stanceElapsed[i] = Double.MAX_VALUE / 4; // standing feet have been down long enough
+      }
+    }
+  }
+
+  /**
+   * Advances the feet by {@code dt}.
+   *
+   * @param vx body velocity forward, m/s
+   * @param vy body velocity left, m/s
+   * @param wz body yaw rate, rad/s
+   * @param allowLiftoff false while stopping or standing: swings finish, none start
+   * @param comX centre of mass on the ground plane, walking frame, m (for the lift-off guard)
+   * @param comY same, y
+   * @param minMargin lift-offs that would leave a smaller margin are deferred, m
+   */
+  public void update(
+      double dt,
+      double vx,
+      double vy,
+      double wz,
+      boolean allowLiftoff,
+      double comX,
+      double comY,
+      double minMargin) {
+    double previous = phase;
+    phase += dt / gait.cycleSeconds();
+    phase -= Math.floor(phase);
+    double cos = Math.cos(-wz * dt);
+    double sin = Math.sin(-wz * dt);
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (failed[i] || swinging[i]) {
+        continue;
+      }
+      // Stance: the ground turns by -wz*dt and slides by -v*dt as seen from the body.
+      double x = footX[i];
+      double y = footY[i];
+      footX[i] = cos * x - sin * y - vx * dt;
+      footY[i] = sin * x + cos * y - vy * dt;
+      footVx[i] = -vx + wz * footY[i];
+      footVy[i] = -vy - wz * footX[i];
+      stanceElapsed[i] += dt;
+      if (allowLiftoff) {
+        double off = gait.offset(LegId.of(i));
+        boolean edge =
+            !Double.isNaN(off)
+                && (phase >= previous
+                    ? (off > previous && off <= phase)
+                    : (off > previous || off <= phase));
+        double ex = footX[i] - neutralX[i];
+        double ey = footY[i] - neutralY[i];
+        boolean stretched = ex * ex + ey * ey > 0.36 * maxStride * maxStride;
+        if (edge || stretched) {
+          pending[i] = true;
+        }
+      } else {
+        pending[i] = false;
+      }
+    }
+    double tst = gait.stanceSeconds();
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (swinging[i]) {
+        advanceSwing(i, dt, vx, vy, wz, tst);
+      }
+    }
+    // After the swings, so a foot landing this tick already counts as support.
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (pending[i]) {
+        tryLiftoff(i, comX, comY, minMargin);
+      }
+    }
+  }
+
+  private void tryLiftoff(int leg, double comX, double comY, double minMargin) {
+    if (stanceElapsed[leg] < MIN_STANCE_FRACTION * gait.stanceSeconds()) {
+      return;
+    }
+    margin.clear();
+    for (int j = 0; j < LegId.COUNT; j++) {
+      if (j != leg && !failed[j] && !swinging[j]) {
+        margin.add(footX[j], footY[j]);
+      }
+    }
+    if (margin.margin(comX, comY) < minMargin) {
+      if (!deferred[leg]) {
+        deferred[leg] = true;
+        deferredLiftoffs++;
+      }
+      return;
+    }
+    pending[leg] = false;
+    deferred[leg] = false;
+    swinging[leg] = true;
+    swingElapsed[leg] = 0;
+    // Land when the schedule says, so a late lift-off (deferred, or after a gait change) catches
+    // up instead of pushing every later step back; never faster than 60 % of a normal swing.
+    double nominal = gait.swingSeconds();
+    double off = gait.offset(LegId.of(leg));
+    double untilTouchdown = nominal;
+    if (!Double.isNaN(off)) {
+      double left = off + (1 - gait.dutyFactor()) - phase;
+      untilTouchdown = (left - Math.floor(left)) * gait.cycleSeconds();
+    }
+    swingDuration[leg] = Math.max(MIN_SWING_FRACTION * nominal, Math.min(nominal, untilTouchdown));
+    liftZ[leg] = footZ[leg];
+  }
+
+  private void advanceSwing(int i, double dt, double vx, double vy, double wz, double tst) {
+    // Touch down half a stance ahead of neutral so the stance is centred on it.
+    double half = 0.5 * tst;
+    double nx = neutralX[i];
+    double ny = neutralY[i];
+    double tx = nx + (vx - wz * ny) * half;
+    double ty = ny + (vy + wz * nx) * half;
+    double tvx = -vx + wz * ty;
+    double tvy = -vy - wz * tx;
+    double remaining = swingDuration[i] - swingElapsed[i];
+    double x = footX[i];
+    double y = footY[i];
+    footX[i] = SwingProfile.hermitePosition(x, footVx[i], tx, tvx, remaining, dt);
+    footY[i] = SwingProfile.hermitePosition(y, footVy[i], ty, tvy, remaining, dt);
+    footVx[i] = SwingProfile.hermiteVelocity(x, footVx[i], tx, tvx, remaining, dt);
+    footVy[i] = SwingProfile.hermiteVelocity(y, footVy[i], ty, tvy, remaining, dt);
+    swingElapsed[i] += dt;
+    double tau = swingElapsed[i] / swingDuration[i];
+    footZ[i] = SwingProfile.height(liftZ[i], 0, stepHeight, tau);
+    if (tau >= 1) {
+      swinging[i] = false;
+      footZ[i] = 0;
+      stanceElapsed[i] = 0;
+    }
+  }
+
+  /** True while {@code leg} swings. */
+  public boolean isSwinging(int leg) {
+    return swinging[leg];
+  }
+
+  /** True when no leg swings. */
+  public boolean allDown() {
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (swinging[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when {@code leg} is marked failed. */
+  public boolean isFailed(int leg) {
+    return failed[leg];
+  }
+
+  /** Global gait phase in [0, 1). */
+  public double phase() {
+    return phase;
+  }
+
+  /** Progress of a leg through its own cycle in [0, 1): swing first, then stance. */
+  public double legPhase(int leg) {
+    double swingFrac = 1 - gait.dutyFactor();
+    if (swinging[leg]) {
+      return swingFrac * Math.min(1, swingElapsed[leg] / swingDuration[leg]);
+    }
+    double s = Math.min(0.999999, stanceElapsed[leg] / gait.stanceSeconds());
+    return swingFrac + gait.dutyFactor() * s;
+  }
+
+  /** Lift-offs deferred by the stability guard since construction. */
+  public long deferredLiftoffs() {
+    return deferredLiftoffs;
+  }
+}

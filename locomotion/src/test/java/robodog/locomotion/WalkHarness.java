@@ -1,0 +1,60 @@
+package robodog.locomotion;
+
+import java.nio.file.Path;
+import robodog.core.ControlTask;
+import robodog.core.IdealServoHardware;
+import robodog.core.LoopRunner;
+import robodog.core.Mailbox;
+import robodog.core.Mode;
+import robodog.core.MotionCommand;
+import robodog.core.SteppableClock;
+import robodog.core.Telemetry;
+
+/** The controller on perfect servos, stepped at 500 Hz by a stepped clock: a test fixture. */
+final class WalkHarness {
+  static final long PERIOD = 2_000_000L;
+  static final double DT = PERIOD * 1e-9;
+
+  final LocomotionConfig config = LocomotionConfig.load(Path.of("../config"));
+  final Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
+  final Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
+  final HexapodController controller;
+  final IdealServoHardware hardware;
+  final ControlTask task;
+  final SteppableClock clock = new SteppableClock();
+  final LoopRunner loop;
+  final MotionCommand command = new MotionCommand();
+
+  WalkHarness(Mode initial) {
+    controller = config.newController(commands, telemetry, initial);
+    hardware = new IdealServoHardware(config.standingJointAngles());
+    task = new ControlTask(hardware, controller);
+    loop = new LoopRunner(clock, PERIOD, task, "test-loop");
+    command.requestedMode = initial;
+    send();
+  }
+
+  void send() {
+    commands.offer(command);
+  }
+
+  void walk(double vx, double vy, double wz) {
+    command.requestedMode = Mode.WALKING;
+    command.vx = vx;
+    command.vy = vy;
+    command.yawRate = wz;
+    send();
+  }
+
+  void run(double seconds) {
+    try {
+      loop.runTicks(Math.round(seconds / DT));
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  Telemetry telemetry() {
+    return controller.telemetry();
+  }
+}
