@@ -47,6 +47,7 @@ public final class StepPlanner {
   private final double[] swingDuration = new double[LegId.COUNT];
   private final double[] stanceElapsed = new double[LegId.COUNT];
   private final double[] liftZ = new double[LegId.COUNT];
+  private final double[] swingHalfStance = new double[LegId.COUNT];
   private final StabilityMargin margin = new StabilityMargin();
   private final double maxStride;
 
@@ -174,10 +175,9 @@ public final class StepPlanner {
         pending[i] = false;
       }
     }
-    double tst = gait.stanceSeconds();
     for (int i = 0; i < LegId.COUNT; i++) {
       if (swinging[i]) {
-        advanceSwing(i, dt, vx, vy, wz, tst);
+        advanceSwing(i, dt, vx, vy, wz);
       }
     }
     // After the swings, so a foot landing this tick already counts as support.
@@ -220,11 +220,14 @@ public final class StepPlanner {
     }
     swingDuration[leg] = Math.max(MIN_SWING_FRACTION * nominal, Math.min(nominal, untilTouchdown));
     liftZ[leg] = footZ[leg];
+    swingHalfStance[leg] = 0.5 * gait.stanceSeconds();
   }
 
-  private void advanceSwing(int i, double dt, double vx, double vy, double wz, double tst) {
-    // Touch down half a stance ahead of neutral so the stance is centred on it.
-    double half = 0.5 * tst;
+  private void advanceSwing(int i, double dt, double vx, double vy, double wz) {
+    // Touch down half a stance ahead of neutral so the stance is centred on it. The stance time is
+    // the one in force at lift-off: a gait change must not move the touch-down point of a foot
+    // already in the air (near the end of a swing that would be a jump).
+    double half = swingHalfStance[i];
     double nx = neutralX[i];
     double ny = neutralY[i];
     double tx = nx + (vx - wz * ny) * half;
@@ -241,7 +244,8 @@ public final class StepPlanner {
     swingElapsed[i] += dt;
     double tau = swingElapsed[i] / swingDuration[i];
     footZ[i] = SwingProfile.height(liftZ[i], 0, stepHeight, tau);
-    if (tau >= 1) {
+    // Land on the tick that reaches the end, not one tick later because of rounding in the sum.
+    if (swingDuration[i] - swingElapsed[i] < 0.5 * dt) {
       swinging[i] = false;
       footZ[i] = 0;
       stanceElapsed[i] = 0;

@@ -1,0 +1,74 @@
+package robodog.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import robodog.app.bench.LoopLatencyBenchmark;
+import robodog.core.ControlTask;
+import robodog.core.IdealServoHardware;
+import robodog.core.LoopStats;
+import robodog.core.Mailbox;
+import robodog.core.Mode;
+import robodog.core.MotionCommand;
+import robodog.locomotion.HexapodController;
+import robodog.locomotion.LocomotionConfig;
+
+/** {@code ./robodog bench loop}: wake-up lateness of the real control tick on the wall clock. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
+    subcommands = {BenchCommand.Loop.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: loop");
+  }
+
+  /** The loop runner at a fixed rate with the walking controller as its tick. */
+  @Command(
+      name = "loop",
+      mixinStandardHelpOptions = true,
+      description =
+          "Runs the control loop (walking tripod on ideal servos) on the wall clock and reports"
+              + " wake-up lateness percentiles (HdrHistogram) and overruns.")
+  public static final class Loop implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rate", defaultValue = "500", description = "loop rate, Hz (default ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "30", description = "seconds (default ${DEFAULT-VALUE})")
+    double duration;
+
+    @Option(names = "--config", description = "config directory")
+    Path config;
+
+    @Override
+    public Integer call() {
+      if (!(rate >= 1 && rate <= 10_000)) {
+        throw new IllegalArgumentException("--rate must be in [1, 10000] Hz, got " + rate);
+      }
+      if (!(duration > 0 && duration <= 86_400)) {
+        throw new IllegalArgumentException("--duration must be in (0, 86400] s, got " + duration);
+      }
+      LocomotionConfig cfg = LocomotionConfig.load(config != null ? config : Paths.config());
+      Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
+      HexapodController controller =
+          cfg.newController(commands, LocomotionConfig.telemetryMailbox(), Mode.STANDING);
+      MotionCommand c = new MotionCommand();
+      c.requestedMode = Mode.WALKING;
+      c.vx = 0.15;
+      commands.offer(c);
+      ControlTask task = new ControlTask(new IdealServoHardware(cfg.standingJointAngles()), controller);
+      LoopStats stats = LoopLatencyBenchmark.run(rate, duration, task, System.err);
+      spec.commandLine().getOut().println(LoopLatencyBenchmark.format(stats, rate, duration));
+      return 0;
+    }
+  }
+}

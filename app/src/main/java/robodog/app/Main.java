@@ -1,0 +1,54 @@
+package robodog.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import robodog.core.config.ConfigException;
+
+/**
+ * The one composition root: {@code ./robodog <command>}. Each subcommand wires the modules it needs
+ * and nothing else. Bad input ends with one line naming what was wrong and what was expected, and
+ * exit status 2 (arguments) or 1 (config files, run-time failure).
+ */
+@Command(
+    name = "robodog",
+    mixinStandardHelpOptions = true,
+    version = "robodog 0.1.0",
+    description = "Controller of a six-legged film-equipment carrier.",
+    subcommands = {
+      GaitCommand.class,
+      UrdfCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Runs the CLI and returns the exit status (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof ConfigException) {
+            commandLine.getErr().println("robodog: config error: " + ex.getMessage());
+            return 1;
+          }
+          if (ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("robodog: " + ex.getMessage());
+            commandLine.getErr().println("Try './robodog " + commandLine.getCommandName() + " --help'.");
+            return 2;
+          }
+          commandLine.getErr().println("robodog: " + ex);
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

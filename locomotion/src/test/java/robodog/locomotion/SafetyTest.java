@@ -1,0 +1,147 @@
+package robodog.locomotion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import robodog.core.LegId;
+import robodog.core.Mode;
+import robodog.core.Notice;
+
+/** Mode machine, E-stop, faults and refusals. */
+class SafetyTest {
+  @Test
+  void estopIsLatchedUntilExplicitlyReleased() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.walk(0.1, 0, 0);
+    h.run(1.0);
+    h.command.estop = true;
+    h.send();
+    h.run(0.01);
+    assertEquals(Mode.ESTOP, h.telemetry().mode);
+    assertFalse(h.task.command().enabled, "servo outputs must be off in E-STOP");
+    // Clearing the estop flag alone, or asking to walk, does not leave E-STOP.
+    h.command.estop = false;
+    h.walk(0.1, 0, 0);
+    h.run(0.5);
+    assertEquals(Mode.ESTOP, h.telemetry().mode);
+    assertFalse(h.task.command().enabled);
+    // An explicit release goes to PASSIVE, not back to walking.
+    h.command.estopRelease = true;
+    h.command.requestedMode = Mode.PASSIVE;
+    h.send();
+    h.run(0.01);
+    assertEquals(Mode.PASSIVE, h.telemetry().mode);
+    assertFalse(h.task.command().enabled);
+  }
+
+  @Test
+  void fromPassiveTheRobotPowersOnSitsThenStandsWithoutJumps() {
+    WalkHarness h = new WalkHarness(Mode.PASSIVE);
+    h.run(0.2);
+    assertEquals(Mode.PASSIVE, h.telemetry().mode);
+    assertFalse(h.task.command().enabled);
+    h.command.requestedMode = Mode.STANDING;
+    h.send();
+    double[] prev = h.task.command().position.clone();
+    double maxJoint = 0;
+    for (int k = 0; k < 5000 && h.telemetry().mode != Mode.STANDING; k++) {
+      h.run(WalkHarness.DT);
+      for (int j = 0; j < 18; j++) {
+        maxJoint = Math.max(maxJoint, Math.abs(h.task.command().position[j] - prev[j]));
+      }
+      prev = h.task.command().position.clone();
+    }
+    assertEquals(Mode.STANDING, h.telemetry().mode);
+    assertTrue(h.task.command().enabled);
+    double limit = h.config.robot().servo().maxSpeedRadPerS() * WalkHarness.DT;
+    assertTrue(maxJoint <= limit + 1e-12, "a joint moved " + maxJoint + " rad in one tick");
+    h.run(3.0); // height rises to standing at the rate limit
+    assertArrayEquals(h.config.standingJointAngles(), h.task.command().position, 1e-6);
+  }
+
+  @Test
+  void askingAWalkingRobotToSitLandsEveryFootFirst() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.walk(0.15, 0, 0);
+    h.run(2.1);
+    h.command.requestedMode = Mode.SITTING;
+    h.send();
+    boolean sawStanding = false;
+    for (int k = 0; k < 2000; k++) {
+      h.run(WalkHarness.DT);
+      if (h.telemetry().mode != Mode.WALKING) {
+        assertEquals(0, h.telemetry().swingMask, "left WALKING with a foot in the air");
+        sawStanding |= h.telemetry().mode == Mode.STANDING;
+      }
+    }
+    assertEquals(Mode.SITTING, h.telemetry().mode);
+    assertTrue(sawStanding || h.telemetry().mode == Mode.SITTING);
+  }
+
+  @Test
+  void anExceptionInATickLatchesFaultHoldsTheJointsAndTheLoopKeepsTicking() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.walk(0.1, 0, 0);
+    h.run(1.0);
+    double[] before = h.task.command().position.clone();
+    h.task.onTickException(new IllegalStateException("injected"));
+    h.run(0.5);
+    assertEquals(Mode.FAULT, h.telemetry().mode);
+    assertEquals(Notice.FAULT_LATCHED, h.telemetry().notice);
+    assertArrayEquals(before, h.task.command().position, 0.0);
+    assertTrue(h.task.command().enabled, "a fault holds position; it does not drop the robot");
+    assertEquals(0, h.loop.stats().tickErrors());
+    assertTrue(h.loop.stats().ticks() > 700);
+  }
+
+  @Test
+  void aBodyPoseThatWouldTipTheRobotIsRefusedWhole() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.command.failedLegMask = 1 << LegId.LEFT_MIDDLE.ordinal();
+    h.walk(0.03, 0, 0);
+    h.run(3.0);
+    double yBefore = h.controller.telemetry().stabilityMargin;
+    // Shift the body toward the missing leg and roll toward it: the CoM leaves the support.
+    h.command.bodyY = 0.06;
+    h.command.bodyRoll = -0.2;
+    h.send();
+    h.run(0.1);
+    assertEquals(Notice.POSE_REFUSED_UNSTABLE, h.telemetry().notice);
+    h.run(3.0);
+    assertTrue(h.telemetry().stabilityMargin > 0, "margin " + h.telemetry().stabilityMargin);
+    assertTrue(Double.isFinite(yBefore));
+  }
+
+  @Test
+  void unknownGaitAndTwoFailedLegsAreRefusedAndNothingChanges() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.command.gaitIndex = 99;
+    h.walk(0.1, 0, 0);
+    h.run(0.1);
+    assertEquals(Notice.GAIT_INDEX_INVALID, h.telemetry().notice);
+    assertEquals(0, h.telemetry().gaitIndex);
+    h.command.gaitIndex = -1;
+    h.command.failedLegMask = 0b11;
+    h.send();
+    h.run(0.1);
+    assertEquals(Notice.TOO_MANY_FAILED_LEGS, h.telemetry().notice);
+    assertEquals(0, h.telemetry().failedLegMask);
+    assertEquals(6, h.telemetry().stanceCount + Integer.bitCount(h.telemetry().swingMask));
+  }
+
+  @Test
+  void tripodIsRefusedWhileALegIsFailed() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.command.failedLegMask = 1 << LegId.RIGHT_REAR.ordinal();
+    h.walk(0.03, 0, 0);
+    h.run(0.5);
+    h.command.gaitIndex = h.config.gaits().indexOf("tripod");
+    h.send();
+    h.run(0.1);
+    assertEquals(Notice.GAIT_REFUSED_UNSTABLE, h.telemetry().notice);
+    assertEquals("wave5-rr", h.config.gaits().get(h.telemetry().gaitIndex).name());
+  }
+}
