@@ -28,9 +28,17 @@ public final class Main implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** Runs the CLI and returns the exit status (tests call this instead of {@link #main}). */
+  /** Runs the CLI on the process's stdout/stderr and returns the exit status. */
   public static int run(String... args) {
+    return run(
+        new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the CLI with the given output streams (tests use this) and returns the exit status. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof ConfigException) {
