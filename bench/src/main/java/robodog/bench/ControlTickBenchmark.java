@@ -35,7 +35,9 @@ import robodog.locomotion.LocomotionConfig;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseZGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseZGC"})
 public class ControlTickBenchmark {
   private static final long PERIOD = 2_000_000L;
 
@@ -48,10 +50,12 @@ public class ControlTickBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    LocomotionConfig cfg = LocomotionConfig.load(Path.of(System.getProperty("robodog.config", "config")));
+    LocomotionConfig cfg =
+        LocomotionConfig.load(Path.of(System.getProperty("robodog.config", "config")));
     Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
     HexapodController controller =
-        cfg.newController(commands, LocomotionConfig.telemetryMailbox(), robodog.core.Mode.STANDING);
+        cfg.newController(
+            commands, LocomotionConfig.telemetryMailbox(), robodog.core.Mode.STANDING);
     MotionCommand c = new MotionCommand();
     c.requestedMode = robodog.core.Mode.WALKING;
     if (scenario.startsWith("tripod")) {

@@ -22,6 +22,9 @@ public final class RobotState {
   /** True when the foot touches something, by {@link LegId} ordinal. */
   public final boolean[] footContact = new boolean[LegId.COUNT];
 
+  /** False when the hardware has no contact sensing; then {@link #footContact} means nothing. */
+  public boolean contactsValid;
+
   /** IMU orientation quaternion w, x, y, z. */
   public final double[] imuOrientation = {1, 0, 0, 0};
 
@@ -44,6 +47,7 @@ public final class RobotState {
     System.arraycopy(other.jointVelocity, 0, jointVelocity, 0, Joints.COUNT);
     System.arraycopy(other.jointEffort, 0, jointEffort, 0, Joints.COUNT);
     System.arraycopy(other.footContact, 0, footContact, 0, LegId.COUNT);
+    contactsValid = other.contactsValid;
     System.arraycopy(other.imuOrientation, 0, imuOrientation, 0, 4);
     System.arraycopy(other.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
     System.arraycopy(other.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);

@@ -52,6 +52,7 @@ public final class HexapodController implements Controller {
   private final Telemetry telemetry = new Telemetry();
   private final MotionCommand idle = new MotionCommand();
   private final double servoSpeed;
+  private final double footRadius;
   private int gaitIndex;
   private int failedLeg = -1;
   private long ikLimitHits;
@@ -76,6 +77,7 @@ public final class HexapodController implements Controller {
     this.commands = commands;
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
+    this.footRadius = robot.leg().footRadiusM();
     for (LegId leg : LegId.VALUES) {
       legs[leg.ordinal()] = new LegKinematics(robot, leg);
     }
@@ -150,6 +152,7 @@ public final class HexapodController implements Controller {
         filter.pose.groundX(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
     double comY =
         filter.pose.groundY(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
+    planner.setContacts(state.footContact, state.contactsValid);
     planner.update(
         dt,
         filter.vx,
@@ -174,6 +177,7 @@ public final class HexapodController implements Controller {
 
   private void solveJoints(double dt, double jointSpeed) {
     BodyPose pose = filter.pose;
+    pose.groundZ = planner.groundZ();
     boolean settled = true;
     for (int i = 0; i < LegId.COUNT; i++) {
       int j = i * JointKind.COUNT;
@@ -183,7 +187,8 @@ public final class HexapodController implements Controller {
         }
         continue;
       }
-      pose.toBase(planner.footX[i], planner.footY[i], planner.footZ[i], foot, 0);
+      // The IK target is the foot-sphere centre, one radius above the ground contact point.
+      pose.toBase(planner.footX[i], planner.footY[i], planner.footZ[i] + footRadius, foot, 0);
       telemetry.footPosition[i * 3] = foot[0];
       telemetry.footPosition[i * 3 + 1] = foot[1];
       telemetry.footPosition[i * 3 + 2] = foot[2];

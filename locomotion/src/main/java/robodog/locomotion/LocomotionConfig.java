@@ -73,8 +73,9 @@ public record LocomotionConfig(
     double[] q = new double[robodog.core.Joints.COUNT];
     for (LegId leg : LegId.VALUES) {
       int i = leg.ordinal();
+      double footCentreZ = -h + robot.leg().footRadiusM(); // the sphere rests on the ground
       new robodog.locomotion.kinematics.LegKinematics(robot, leg)
-          .inverse(nx[i], ny[i], -h, q, i * 3);
+          .inverse(nx[i], ny[i], footCentreZ, q, i * 3);
     }
     return q;
   }

@@ -9,7 +9,9 @@ import robodog.locomotion.gait.StepPlanner;
 
 /** Changing gait while walking: no stop, no foot jump, no loss of support. */
 class GaitHandoverTest {
-  private static final String[] SEQUENCE = {"tripod", "wave", "ripple", "tetrapod", "tripod", "ripple"};
+  private static final String[] SEQUENCE = {
+    "tripod", "wave", "ripple", "tetrapod", "tripod", "ripple"
+  };
 
   @Test
   void gaitChangesMidWalkAreSmoothAndKeepTheMargin() {

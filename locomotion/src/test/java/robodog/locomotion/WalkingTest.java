@@ -103,7 +103,9 @@ class WalkingTest {
     h.command.gaitIndex = h.config.gaits().indexOf("wave");
     h.walk(1.0, 0, 0);
     h.run(3.0);
-    double limit = h.config.gaitTable().maxStrideMeters() / h.config.gaitTable().byName("wave").stanceSeconds();
+    double limit =
+        h.config.gaitTable().maxStrideMeters()
+            / h.config.gaitTable().byName("wave").stanceSeconds();
     assertEquals(limit, h.telemetry().vx, 1e-9);
     assertEquals(robodog.core.Notice.SPEED_LIMITED, h.telemetry().notice);
   }

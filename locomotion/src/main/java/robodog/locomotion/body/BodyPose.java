@@ -15,6 +15,9 @@ public final class BodyPose {
   public double shiftX;
   public double shiftY;
 
+  /** Ground height under the body in the walking frame, m; base_link sits {@link #height} above. */
+  public double groundZ;
+
   private final double[] r = new double[9];
 
   /** Recomputes the rotation matrix after the angles changed. */
@@ -44,6 +47,7 @@ public final class BodyPose {
     yaw = o.yaw;
     shiftX = o.shiftX;
     shiftY = o.shiftY;
+    groundZ = o.groundZ;
     refresh();
   }
 
@@ -51,7 +55,7 @@ public final class BodyPose {
   public void toBase(double x, double y, double z, double[] out, int o) {
     double dx = x - shiftX;
     double dy = y - shiftY;
-    double dz = z - height;
+    double dz = z - height - groundZ;
     out[o] = r[0] * dx + r[3] * dy + r[6] * dz;
     out[o + 1] = r[1] * dx + r[4] * dy + r[7] * dz;
     out[o + 2] = r[2] * dx + r[5] * dy + r[8] * dz;

@@ -25,6 +25,9 @@ import robodog.locomotion.stability.StabilityMargin;
 public final class StepPlanner {
   private static final double MIN_STANCE_FRACTION = 0.5;
   private static final double MIN_SWING_FRACTION = 0.6;
+  private static final double SEARCH_SPEED = 0.15; // m/s, foot reaching down for missing ground
+  private static final double MAX_SEARCH = 0.08; // m below the planned landing height
+  private static final double GROUND_RATE = 0.1; // m/s, how fast the ground estimate may move
 
   /** Foot position (m) and velocity (m/s) in the walking frame, by leg ordinal. */
   public final double[] footX = new double[LegId.COUNT];
@@ -48,6 +51,11 @@ public final class StepPlanner {
   private final double[] stanceElapsed = new double[LegId.COUNT];
   private final double[] liftZ = new double[LegId.COUNT];
   private final double[] swingHalfStance = new double[LegId.COUNT];
+  private final double[] landZ = new double[LegId.COUNT];
+  private final boolean[] searching = new boolean[LegId.COUNT];
+  private boolean[] contact = new boolean[LegId.COUNT];
+  private boolean contactsValid;
+  private double groundZ;
   private final StabilityMargin margin = new StabilityMargin();
   private final double maxStride;
 
@@ -77,8 +85,9 @@ public final class StepPlanner {
     for (int i = 0; i < LegId.COUNT; i++) {
       footX[i] = neutralX[i];
       footY[i] = neutralY[i];
-      footZ[i] = 0;
+      footZ[i] = groundZ;
       footVx[i] = 0;
+      searching[i] = false;
       footVy[i] = 0;
       swinging[i] = false;
       pending[i] = false;
@@ -122,6 +131,26 @@ public final class StepPlanner {
   }
 
   /**
+   * Foot contacts for the next {@link #update}: with valid contacts a swing ends early when its
+   * foot meets the ground on the way down, and a foot that finds no ground at the end of its swing
+   * keeps reaching down for up to {@value #MAX_SEARCH} m. That is what lets the robot climb stairs
+   * and cross rough ground it cannot see. Without valid contacts (ideal servos) feet land at the
+   * planned height.
+   *
+   * @param footContact by leg ordinal; kept by reference, not copied
+   * @param valid whether the hardware senses contact at all
+   */
+  public void setContacts(boolean[] footContact, boolean valid) {
+    this.contact = footContact;
+    this.contactsValid = valid;
+  }
+
+  /** Estimated ground height under the body in the walking frame, m (mean of stance feet). */
+  public double groundZ() {
+    return groundZ;
+  }
+
+  /**
    * Advances the feet by {@code dt}.
    *
    * @param vx body velocity forward, m/s
@@ -158,6 +187,13 @@ public final class StepPlanner {
       footVx[i] = -vx + wz * footY[i];
       footVy[i] = -vy - wz * footX[i];
       stanceElapsed[i] += dt;
+      if (searching[i]) {
+        if (contact[i] || footZ[i] < landZ[i] - MAX_SEARCH) {
+          searching[i] = false;
+        } else {
+          footZ[i] -= SEARCH_SPEED * dt;
+        }
+      }
       if (allowLiftoff) {
         double off = gait.offset(LegId.of(i));
         boolean edge =
@@ -185,6 +221,23 @@ public final class StepPlanner {
       if (pending[i]) {
         tryLiftoff(i, comX, comY, minMargin);
       }
+    }
+    updateGround(dt);
+  }
+
+  private void updateGround(double dt) {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (!failed[i] && !swinging[i] && !searching[i]) {
+        sum += footZ[i];
+        n++;
+      }
+    }
+    if (n > 0) {
+      double target = sum / n;
+      double step = GROUND_RATE * dt;
+      groundZ += Math.max(-step, Math.min(step, target - groundZ));
     }
   }
 
@@ -220,6 +273,8 @@ public final class StepPlanner {
     }
     swingDuration[leg] = Math.max(MIN_SWING_FRACTION * nominal, Math.min(nominal, untilTouchdown));
     liftZ[leg] = footZ[leg];
+    landZ[leg] = groundZ;
+    searching[leg] = false;
     swingHalfStance[leg] = 0.5 * gait.stanceSeconds();
   }
 
@@ -243,12 +298,18 @@ public final class StepPlanner {
     footVy[i] = SwingProfile.hermiteVelocity(y, footVy[i], ty, tvy, remaining, dt);
     swingElapsed[i] += dt;
     double tau = swingElapsed[i] / swingDuration[i];
-    footZ[i] = SwingProfile.height(liftZ[i], 0, stepHeight, tau);
+    footZ[i] = SwingProfile.height(liftZ[i], landZ[i], stepHeight, tau);
+    if (contactsValid && tau > 0.5 && contact[i]) {
+      swinging[i] = false; // met the ground early: stand here
+      stanceElapsed[i] = 0;
+      return;
+    }
     // Land on the tick that reaches the end, not one tick later because of rounding in the sum.
     if (swingDuration[i] - swingElapsed[i] < 0.5 * dt) {
       swinging[i] = false;
-      footZ[i] = 0;
+      footZ[i] = landZ[i];
       stanceElapsed[i] = 0;
+      searching[i] = contactsValid && !contact[i];
     }
   }
 

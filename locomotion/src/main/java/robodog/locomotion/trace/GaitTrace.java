@@ -17,11 +17,11 @@ import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 
 /**
- * Runs the controller on ideal servos with a stepped clock and writes one CSV row per leg per
- * tick: {@code t,leg,phase,foot_x,foot_y,foot_z,coxa,femur,tibia}. Joint angles are those sent to
- * the joints; the foot position is their forward kinematics in {@code base_link}, so the URDF
- * puts {@code <leg>_foot} exactly there. A failed, folded leg is reported as {@code swing}: it is
- * off the ground and carries no load.
+ * Runs the controller on ideal servos with a stepped clock and writes one CSV row per leg per tick:
+ * {@code t,leg,phase,foot_x,foot_y,foot_z,coxa,femur,tibia}. Joint angles are those sent to the
+ * joints; the foot position is their forward kinematics in {@code base_link}, so the URDF puts
+ * {@code <leg>_foot} exactly there. A failed, folded leg is reported as {@code swing}: it is off
+ * the ground and carries no load.
  *
  * <p>Not for the control thread (it formats text); used by {@code ./robodog gait}.
  */
@@ -94,7 +94,9 @@ public final class GaitTrace {
       for (LegId leg : LegId.VALUES) {
         int j = leg.ordinal() * JointKind.COUNT;
         controller.kinematics(leg).forward(t.jointTarget, j, foot, 0);
-        boolean swing = (t.swingMask & (1 << leg.ordinal())) != 0 || (t.failedLegMask & (1 << leg.ordinal())) != 0;
+        boolean swing =
+            (t.swingMask & (1 << leg.ordinal())) != 0
+                || (t.failedLegMask & (1 << leg.ordinal())) != 0;
         line.setLength(0);
         line.append(String.format(Locale.ROOT, "%.6f", time))
             .append(',')

@@ -29,7 +29,8 @@ class GaitLibraryTest {
   @Test
   void everyTableGaitIsStaticallyStableOverItsWholeCycle() {
     for (int i = 0; i < cfg.gaitTable().gaits().size(); i++) {
-      assertTrue(cfg.gaits().worstMargin(i, -1) > cfg.settings().minMargin(), cfg.gaits().get(i).name());
+      assertTrue(
+          cfg.gaits().worstMargin(i, -1) > cfg.settings().minMargin(), cfg.gaits().get(i).name());
     }
   }
 
@@ -84,7 +85,8 @@ class GaitLibraryTest {
         assertThrows(
             ConfigException.class, () -> GaitTable.from(ConfigNode.parseString("g.yaml", yaml)));
     assertTrue(e.getMessage().contains("g.yaml: gaits[0].duty_factor"), e.getMessage());
-    String missingLeg = yaml.replace("duty_factor: 1.5", "duty_factor: 0.5").replace(", rr: 0.5", "");
+    String missingLeg =
+        yaml.replace("duty_factor: 1.5", "duty_factor: 0.5").replace(", rr: 0.5", "");
     e =
         assertThrows(
             ConfigException.class,

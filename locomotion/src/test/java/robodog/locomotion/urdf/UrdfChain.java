@@ -10,12 +10,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * An independent URDF forward-kinematics evaluator for tests: reads joints from the XML and
- * chains 4x4 transforms (origin xyz/rpy, then a rotation about the joint axis by Rodrigues'
- * formula) exactly as the URDF specification says, knowing nothing of the controller's formulas.
+ * An independent URDF forward-kinematics evaluator for tests: reads joints from the XML and chains
+ * 4x4 transforms (origin xyz/rpy, then a rotation about the joint axis by Rodrigues' formula)
+ * exactly as the URDF specification says, knowing nothing of the controller's formulas.
  */
 final class UrdfChain {
-  private record Joint(String parent, String child, double[] xyz, double[] rpy, double[] axis, String type) {}
+  private record Joint(
+      String parent, String child, double[] xyz, double[] rpy, double[] axis, String type) {}
 
   private final Map<String, Joint> byChild = new HashMap<>();
   private final Map<String, Joint> byName = new HashMap<>();
@@ -49,7 +50,9 @@ final class UrdfChain {
       return new double[3];
     }
     String[] p = s.trim().split("\\s+");
-    return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2])};
+    return new double[] {
+      Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2])
+    };
   }
 
   /** Position of {@code link}'s origin in base_link for the given joint angles by joint name. */
@@ -78,9 +81,24 @@ final class UrdfChain {
     double r = j.rpy()[0];
     double p = j.rpy()[1];
     double y = j.rpy()[2];
-    double[][] rx = {{1, 0, 0, 0}, {0, Math.cos(r), -Math.sin(r), 0}, {0, Math.sin(r), Math.cos(r), 0}, {0, 0, 0, 1}};
-    double[][] ry = {{Math.cos(p), 0, Math.sin(p), 0}, {0, 1, 0, 0}, {-Math.sin(p), 0, Math.cos(p), 0}, {0, 0, 0, 1}};
-    double[][] rz = {{Math.cos(y), -Math.sin(y), 0, 0}, {Math.sin(y), Math.cos(y), 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+    double[][] rx = {
+      {1, 0, 0, 0},
+      {0, Math.cos(r), -Math.sin(r), 0},
+      {0, Math.sin(r), Math.cos(r), 0},
+      {0, 0, 0, 1}
+    };
+    double[][] ry = {
+      {Math.cos(p), 0, Math.sin(p), 0},
+      {0, 1, 0, 0},
+      {-Math.sin(p), 0, Math.cos(p), 0},
+      {0, 0, 0, 1}
+    };
+    double[][] rz = {
+      {Math.cos(y), -Math.sin(y), 0, 0},
+      {Math.sin(y), Math.cos(y), 0, 0},
+      {0, 0, 1, 0},
+      {0, 0, 0, 1}
+    };
     double[][] t = mul(rz, mul(ry, rx));
     t[0][3] = j.xyz()[0];
     t[1][3] = j.xyz()[1];

@@ -53,7 +53,8 @@ class UrdfTest {
       Map<String, Double> angles = new HashMap<>();
       for (JointKind k : JointKind.VALUES) {
         q[k.ordinal()] =
-            cfg.robot().jointMin(k) + r.nextDouble() * (cfg.robot().jointMax(k) - cfg.robot().jointMin(k));
+            cfg.robot().jointMin(k)
+                + r.nextDouble() * (cfg.robot().jointMax(k) - cfg.robot().jointMin(k));
         angles.put(Joints.name(Joints.index(leg, k)), q[k.ordinal()]);
       }
       new LegKinematics(cfg.robot(), leg).forward(q, 0, foot, 0);
@@ -69,7 +70,8 @@ class UrdfTest {
   void gaitTraceRowsAgreeWithTheUrdf() throws Exception {
     UrdfChain urdf = new UrdfChain(UrdfWriter.write(cfg.robot()));
     StringWriter csv = new StringWriter();
-    GaitTrace.run(cfg, cfg.gaits().indexOf("ripple"), 0.05, 0.02, 0.1, LegId.RIGHT_FRONT, 2.0, 250, csv);
+    GaitTrace.run(
+        cfg, cfg.gaits().indexOf("ripple"), 0.05, 0.02, 0.1, LegId.RIGHT_FRONT, 2.0, 250, csv);
     String[] lines = csv.toString().split("\n");
     assertEquals("t,leg,phase,foot_x,foot_y,foot_z,coxa,femur,tibia", lines[0]);
     assertEquals(1 + 500 * 6, lines.length);
