@@ -3,9 +3,9 @@ package robodog.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import robodog.app.bench.LoopLatencyBenchmark;
 import robodog.core.ControlTask;
 import robodog.core.IdealServoHardware;
@@ -20,14 +20,16 @@ import robodog.locomotion.LocomotionConfig;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
+    description =
+        "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
     subcommands = {BenchCommand.Loop.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: loop");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "expected a benchmark: loop");
   }
 
   /** The loop runner at a fixed rate with the walking controller as its tick. */
@@ -40,10 +42,16 @@ public final class BenchCommand implements Runnable {
   public static final class Loop implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--rate", defaultValue = "500", description = "loop rate, Hz (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--rate",
+        defaultValue = "500",
+        description = "loop rate, Hz (default ${DEFAULT-VALUE})")
     double rate;
 
-    @Option(names = "--duration", defaultValue = "30", description = "seconds (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--duration",
+        defaultValue = "30",
+        description = "seconds (default ${DEFAULT-VALUE})")
     double duration;
 
     @Option(names = "--config", description = "config directory")
@@ -65,7 +73,8 @@ public final class BenchCommand implements Runnable {
       c.requestedMode = Mode.WALKING;
       c.vx = 0.15;
       commands.offer(c);
-      ControlTask task = new ControlTask(new IdealServoHardware(cfg.standingJointAngles()), controller);
+      ControlTask task =
+          new ControlTask(new IdealServoHardware(cfg.standingJointAngles()), controller);
       LoopStats stats = LoopLatencyBenchmark.run(rate, duration, task, System.err);
       spec.commandLine().getOut().println(LoopLatencyBenchmark.format(stats, rate, duration));
       return 0;

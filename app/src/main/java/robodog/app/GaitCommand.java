@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import robodog.core.LegId;
 import robodog.locomotion.LocomotionConfig;
 import robodog.locomotion.trace.GaitTrace;
@@ -25,10 +25,16 @@ import robodog.locomotion.trace.GaitTrace;
 public final class GaitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--gait", defaultValue = "tripod", description = "tripod, tetrapod, ripple or wave (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--gait",
+      defaultValue = "tripod",
+      description = "tripod, tetrapod, ripple or wave (default ${DEFAULT-VALUE})")
   String gait;
 
-  @Option(names = "--vx", defaultValue = "0.1", description = "forward velocity, m/s (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--vx",
+      defaultValue = "0.1",
+      description = "forward velocity, m/s (default ${DEFAULT-VALUE})")
   double vx;
 
   @Option(names = "--vy", defaultValue = "0", description = "leftward velocity, m/s")
@@ -37,10 +43,16 @@ public final class GaitCommand implements Callable<Integer> {
   @Option(names = "--yaw-rate", defaultValue = "0", description = "yaw rate, rad/s")
   double yawRate;
 
-  @Option(names = "--duration", defaultValue = "5", description = "trace length, s (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--duration",
+      defaultValue = "5",
+      description = "trace length, s (default ${DEFAULT-VALUE})")
   double duration;
 
-  @Option(names = "--rate", defaultValue = "500", description = "control rate, Hz (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rate",
+      defaultValue = "500",
+      description = "control rate, Hz (default ${DEFAULT-VALUE})")
   double rate;
 
   @Option(names = "--csv", required = true, description = "output CSV file")
@@ -70,7 +82,10 @@ public final class GaitCommand implements Callable<Integer> {
     int gaitIndex = cfg.gaits().indexOf(gait.trim());
     if (gaitIndex < 0 || gaitIndex >= cfg.gaitTable().gaits().size()) {
       throw new IllegalArgumentException(
-          "unknown gait '" + gait + "': expected one of " + String.join(", ", cfg.gaitTable().names()));
+          "unknown gait '"
+              + gait
+              + "': expected one of "
+              + String.join(", ", cfg.gaitTable().names()));
     }
     if (failed != null && !cfg.gaits().allowed(gaitIndex, failed.ordinal())) {
       int five = cfg.gaits().fiveLegIndex(failed.ordinal());

@@ -47,7 +47,9 @@ public final class Main implements Runnable {
           }
           if (ex instanceof IllegalArgumentException) {
             commandLine.getErr().println("robodog: " + ex.getMessage());
-            commandLine.getErr().println("Try './robodog " + commandLine.getCommandName() + " --help'.");
+            commandLine
+                .getErr()
+                .println("Try './robodog " + commandLine.getCommandName() + " --help'.");
             return 2;
           }
           commandLine.getErr().println("robodog: " + ex);

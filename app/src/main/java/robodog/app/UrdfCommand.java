@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import robodog.core.config.RobotDescription;
 import robodog.locomotion.urdf.UrdfWriter;
 
@@ -21,7 +21,9 @@ public final class UrdfCommand implements Callable<Integer> {
   @Option(names = "--config", description = "config directory (default: the repository's config/)")
   Path config;
 
-  @Option(names = {"-o", "--out"}, description = "write to this file instead of standard output")
+  @Option(
+      names = {"-o", "--out"},
+      description = "write to this file instead of standard output")
   Path out;
 
   @Override

@@ -17,8 +17,22 @@ class GaitAndUrdfCommandTest {
   void gaitWritesTheSpecifiedColumnsForEveryLegAndTick() throws Exception {
     Path csv = dir.resolve("trace.csv");
     Cli r =
-        Cli.run("gait", "--gait", "tetrapod", "--vx", "0.05", "--vy", "0.01", "--yaw-rate", "0.05",
-            "--duration", "1", "--rate", "200", "--csv", csv.toString());
+        Cli.run(
+            "gait",
+            "--gait",
+            "tetrapod",
+            "--vx",
+            "0.05",
+            "--vy",
+            "0.01",
+            "--yaw-rate",
+            "0.05",
+            "--duration",
+            "1",
+            "--rate",
+            "200",
+            "--csv",
+            csv.toString());
     assertEquals(0, r.status, r.err);
     List<String> lines = Files.readAllLines(csv);
     assertEquals("t,leg,phase,foot_x,foot_y,foot_z,coxa,femur,tibia", lines.get(0));
@@ -30,7 +44,17 @@ class GaitAndUrdfCommandTest {
   @Test
   void aFailedLegSwitchesToTheFiveLegGaitAndSaysWhy() {
     Path csv = dir.resolve("five.csv");
-    Cli r = Cli.run("gait", "--gait", "tripod", "--failed-leg", "lm", "--duration", "1", "--csv", csv.toString());
+    Cli r =
+        Cli.run(
+            "gait",
+            "--gait",
+            "tripod",
+            "--failed-leg",
+            "lm",
+            "--duration",
+            "1",
+            "--csv",
+            csv.toString());
     assertEquals(0, r.status, r.err);
     assertTrue(r.err.contains("not statically stable with lm failed"), r.err);
     assertTrue(r.out.contains("wave5-lm"), r.out);
@@ -41,11 +65,14 @@ class GaitAndUrdfCommandTest {
     Path csv = dir.resolve("none.csv");
     Cli r = Cli.run("gait", "--gait", "gallop", "--csv", csv.toString());
     assertEquals(2, r.status);
-    assertTrue(r.err.contains("unknown gait 'gallop': expected one of tripod, tetrapod, ripple, wave"), r.err);
+    assertTrue(
+        r.err.contains("unknown gait 'gallop': expected one of tripod, tetrapod, ripple, wave"),
+        r.err);
     assertFalse(Files.exists(csv));
     r = Cli.run("gait", "--failed-leg", "left-ish", "--csv", csv.toString());
     assertEquals(2, r.status);
-    assertTrue(r.err.contains("unknown leg 'left-ish': expected one of lf, lm, lr, rf, rm, rr"), r.err);
+    assertTrue(
+        r.err.contains("unknown leg 'left-ish': expected one of lf, lm, lr, rf, rm, rr"), r.err);
     r = Cli.run("gait", "--duration", "-1", "--csv", csv.toString());
     assertEquals(2, r.status);
     assertTrue(r.err.contains("--duration"), r.err);
@@ -67,7 +94,8 @@ class GaitAndUrdfCommandTest {
         Files.readString(cfg.resolve("robot.yaml")).replace("femur_m: 0.12", "femur_m: -0.12"));
     Cli r = Cli.run("urdf", "--config", cfg.toString());
     assertEquals(1, r.status);
-    assertTrue(r.err.contains("robot.yaml: leg.femur_m: expected a number in [0.01, 2.0] m"), r.err);
+    assertTrue(
+        r.err.contains("robot.yaml: leg.femur_m: expected a number in [0.01, 2.0] m"), r.err);
     Files.writeString(cfg.resolve("robot.yaml"), "name: [unclosed\n");
     r = Cli.run("urdf", "--config", cfg.toString());
     assertEquals(1, r.status);
