@@ -15,6 +15,7 @@ import robodog.core.config.ConfigException;
     version = "robodog 0.1.0",
     description = "Controller of a six-legged film-equipment carrier.",
     subcommands = {
+      SimCommand.class,
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,

@@ -28,7 +28,7 @@ import java.nio.file.StandardCopyOption;
  * @param bodyRollRmsRad RMS body roll, rad
  * @param bodyPitchRmsRad RMS body pitch, rad
  * @param energyJ mechanical energy the servos spent, J
- * @param costOfTransport energy / (mass · g · distance), dimensionless
+ * @param costOfTransport energy / (mass · g · distance), dimensionless; null when it did not move
  * @param payloadKg payload carried, kg
  * @param completed goal reached (or, without a goal, the whole duration run without a fall)
  * @param jointTrackingRmsRad RMS of (commanded − actual) joint angle, rad
@@ -50,7 +50,7 @@ public record SimReport(
     double bodyRollRmsRad,
     double bodyPitchRmsRad,
     double energyJ,
-    double costOfTransport,
+    Double costOfTransport,
     double payloadKg,
     boolean completed,
     double jointTrackingRmsRad,

@@ -1,0 +1,210 @@
+package robodog.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import robodog.app.sim.PlotWriter;
+import robodog.app.sim.SimReport;
+import robodog.app.sim.SimRun;
+import robodog.locomotion.LocomotionConfig;
+import robodog.sim.scenario.Scenario;
+import robodog.sim.scenario.ScenarioLoader;
+
+/** {@code ./robodog sim}: the simulated robot on a scenario: the main job. */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a scenario in the physics simulator (ode4j) with the real controller, prints a summary",
+      "and optionally writes a JSON report and PNG plots. Default scenario: flat-walk."
+    })
+public final class SimCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "flat-walk",
+      description = "scenario name in scenarios/ or a .yaml path (default ${DEFAULT-VALUE})")
+  String scenario;
+
+  @Option(names = "--duration", description = "simulated seconds (default: the scenario's)")
+  Double duration;
+
+  @Option(names = "--seed", description = "random seed (default: the scenario's)")
+  Long seed;
+
+  @Option(
+      names = "--gait",
+      description = "override the scenario's gait: tripod, tetrapod, ripple or wave")
+  String gait;
+
+  @Option(names = "--report", description = "write the JSON report here")
+  Path report;
+
+  @Option(names = "--plots", description = "write PNG plots into this directory")
+  Path plots;
+
+  @Option(
+      names = "--realtime",
+      description = "pace to the wall clock; the robot stands waiting for an operator")
+  boolean realtime;
+
+  @Option(
+      names = "--script",
+      description = "with --realtime: also play the scenario's scripted commands")
+  boolean script;
+
+  @Option(
+      names = "--compare",
+      split = ",",
+      description = "run the scenario once per gait and print a table, e.g. tripod,ripple,wave")
+  List<String> compare;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "200",
+      description =
+          "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
+  double rate;
+
+  @Option(names = "--config", description = "config directory (default: the repository's config/)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    if (duration != null && !(duration > 0 && duration <= 86_400)) {
+      throw new IllegalArgumentException("--duration must be in (0, 86400] s, got " + duration);
+    }
+    if (!(rate >= 50 && rate <= 2000)) {
+      throw new IllegalArgumentException("--rate must be in [50, 2000] Hz, got " + rate);
+    }
+    if (script && !realtime) {
+      throw new IllegalArgumentException(
+          "--script only applies with --realtime (headless runs always play the script)");
+    }
+    LocomotionConfig cfg = LocomotionConfig.load(config != null ? config : Paths.config());
+    Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
+    if (gait != null && cfg.gaitTable().indexOf(gait) < 0) {
+      throw new IllegalArgumentException(
+          "unknown gait '"
+              + gait
+              + "': expected one of "
+              + String.join(", ", cfg.gaitTable().names()));
+    }
+    if (compare != null) {
+      for (String g : compare) {
+        if (cfg.gaitTable().indexOf(g.trim()) < 0) {
+          throw new IllegalArgumentException(
+              "--compare: unknown gait '"
+                  + g
+                  + "': expected one of "
+                  + String.join(", ", cfg.gaitTable().names()));
+        }
+      }
+    }
+    SimRun.validate(cfg, sc, gait);
+    long s = seed != null ? seed : sc.seed();
+    double d = duration != null ? duration : sc.durationS();
+    PrintWriter out = spec.commandLine().getOut();
+    if (compare != null) {
+      return compare(cfg, sc, s, d, out);
+    }
+    SimRun.Result r =
+        SimRun.run(cfg, new SimRun.Options(sc, gait, s, d, rate, realtime, script, System.err));
+    out.println(summary(r.report()));
+    if (report != null) {
+      r.report().write(report);
+      out.println("report: " + report);
+    }
+    if (plots != null) {
+      for (Path p : PlotWriter.write(r.recorder(), sc.name(), plots)) {
+        out.println("plot: " + p);
+      }
+    }
+    return 0;
+  }
+
+  private int compare(LocomotionConfig cfg, Scenario sc, long s, double d, PrintWriter out)
+      throws Exception {
+    // Independent simulations, one per gait, two at a time (one per core).
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, compare.size()));
+    List<Future<SimRun.Result>> futures = new ArrayList<>();
+    for (String g : compare) {
+      futures.add(
+          pool.submit(
+              () ->
+                  SimRun.run(
+                      cfg, new SimRun.Options(sc, g.trim(), s, d, rate, false, false, null))));
+    }
+    out.printf(Locale.ROOT, "scenario %s, seed %d, %.0f s simulated%n", sc.name(), s, d);
+    out.printf(
+        Locale.ROOT,
+        "%-9s %9s %6s %10s %8s %9s %9s %9s%n",
+        "gait",
+        "speed m/s",
+        "falls",
+        "margin m",
+        "CoT",
+        "roll rms",
+        "pitch rms",
+        "complete");
+    try {
+      for (int i = 0; i < compare.size(); i++) {
+        SimReport r = futures.get(i).get().report();
+        out.printf(
+            Locale.ROOT,
+            "%-9s %9.3f %6d %10.3f %8s %8.2f° %8.2f° %9s%n",
+            compare.get(i).trim(),
+            r.meanSpeedMps(),
+            r.falls(),
+            r.minStabilityMarginM(),
+            r.costOfTransport() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.2f", r.costOfTransport()),
+            Math.toDegrees(r.bodyRollRmsRad()),
+            Math.toDegrees(r.bodyPitchRmsRad()),
+            r.completed() ? "yes" : "no");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return 0;
+  }
+
+  static String summary(SimReport r) {
+    return String.format(
+        Locale.ROOT,
+        "%s (seed %d, gait %s): %.1f s simulated in %.1f s wall (%.1fx real time)%n"
+            + "  distance %.2f m, mean speed %.3f m/s (commanded %.3f), falls %d, completed %s%n"
+            + "  min stability margin %.3f m, body roll rms %.2f°, pitch rms %.2f°%n"
+            + "  energy %.1f J, cost of transport %s, payload %.1f kg, joint tracking rms %.2f°",
+        r.scenario(),
+        r.seed(),
+        r.gait(),
+        r.simTimeS(),
+        r.wallTimeS(),
+        r.realTimeFactor(),
+        r.distanceM(),
+        r.meanSpeedMps(),
+        r.commandedSpeedMps(),
+        r.falls(),
+        r.completed() ? "yes" : "no",
+        r.minStabilityMarginM(),
+        Math.toDegrees(r.bodyRollRmsRad()),
+        Math.toDegrees(r.bodyPitchRmsRad()),
+        r.energyJ(),
+        r.costOfTransport() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.costOfTransport()),
+        r.payloadKg(),
+        Math.toDegrees(r.jointTrackingRmsRad()));
+  }
+}

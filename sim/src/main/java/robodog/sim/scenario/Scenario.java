@@ -1,0 +1,69 @@
+package robodog.sim.scenario;
+
+import java.util.List;
+import robodog.sim.terrain.Terrain;
+
+/**
+ * A simulation scenario from {@code scenarios/*.yaml}: the world (terrain, start pose, payload),
+ * what to command (gait, velocity profile, failed leg), how long, which seed, and the goal.
+ * Immutable; any thread.
+ *
+ * @param name scenario name
+ * @param description one line for people
+ * @param terrain the ground, built fresh per run (seeded)
+ * @param startX start position, m
+ * @param startY m
+ * @param startYawRad heading, rad
+ * @param payloadKg payload mass, kg
+ * @param payloadCom payload centre of mass in base_link, m (3 values)
+ * @param durationS simulated duration, s
+ * @param seed random seed
+ * @param gait gait name (validated by the app against the gait table)
+ * @param failedLeg short name of a failed leg, or null
+ * @param commands piecewise-constant velocity profile, in time order
+ * @param goalDistanceM distance along the start heading that completes the run, m; NaN = none
+ */
+public record Scenario(
+    String name,
+    String description,
+    TerrainSpec terrain,
+    double startX,
+    double startY,
+    double startYawRad,
+    double payloadKg,
+    List<Double> payloadCom,
+    double durationS,
+    long seed,
+    String gait,
+    String failedLeg,
+    List<Segment> commands,
+    double goalDistanceM) {
+
+  /**
+   * One segment of the velocity profile, in force from {@code tS} until the next.
+   *
+   * @param tS start time, s
+   * @param vx forward, m/s
+   * @param vy leftward, m/s
+   * @param yawRate rad/s
+   * @param gait gait to switch to at tS, or null to keep
+   */
+  public record Segment(double tS, double vx, double vy, double yawRate, String gait) {}
+
+  /** How to build the terrain; {@link #build(long)} makes a fresh instance. */
+  public interface TerrainSpec {
+    /** A new terrain for a run with this seed. */
+    Terrain build(long seed);
+  }
+
+  /** The segment in force at time {@code t}, s. */
+  public Segment segmentAt(double t) {
+    Segment current = commands.get(0);
+    for (Segment s : commands) {
+      if (s.tS() <= t) {
+        current = s;
+      }
+    }
+    return current;
+  }
+}

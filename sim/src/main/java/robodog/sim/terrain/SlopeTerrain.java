@@ -1,0 +1,35 @@
+package robodog.sim.terrain;
+
+import org.ode4j.ode.DSpace;
+import org.ode4j.ode.OdeHelper;
+
+/** A plane rising along +x at a fixed angle through the origin: z = x tan(angle). */
+public final class SlopeTerrain implements Terrain {
+  private final double angle;
+  private final Patch patch;
+
+  /**
+   * @param angleRad incline, rad (positive = uphill toward +x)
+   */
+  public SlopeTerrain(double angleRad, Patch patch) {
+    this.angle = angleRad;
+    this.patch = patch;
+  }
+
+  @Override
+  public void build(DSpace space) {
+    // Plane a·x + b·y + c·z = d with the unit normal tilted back from +z.
+    Geoms.terrain(OdeHelper.createPlane(space, -Math.sin(angle), 0, Math.cos(angle), 0), patch);
+  }
+
+  @Override
+  public double heightAt(double x, double y) {
+    return x * Math.tan(angle);
+  }
+
+  @Override
+  public String describe() {
+    return String.format(
+        java.util.Locale.ROOT, "slope %.1f deg, %s", Math.toDegrees(angle), patch.name());
+  }
+}
