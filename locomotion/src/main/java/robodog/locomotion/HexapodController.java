@@ -13,6 +13,7 @@ import robodog.core.RobotState;
 import robodog.core.Telemetry;
 import robodog.core.config.RobotDescription;
 import robodog.locomotion.body.BodyPose;
+import robodog.locomotion.body.Leveler;
 import robodog.locomotion.body.MotionFilter;
 import robodog.locomotion.body.RateLimit;
 import robodog.locomotion.gait.GaitLibrary;
@@ -43,6 +44,8 @@ public final class HexapodController implements Controller {
   private final StabilityMargin margin = new StabilityMargin();
   private final BodyPose proposed = new BodyPose();
   private final BodyPose sitPose = new BodyPose();
+  private final BodyPose ikPose = new BodyPose();
+  private final Leveler leveler = new Leveler();
   private final double[] baseNeutralX = new double[LegId.COUNT];
   private final double[] baseNeutralY = new double[LegId.COUNT];
   private final double[] targets = new double[Joints.COUNT];
@@ -148,6 +151,9 @@ public final class HexapodController implements Controller {
     applyPose(c, mode);
     applyVelocity(c, mode == Mode.WALKING && !modes.stopping());
     filter.step(dt);
+    if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {
+      leveler.update(state.imuRoll() - filter.pose.roll, state.imuPitch() - filter.pose.pitch, dt);
+    }
     double comX =
         filter.pose.groundX(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
     double comY =
@@ -176,8 +182,12 @@ public final class HexapodController implements Controller {
   }
 
   private void solveJoints(double dt, double jointSpeed) {
-    BodyPose pose = filter.pose;
+    BodyPose pose = ikPose;
+    pose.set(filter.pose);
+    pose.roll -= leveler.roll();
+    pose.pitch -= leveler.pitch();
     pose.groundZ = planner.groundZ();
+    pose.refresh();
     boolean settled = true;
     for (int i = 0; i < LegId.COUNT; i++) {
       int j = i * JointKind.COUNT;
@@ -347,6 +357,7 @@ public final class HexapodController implements Controller {
   /** Called by the mode machine when it powers on: feet to neutral, body at sitting height. */
   void onPowerOn() {
     planner.placeAllAtNeutral();
+    leveler.reset();
     sitPose.height = robot.stance().sitHeightM();
     sitPose.refresh();
     filter.reset(sitPose);

@@ -25,6 +25,7 @@ import robodog.locomotion.stability.StabilityMargin;
 public final class StepPlanner {
   private static final double MIN_STANCE_FRACTION = 0.5;
   private static final double MIN_SWING_FRACTION = 0.6;
+  private static final double LIFT_FRACTION = 0.15; // of a swing spent lifting before moving on
   private static final double SEARCH_SPEED = 0.15; // m/s, foot reaching down for missing ground
   private static final double MAX_SEARCH = 0.08; // m below the planned landing height
   private static final double GROUND_RATE = 0.1; // m/s, how fast the ground estimate may move
@@ -290,16 +291,27 @@ public final class StepPlanner {
     double tvx = -vx + wz * ty;
     double tvy = -vy - wz * tx;
     double remaining = swingDuration[i] - swingElapsed[i];
-    double x = footX[i];
-    double y = footY[i];
-    footX[i] = SwingProfile.hermitePosition(x, footVx[i], tx, tvx, remaining, dt);
-    footY[i] = SwingProfile.hermitePosition(y, footVy[i], ty, tvy, remaining, dt);
-    footVx[i] = SwingProfile.hermiteVelocity(x, footVx[i], tx, tvx, remaining, dt);
-    footVy[i] = SwingProfile.hermiteVelocity(y, footVy[i], ty, tvy, remaining, dt);
+    double liftLeft = LIFT_FRACTION * swingDuration[i] - swingElapsed[i];
+    if (liftLeft > 0) {
+      // Lifting: the foot's ground-speed motion fades to rest before it travels forward, so it
+      // rises nearly straight up instead of dragging into whatever it stood next to.
+      double fade = Math.max(0, 1 - dt / liftLeft);
+      footVx[i] *= fade;
+      footVy[i] *= fade;
+      footX[i] += footVx[i] * dt;
+      footY[i] += footVy[i] * dt;
+    } else {
+      double x = footX[i];
+      double y = footY[i];
+      footX[i] = SwingProfile.hermitePosition(x, footVx[i], tx, tvx, remaining, dt);
+      footY[i] = SwingProfile.hermitePosition(y, footVy[i], ty, tvy, remaining, dt);
+      footVx[i] = SwingProfile.hermiteVelocity(x, footVx[i], tx, tvx, remaining, dt);
+      footVy[i] = SwingProfile.hermiteVelocity(y, footVy[i], ty, tvy, remaining, dt);
+    }
     swingElapsed[i] += dt;
     double tau = swingElapsed[i] / swingDuration[i];
     footZ[i] = SwingProfile.height(liftZ[i], landZ[i], stepHeight, tau);
-    if (contactsValid && tau > 0.5 && contact[i]) {
+    if (contactsValid && tau > SwingProfile.DESCENT_START && contact[i]) {
       swinging[i] = false; // met the ground early: stand here
       stanceElapsed[i] = 0;
       return;

@@ -62,8 +62,26 @@ public final class SwingProfile {
     return 64 * u * u * u;
   }
 
-  /** Foot height during swing at progress {@code tau}. */
+  /** Fraction of the swing spent rising to the top. */
+  public static final double RISE_END = 0.35;
+
+  /** Fraction of the swing at which the descent to the landing height begins. */
+  public static final double DESCENT_START = 0.55;
+
+  /**
+   * Foot height during swing at progress {@code tau}: up to {@code apex} above the higher of the
+   * lift and landing heights by {@link #RISE_END}, level, then down from {@link #DESCENT_START}.
+   * Rising early and steeply is what gets a toe over a stair nosing it starts next to; each piece
+   * is a quintic smoothstep, so velocity and acceleration stay continuous.
+   */
   public static double height(double liftZ, double landZ, double apex, double tau) {
-    return liftZ + (landZ - liftZ) * smoothstep(tau) + apex * bump(tau);
+    double top = Math.max(liftZ, landZ) + apex;
+    if (tau < RISE_END) {
+      return liftZ + (top - liftZ) * smoothstep(tau / RISE_END);
+    }
+    if (tau < DESCENT_START) {
+      return top;
+    }
+    return top + (landZ - top) * smoothstep((tau - DESCENT_START) / (1 - DESCENT_START));
   }
 }
