@@ -33,7 +33,8 @@ public final class SimWorld {
   }
 
   private final DWorld world;
-  private final DSpace space;
+  private final DSpace terrainSpace;
+  private final DSpace robotSpace;
   private final DJointGroup contactGroup;
   private final DContactBuffer contacts = new DContactBuffer(MAX_CONTACTS);
   private final Terrain terrain;
@@ -73,16 +74,20 @@ public final class SimWorld {
     world.setCFM(1e-5);
     world.setContactSurfaceLayer(0.0005);
     world.setContactMaxCorrectingVel(1.0);
-    space = OdeHelper.createHashSpace();
+    // Two spaces, collided only against each other: robot parts never collide among themselves,
+    // and the terrain's few large geoms (a heightfield spans metres) stay out of a hash grid,
+    // which handles large geoms poorly. Gravel's many stones get their own hash space.
+    terrainSpace = OdeHelper.createHashSpace();
+    robotSpace = OdeHelper.createSimpleSpace();
     contactGroup = OdeHelper.createJointGroup();
-    terrain.build(space);
+    terrain.build(terrainSpace);
     // Stand on the ground under the body, pitched like the ground there, a hair above contact.
     double pitch = terrain.pitchAt(startX, startY);
     double[] quat =
         Frames.mul(Frames.axisAngle(0, 0, 1, startYaw), Frames.axisAngle(0, 1, 0, pitch));
     double z = terrain.heightAt(startX, startY) + standHeight / Math.cos(pitch) + 0.002;
     robot =
-        new RobotModel(world, space, description, cfg, new double[] {startX, startY, z}, quat, q0);
+        new RobotModel(world, robotSpace, description, cfg, new double[] {startX, startY, z}, quat, q0);
     servos = new ServoBank(robot, description, cfg);
     servos.command(q0, true);
   }
@@ -94,7 +99,7 @@ public final class SimWorld {
     }
     bodyTouched = false;
     servos.apply();
-    space.collide(null, near);
+    OdeHelper.spaceCollide2(robotSpace, terrainSpace, null, near);
     if (cfg.solverIterations() > 0) {
       world.quickStep(cfg.stepSeconds());
     } else {
@@ -113,6 +118,10 @@ public final class SimWorld {
   }
 
   private void nearCallback(Object data, DGeom a, DGeom b) {
+    if (a.isSpace() || b.isSpace()) {
+      OdeHelper.spaceCollide2(a, b, data, near); // descend into sub-spaces
+      return;
+    }
     int n = OdeHelper.collide(a, b, MAX_CONTACTS, contacts.getGeomBuffer());
     if (n == 0) {
       return;
