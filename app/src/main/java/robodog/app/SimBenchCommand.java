@@ -1,7 +1,6 @@
 package robodog.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,16 +28,28 @@ import robodog.sim.scenario.ScenarioLoader;
 public final class SimBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--scenario", defaultValue = "rough", description = "scenario (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--scenario",
+      defaultValue = "rough",
+      description = "scenario (default ${DEFAULT-VALUE})")
   String scenario;
 
-  @Option(names = "--duration", defaultValue = "20", description = "simulated seconds per run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--duration",
+      defaultValue = "20",
+      description = "simulated seconds per run (default ${DEFAULT-VALUE})")
   double duration;
 
-  @Option(names = "--runs", defaultValue = "3", description = "timed runs (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      description = "timed runs (default ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--parallel", defaultValue = "2", description = "simulations at once for the scaling figure (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallel",
+      defaultValue = "2",
+      description = "simulations at once for the scaling figure (default ${DEFAULT-VALUE})")
   int parallel;
 
   @Option(names = "--rate", defaultValue = "200", description = "control rate in simulation, Hz")
@@ -52,7 +63,8 @@ public final class SimBenchCommand implements Callable<Integer> {
     LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     PrintWriter out = spec.commandLine().getOut();
-    SimRun.Options opts = new SimRun.Options(sc, null, sc.seed(), duration, rate, false, false, null);
+    SimRun.Options opts =
+        new SimRun.Options(sc, null, sc.seed(), duration, rate, false, false, null);
     SimRun.run(cfg, opts); // warm-up: JIT
     double best = 0;
     double sum = 0;
@@ -62,7 +74,14 @@ public final class SimBenchCommand implements Callable<Integer> {
       sum += rtf;
       out.printf(Locale.ROOT, "run %d: %.1fx real time%n", i + 1, rtf);
     }
-    out.printf(Locale.ROOT, "one core: mean %.1fx, best %.1fx real time (%s, %.0f s, %.0f Hz)%n", sum / runs, best, sc.name(), duration, rate);
+    out.printf(
+        Locale.ROOT,
+        "one core: mean %.1fx, best %.1fx real time (%s, %.0f s, %.0f Hz)%n",
+        sum / runs,
+        best,
+        sc.name(),
+        duration,
+        rate);
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       long t0 = System.nanoTime();
@@ -78,7 +97,9 @@ public final class SimBenchCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%d in parallel: %.1fx real time in aggregate, speed-up %.2f over one core%n",
-          parallel, aggregate, aggregate / (sum / runs));
+          parallel,
+          aggregate,
+          aggregate / (sum / runs));
     } finally {
       pool.shutdownNow();
     }

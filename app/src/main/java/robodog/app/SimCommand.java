@@ -136,8 +136,9 @@ public final class SimCommand implements Callable<Integer> {
 
   private int compare(LocomotionConfig cfg, Scenario sc, long s, double d, PrintWriter out)
       throws Exception {
-    // Independent simulations, one per gait, two at a time (one per core).
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(2, compare.size()));
+    // One after another: ODE's solver shuffle uses one process-wide generator, so simulations
+    // stepping at the same time would not be repeatable (see SimWorld). Each takes seconds.
+    ExecutorService pool = Executors.newSingleThreadExecutor();
     List<Future<SimRun.Result>> futures = new ArrayList<>();
     for (String g : compare) {
       futures.add(
