@@ -57,6 +57,9 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--config", description = "config directory")
     Path config;
 
+    @Option(names = "--spin-us", defaultValue = "50", description = "busy-wait this long before each deadline instead of sleeping, µs (default ${DEFAULT-VALUE}; the period = never sleep)")
+    double spinMicros;
+
     @Override
     public Integer call() {
       if (!(rate >= 1 && rate <= 10_000)) {
@@ -75,7 +78,11 @@ public final class BenchCommand implements Runnable {
       commands.offer(c);
       ControlTask task =
           new ControlTask(new IdealServoHardware(cfg.standingJointAngles()), controller);
-      LoopStats stats = LoopLatencyBenchmark.run(rate, duration, task, System.err);
+      if (!(spinMicros >= 0)) {
+        throw new IllegalArgumentException("--spin-us must be >= 0, got " + spinMicros);
+      }
+      LoopStats stats =
+          LoopLatencyBenchmark.run(rate, duration, Math.round(spinMicros * 1000), task, System.err);
       spec.commandLine().getOut().println(LoopLatencyBenchmark.format(stats, rate, duration));
       return 0;
     }

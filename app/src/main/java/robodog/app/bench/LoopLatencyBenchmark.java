@@ -18,13 +18,14 @@ public final class LoopLatencyBenchmark {
   /**
    * @param rateHz loop rate
    * @param durationSeconds how long to run
+   * @param spinNanos busy-wait before each deadline (see {@link SystemClock})
    * @param workload the tick (the real controller in {@code ./robodog bench loop})
    * @param progress one line per second goes here
    */
   public static LoopStats run(
-      double rateHz, double durationSeconds, Tickable workload, PrintStream progress) {
+      double rateHz, double durationSeconds, long spinNanos, Tickable workload, PrintStream progress) {
     long period = Math.round(1e9 / rateHz);
-    LoopRunner loop = new LoopRunner(new SystemClock(), period, workload, "control-loop");
+    LoopRunner loop = new LoopRunner(new SystemClock(spinNanos), period, workload, "control-loop");
     loop.start(Thread.MAX_PRIORITY);
     long start = System.nanoTime();
     long end = start + Math.round(durationSeconds * 1e9);
