@@ -57,7 +57,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--config", description = "config directory")
     Path config;
 
-    @Option(names = "--spin-us", defaultValue = "50", description = "busy-wait this long before each deadline instead of sleeping, µs (default ${DEFAULT-VALUE}; the period = never sleep)")
+    @Option(
+        names = "--spin-us",
+        defaultValue = "50",
+        description =
+            "busy-wait this long before each deadline instead of sleeping, µs (default ${DEFAULT-VALUE}; the period = never sleep)")
     double spinMicros;
 
     @Override

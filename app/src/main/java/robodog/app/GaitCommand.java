@@ -64,6 +64,37 @@ public final class GaitCommand implements Callable<Integer> {
   @Option(names = "--config", description = "config directory (default: the repository's config/)")
   Path config;
 
+  /**
+   * A velocity the gait cannot step is bad input here (on the robot the controller would scale it
+   * down and say so): the fastest foot may cover at most one stride per stance.
+   */
+  private void rejectUnreachableVelocity(LocomotionConfig cfg, int gaitIndex) {
+    double[] nx = new double[LegId.COUNT];
+    double[] ny = new double[LegId.COUNT];
+    LocomotionConfig.neutralFootholds(cfg.robot(), nx, ny);
+    double worst = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      worst = Math.max(worst, Math.hypot(vx - yawRate * ny[i], vy + yawRate * nx[i]));
+    }
+    var g = cfg.gaits().get(gaitIndex);
+    double limit = cfg.gaitTable().maxStrideMeters() / g.stanceSeconds();
+    if (worst > limit * (1 + 1e-9)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "--vx %.3f --vy %.3f --yaw-rate %.3f is unreachable with %s: its fastest foot would"
+                  + " move %.3f m/s; expected at most %.3f m/s (max_stride_m %.3f m / stance %.3f s)",
+              vx,
+              vy,
+              yawRate,
+              g.name(),
+              worst,
+              limit,
+              cfg.gaitTable().maxStrideMeters(),
+              g.stanceSeconds()));
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!(duration > 0 && duration <= 3600)) {
@@ -102,6 +133,7 @@ public final class GaitCommand implements Callable<Integer> {
               cfg.gaits().worstMargin(five, failed.ordinal()));
       gaitIndex = five;
     }
+    rejectUnreachableVelocity(cfg, gaitIndex);
     Path parent = csv.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -76,6 +76,11 @@ class GaitAndUrdfCommandTest {
     r = Cli.run("gait", "--duration", "-1", "--csv", csv.toString());
     assertEquals(2, r.status);
     assertTrue(r.err.contains("--duration"), r.err);
+    r = Cli.run("gait", "--gait", "wave", "--vx", "0.3", "--csv", csv.toString());
+    assertEquals(2, r.status);
+    assertTrue(
+        r.err.contains("unreachable with wave") && r.err.contains("expected at most 0.050 m/s"),
+        r.err);
     r = Cli.run("gait", "--vx", "fast", "--csv", csv.toString());
     assertEquals(2, r.status);
     assertTrue(r.err.contains("--vx"), r.err);

@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 4)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseZGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:+UseZGC"})
 public class BaselineBenchmark {
   private double x = 1.0;
 

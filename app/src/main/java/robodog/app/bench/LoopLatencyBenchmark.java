@@ -23,7 +23,11 @@ public final class LoopLatencyBenchmark {
    * @param progress one line per second goes here
    */
   public static LoopStats run(
-      double rateHz, double durationSeconds, long spinNanos, Tickable workload, PrintStream progress) {
+      double rateHz,
+      double durationSeconds,
+      long spinNanos,
+      Tickable workload,
+      PrintStream progress) {
     long period = Math.round(1e9 / rateHz);
     LoopRunner loop = new LoopRunner(new SystemClock(spinNanos), period, workload, "control-loop");
     loop.start(Thread.MAX_PRIORITY);
