@@ -51,6 +51,8 @@ class GaitAndUrdfCommandTest {
             "tripod",
             "--failed-leg",
             "lm",
+            "--vx",
+            "0.04",
             "--duration",
             "1",
             "--csv",
