@@ -1,6 +1,5 @@
 package robodog.app;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,8 +53,7 @@ public final class BenchCommand implements Runnable {
         description = "seconds (default ${DEFAULT-VALUE})")
     double duration;
 
-    @Option(names = "--config", description = "config directory")
-    Path config;
+    @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
     @Option(
         names = "--spin-us",
@@ -72,7 +70,7 @@ public final class BenchCommand implements Runnable {
       if (!(duration > 0 && duration <= 86_400)) {
         throw new IllegalArgumentException("--duration must be in (0, 86400] s, got " + duration);
       }
-      LocomotionConfig cfg = LocomotionConfig.load(config != null ? config : Paths.config());
+      LocomotionConfig cfg = config.load();
       Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
       HexapodController controller =
           cfg.newController(commands, LocomotionConfig.telemetryMailbox(), Mode.STANDING);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import robodog.core.LegId;
 import robodog.locomotion.LocomotionConfig;
+import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.trace.GaitTrace;
 
 /** {@code ./robodog gait}: exports a gait trace as CSV for engineers. */
@@ -61,8 +62,7 @@ public final class GaitCommand implements Callable<Integer> {
   @Option(names = "--failed-leg", description = "mark a leg failed: lf, lm, lr, rf, rm or rr")
   String failedLeg;
 
-  @Option(names = "--config", description = "config directory (default: the repository's config/)")
-  Path config;
+  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   /**
    * A velocity the gait cannot step is bad input here (on the robot the controller would scale it
@@ -72,12 +72,9 @@ public final class GaitCommand implements Callable<Integer> {
     double[] nx = new double[LegId.COUNT];
     double[] ny = new double[LegId.COUNT];
     LocomotionConfig.neutralFootholds(cfg.robot(), nx, ny);
-    double worst = 0;
-    for (int i = 0; i < LegId.COUNT; i++) {
-      worst = Math.max(worst, Math.hypot(vx - yawRate * ny[i], vy + yawRate * nx[i]));
-    }
+    double worst = SpeedLimit.worstFootSpeed(vx, vy, yawRate, nx, ny);
     var g = cfg.gaits().get(gaitIndex);
-    double limit = cfg.gaitTable().maxStrideMeters() / g.stanceSeconds();
+    double limit = SpeedLimit.footSpeedLimit(g, cfg.gaitTable().maxStrideMeters());
     if (worst > limit * (1 + 1e-9)) {
       throw new IllegalArgumentException(
           String.format(
@@ -109,7 +106,7 @@ public final class GaitCommand implements Callable<Integer> {
       }
     }
     LegId failed = failedLeg == null ? null : LegId.parse(failedLeg);
-    LocomotionConfig cfg = LocomotionConfig.load(config != null ? config : Paths.config());
+    LocomotionConfig cfg = config.load();
     int gaitIndex = cfg.gaits().indexOf(gait.trim());
     if (gaitIndex < 0 || gaitIndex >= cfg.gaitTable().gaits().size()) {
       throw new IllegalArgumentException(

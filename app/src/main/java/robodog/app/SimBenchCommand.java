@@ -55,12 +55,14 @@ public final class SimBenchCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "200", description = "control rate in simulation, Hz")
   double rate;
 
+  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
+
   @Override
   public Integer call() throws Exception {
     if (runs < 1 || parallel < 1 || !(duration > 0)) {
       throw new IllegalArgumentException("--runs and --parallel must be >= 1 and --duration > 0");
     }
-    LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
+    LocomotionConfig cfg = config.load();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     PrintWriter out = spec.commandLine().getOut();
     SimRun.Options opts =

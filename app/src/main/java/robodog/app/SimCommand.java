@@ -77,8 +77,7 @@ public final class SimCommand implements Callable<Integer> {
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
 
-  @Option(names = "--config", description = "config directory (default: the repository's config/)")
-  Path config;
+  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws Exception {
@@ -92,7 +91,7 @@ public final class SimCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--script only applies with --realtime (headless runs always play the script)");
     }
-    LocomotionConfig cfg = LocomotionConfig.load(config != null ? config : Paths.config());
+    LocomotionConfig cfg = config.load();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     if (gait != null && cfg.gaitTable().indexOf(gait) < 0) {
       throw new IllegalArgumentException(

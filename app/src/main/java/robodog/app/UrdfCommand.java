@@ -18,8 +18,7 @@ import robodog.locomotion.urdf.UrdfWriter;
 public final class UrdfCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--config", description = "config directory (default: the repository's config/)")
-  Path config;
+  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @Option(
       names = {"-o", "--out"},
@@ -28,7 +27,7 @@ public final class UrdfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = config != null ? config : Paths.config();
+    Path dir = config.dir();
     String urdf = UrdfWriter.write(RobotDescription.load(dir.resolve("robot.yaml")));
     if (out == null) {
       spec.commandLine().getOut().print(urdf);

@@ -17,6 +17,7 @@ import robodog.locomotion.body.Leveler;
 import robodog.locomotion.body.MotionFilter;
 import robodog.locomotion.body.RateLimit;
 import robodog.locomotion.gait.GaitLibrary;
+import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.gait.StepPlanner;
 import robodog.locomotion.kinematics.IkResult;
 import robodog.locomotion.kinematics.LegKinematics;
@@ -330,13 +331,8 @@ public final class HexapodController implements Controller {
     double vx = c.vx;
     double vy = c.vy;
     // The fastest foot must cover at most one stride per stance.
-    double limit = gaits.table().maxStrideMeters() / planner.gait().stanceSeconds();
-    double worst = 0;
-    for (int i = 0; i < LegId.COUNT; i++) {
-      double fx = vx - wz * planner.neutralY[i];
-      double fy = vy + wz * planner.neutralX[i];
-      worst = Math.max(worst, Math.sqrt(fx * fx + fy * fy));
-    }
+    double limit = SpeedLimit.footSpeedLimit(planner.gait(), gaits.table().maxStrideMeters());
+    double worst = SpeedLimit.worstFootSpeed(vx, vy, wz, planner.neutralX, planner.neutralY);
     if (worst > limit) {
       double s = limit / worst;
       vx *= s;

@@ -31,20 +31,23 @@ public final class PlotWriter {
     return out;
   }
 
+  private static XYChart chart(int width, int height, String title, String xTitle, String yTitle) {
+    return new XYChartBuilder()
+        .width(width)
+        .height(height)
+        .title(title)
+        .xAxisTitle(xTitle)
+        .yAxisTitle(yTitle)
+        .build();
+  }
+
   private static Path save(XYChart chart, Path file) throws IOException {
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     return file;
   }
 
   private static XYChart path(RunRecorder r, String title) {
-    XYChart c =
-        new XYChartBuilder()
-            .width(900)
-            .height(600)
-            .title(title + ": body path (odom, top view)")
-            .xAxisTitle("x [m]")
-            .yAxisTitle("y [m]")
-            .build();
+    XYChart c = chart(900, 600, title + ": body path (odom, top view)", "x [m]", "y [m]");
     c.getStyler().setLegendVisible(false);
     XYSeries s = c.addSeries("path", r.x(), r.y());
     s.setMarker(SeriesMarkers.NONE);
@@ -53,13 +56,7 @@ public final class PlotWriter {
 
   private static XYChart gaitDiagram(RunRecorder r, String title) {
     XYChart c =
-        new XYChartBuilder()
-            .width(1100)
-            .height(500)
-            .title(title + ": gait diagram (bars = swing)")
-            .xAxisTitle("t [s]")
-            .yAxisTitle("leg (lf=6 ... rr=1)")
-            .build();
+        chart(1100, 500, title + ": gait diagram (bars = swing)", "t [s]", "leg (lf=6 ... rr=1)");
     c.getStyler().setLegendVisible(true);
     double[] t = r.time();
     // Show at most the last 6 s so individual steps stay readable.
@@ -84,14 +81,7 @@ public final class PlotWriter {
   }
 
   private static XYChart attitude(RunRecorder r, String title) {
-    XYChart c =
-        new XYChartBuilder()
-            .width(1100)
-            .height(500)
-            .title(title + ": body roll and pitch")
-            .xAxisTitle("t [s]")
-            .yAxisTitle("angle [deg]")
-            .build();
+    XYChart c = chart(1100, 500, title + ": body roll and pitch", "t [s]", "angle [deg]");
     double[] roll = r.roll();
     double[] pitch = r.pitch();
     for (int i = 0; i < roll.length; i++) {
@@ -105,13 +95,12 @@ public final class PlotWriter {
 
   private static XYChart tracking(RunRecorder r, String title) {
     XYChart c =
-        new XYChartBuilder()
-            .width(1100)
-            .height(500)
-            .title(title + ": joint tracking error (RMS over 18 joints)")
-            .xAxisTitle("t [s]")
-            .yAxisTitle("error [deg]")
-            .build();
+        chart(
+            1100,
+            500,
+            title + ": joint tracking error (RMS over 18 joints)",
+            "t [s]",
+            "error [deg]");
     c.getStyler().setLegendVisible(false);
     double[] e = r.trackingRms();
     for (int i = 0; i < e.length; i++) {
