@@ -113,7 +113,8 @@ public final class SimCommand implements Callable<Integer> {
     }
     SimRun.validate(cfg, sc, gait);
     long s = seed != null ? seed : sc.seed();
-    double d = duration != null ? duration : sc.durationS();
+    // A realtime run is for a teleoperator: it keeps going until stopped unless told otherwise.
+    double d = duration != null ? duration : (realtime ? Double.POSITIVE_INFINITY : sc.durationS());
     PrintWriter out = spec.commandLine().getOut();
     if (compare != null) {
       return compare(cfg, sc, s, d, out);

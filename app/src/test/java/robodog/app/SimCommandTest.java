@@ -54,6 +54,19 @@ class SimCommandTest {
   }
 
   @Test
+  void realtimePacesToTheWallClockAndStandsWaitingForAnOperator() throws Exception {
+    Path report = dir.resolve("rt.json");
+    long t0 = System.nanoTime();
+    Cli r = Cli.run("sim", "--realtime", "--duration", "1.5", "--report", report.toString());
+    double wall = (System.nanoTime() - t0) / 1e9;
+    assertEquals(0, r.status, r.err);
+    assertTrue(wall >= 1.4, "a 1.5 s realtime run took " + wall + " s");
+    robodog.app.sim.SimReport rep = robodog.app.sim.SimReport.read(report);
+    assertTrue(rep.distanceM() < 0.02, "without --script the robot must stand: " + rep.distanceM());
+    assertEquals(0, rep.falls());
+  }
+
+  @Test
   void compareRunsEachGaitAndPrintsATable() {
     Cli r =
         Cli.run("sim", "--scenario", "rough", "--duration", "3", "--compare", "tripod,ripple,wave");

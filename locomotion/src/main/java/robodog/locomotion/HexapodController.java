@@ -21,7 +21,6 @@ import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.gait.StepPlanner;
 import robodog.locomotion.kinematics.IkResult;
 import robodog.locomotion.kinematics.LegKinematics;
-import robodog.locomotion.stability.StabilityMargin;
 
 /**
  * The six-leg gait controller: one {@link #update} per tick turns the latest {@link MotionCommand}
@@ -42,7 +41,6 @@ public final class HexapodController implements Controller {
   private final StepPlanner planner;
   private final MotionFilter filter;
   private final ModeMachine modes;
-  private final StabilityMargin margin = new StabilityMargin();
   private final BodyPose proposed = new BodyPose();
   private final BodyPose sitPose = new BodyPose();
   private final BodyPose ikPose = new BodyPose();
@@ -172,13 +170,7 @@ public final class HexapodController implements Controller {
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     System.arraycopy(targets, 0, out.position, 0, Joints.COUNT);
     System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
-    margin.clear();
-    for (int i = 0; i < LegId.COUNT; i++) {
-      if (!planner.isFailed(i) && !planner.isSwinging(i)) {
-        margin.add(planner.footX[i], planner.footY[i]);
-      }
-    }
-    stabilityMargin = margin.margin(comX, comY);
+    stabilityMargin = planner.supportMargin(comX, comY, -1);
     publish(nowNanos, mode, out);
   }
 
@@ -304,13 +296,7 @@ public final class HexapodController implements Controller {
       double nominalY = failedLeg >= 0 ? by + gaits.plan(failedLeg).shiftY() : by;
       m = gaits.worstMargin(gaitIndex, failedLeg) - Math.hypot(cx - nominalX, cy - nominalY);
     } else {
-      margin.clear();
-      for (int i = 0; i < LegId.COUNT; i++) {
-        if (!planner.isFailed(i) && !planner.isSwinging(i)) {
-          margin.add(planner.footX[i], planner.footY[i]);
-        }
-      }
-      m = margin.margin(cx, cy);
+      m = planner.supportMargin(cx, cy, -1);
     }
     if (m < settings.minMargin()) {
       notice = Notice.POSE_REFUSED_UNSTABLE;

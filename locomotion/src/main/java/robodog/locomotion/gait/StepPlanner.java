@@ -246,13 +246,7 @@ public final class StepPlanner {
     if (stanceElapsed[leg] < MIN_STANCE_FRACTION * gait.stanceSeconds()) {
       return;
     }
-    margin.clear();
-    for (int j = 0; j < LegId.COUNT; j++) {
-      if (j != leg && !failed[j] && !swinging[j]) {
-        margin.add(footX[j], footY[j]);
-      }
-    }
-    if (margin.margin(comX, comY) < minMargin) {
+    if (supportMargin(comX, comY, leg) < minMargin) {
       if (!deferred[leg]) {
         deferred[leg] = true;
         deferredLiftoffs++;
@@ -323,6 +317,23 @@ public final class StepPlanner {
       stanceElapsed[i] = 0;
       searching[i] = contactsValid && !contact[i];
     }
+  }
+
+  /**
+   * Static stability margin (m) of the feet now on the ground, optionally without one of them.
+   *
+   * @param comX centre of mass on the ground plane, walking frame, m
+   * @param comY same, y
+   * @param without a leg ordinal to leave out (the one about to lift), or -1
+   */
+  public double supportMargin(double comX, double comY, int without) {
+    margin.clear();
+    for (int j = 0; j < LegId.COUNT; j++) {
+      if (j != without && !failed[j] && !swinging[j]) {
+        margin.add(footX[j], footY[j]);
+      }
+    }
+    return margin.margin(comX, comY);
   }
 
   /** True while {@code leg} swings. */
