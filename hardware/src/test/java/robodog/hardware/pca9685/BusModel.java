@@ -1,0 +1,50 @@
+package robodog.hardware.pca9685;
+
+import java.util.ArrayList;
+import java.util.List;
+import robodog.hardware.i2c.I2cDevice;
+
+/** An I2C bus with PCA9685 models on it, counting transactions and bytes on the wire. */
+final class BusModel {
+  final List<Pca9685Model> chips = new ArrayList<>();
+  int transactions;
+  int wireBytes;
+
+  Pca9685Model add(int address) {
+    Pca9685Model m = new Pca9685Model(address);
+    chips.add(m);
+    return m;
+  }
+
+  /** The device handle a driver gets for {@code address} (0x70 reaches every All-Call chip). */
+  I2cDevice device(int address) {
+    return new I2cDevice() {
+      @Override
+      public int address() {
+        return address;
+      }
+
+      @Override
+      public void write(byte[] data, int offset, int length) {
+        transactions++;
+        wireBytes += 1 + length; // address byte + payload
+        boolean acked = false;
+        for (Pca9685Model m : chips) {
+          if (m.address == address
+              || (address == Pca9685Registers.ALL_CALL_ADDRESS && m.respondsToAllCall())) {
+            m.transaction(data, offset, length);
+            acked = true;
+          }
+        }
+        if (!acked) {
+          throw new IllegalStateException("no ACK from 0x" + Integer.toHexString(address));
+        }
+      }
+
+      @Override
+      public void readRegister(int register, byte[] buffer, int offset, int length) {
+        throw new UnsupportedOperationException("not used by the PCA9685 driver");
+      }
+    };
+  }
+}

@@ -1,0 +1,76 @@
+package robodog.hardware.pca9685;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A register-accurate model of the PCA9685 (datasheet rev. 4) for driver tests: 256 registers with
+ * the power-on values, MODE1 auto-increment (or not: then every byte lands in the addressed
+ * register), PRE_SCALE writable only while SLEEP is set, the ALL_LED registers writing every
+ * channel, All-Call only while MODE1.ALLCALL is set, and a log of every transaction seen.
+ */
+final class Pca9685Model {
+  final int address;
+  final int[] reg = new int[256];
+  final List<byte[]> transactions = new ArrayList<>();
+  int ignoredPrescaleWrites;
+
+  Pca9685Model(int address) {
+    this.address = address;
+    reg[Pca9685Registers.MODE1] = 0x11; // power-on: SLEEP | ALLCALL
+    reg[Pca9685Registers.MODE2] = 0x04;
+    reg[Pca9685Registers.PRE_SCALE] = 0x1E; // 200 Hz at 25 MHz
+    for (int ch = 0; ch < 16; ch++) {
+      reg[Pca9685Registers.LED0_ON_L + 4 * ch + 3] = Pca9685Registers.FULL_OFF; // outputs off
+    }
+  }
+
+  /** One bus transaction addressed to this chip (address byte excluded). */
+  void transaction(byte[] data, int offset, int length) {
+    transactions.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
+    if (length == 0) {
+      return;
+    }
+    int pointer = data[offset] & 0xFF;
+    boolean ai = (reg[Pca9685Registers.MODE1] & Pca9685Registers.MODE1_AI) != 0;
+    for (int i = 1; i < length; i++) {
+      store(pointer, data[offset + i] & 0xFF);
+      if (ai) {
+        pointer = pointer == 0xFF ? 0 : pointer + 1;
+      }
+    }
+  }
+
+  private void store(int r, int v) {
+    if (r == Pca9685Registers.PRE_SCALE
+        && (reg[Pca9685Registers.MODE1] & Pca9685Registers.MODE1_SLEEP) == 0) {
+      ignoredPrescaleWrites++; // datasheet: blocked unless SLEEP = 1
+      return;
+    }
+    if (r >= Pca9685Registers.ALL_LED_ON_L && r <= Pca9685Registers.ALL_LED_OFF_H) {
+      for (int ch = 0; ch < 16; ch++) {
+        reg[Pca9685Registers.LED0_ON_L + 4 * ch + (r - Pca9685Registers.ALL_LED_ON_L)] = v;
+      }
+    }
+    reg[r] = v;
+  }
+
+  boolean respondsToAllCall() {
+    return (reg[Pca9685Registers.MODE1] & Pca9685Registers.MODE1_ALLCALL) != 0;
+  }
+
+  /** OFF count of a channel (12 bits). */
+  int offCount(int ch) {
+    int b = Pca9685Registers.LED0_ON_L + 4 * ch;
+    return reg[b + 2] | ((reg[b + 3] & 0x0F) << 8);
+  }
+
+  boolean fullOff(int ch) {
+    return (reg[Pca9685Registers.LED0_ON_L + 4 * ch + 3] & Pca9685Registers.FULL_OFF) != 0;
+  }
+
+  /** PWM frequency the chip produces at oscillator {@code osc}, Hz. */
+  double pwmHz(double osc) {
+    return osc / (4096.0 * (reg[Pca9685Registers.PRE_SCALE] + 1));
+  }
+}
