@@ -1,0 +1,143 @@
+package robodog.hardware.servo;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import robodog.core.JointKind;
+import robodog.core.Joints;
+import robodog.core.config.ConfigException;
+import robodog.core.config.ConfigNode;
+import robodog.core.config.RobotDescription;
+
+/**
+ * Servo calibration from {@code config/servos.yaml}: for each of the 18 joints, the PCA9685 board
+ * and channel, the direction and the joint angle at the servo's centre pulse, plus the pulse range
+ * and travel of the servos. Validated against the robot's joint limits at start-up: a file with two
+ * joints on one channel, or a limit the servo cannot reach, is refused with the field named.
+ * Immutable; any thread. {@link #pulseSeconds} is allocation-free.
+ *
+ * @param pwmHz servo frame rate, Hz
+ * @param boardAddresses I2C addresses of the boards, in file order
+ * @param oscillatorHz measured oscillator per board, Hz
+ * @param board index into {@code boardAddresses} per joint
+ * @param channel PCA9685 output per joint
+ * @param direction +1 or -1 per joint
+ * @param neutralRad joint angle at the centre pulse per joint, rad
+ * @param centreSeconds centre pulse, s
+ * @param secondsPerRad pulse change per radian of servo travel, s/rad
+ * @param halfRangeRad half the servo travel, rad
+ */
+public record ServoCalibration(
+    double pwmHz,
+    List<Integer> boardAddresses,
+    List<Double> oscillatorHz,
+    List<Integer> board,
+    List<Integer> channel,
+    List<Integer> direction,
+    List<Double> neutralRad,
+    double centreSeconds,
+    double secondsPerRad,
+    double halfRangeRad) {
+
+  /** Pulse width (s) that puts joint {@code j} at angle {@code q} (rad). */
+  public double pulseSeconds(int j, double q) {
+    double s = direction.get(j) * (q - neutralRad.get(j));
+    return centreSeconds + s * secondsPerRad;
+  }
+
+  /** Loads and validates against the robot's joint limits. */
+  public static ServoCalibration load(Path file, RobotDescription robot) {
+    return from(ConfigNode.load(file), robot);
+  }
+
+  /** Validates a parsed file; throws {@link ConfigException} naming the field. */
+  public static ServoCalibration from(ConfigNode root, RobotDescription robot) {
+    root.rejectUnknown(Set.of("pwm_hz", "servo_range_deg", "pulse_min_us", "pulse_max_us", "boards", "joints"));
+    double pwm = root.requireDouble("pwm_hz", 24, 1526, "Hz (the PCA9685's range)");
+    double range = Math.toRadians(root.requireDouble("servo_range_deg", 30, 360, "degrees"));
+    double minUs = root.requireDouble("pulse_min_us", 100, 3000, "µs");
+    double maxUs = root.requireDouble("pulse_max_us", 100, 3000, "µs");
+    if (maxUs <= minUs) {
+      throw root.error("pulse_max_us", "a pulse longer than pulse_min_us (" + minUs + " µs)");
+    }
+    if (maxUs * 1e-6 >= 1.0 / pwm) {
+      throw root.error("pulse_max_us", "a pulse shorter than one PWM period (" + 1e6 / pwm + " µs at pwm_hz)");
+    }
+    List<Integer> addresses = new ArrayList<>();
+    List<Double> osc = new ArrayList<>();
+    for (ConfigNode b : root.childList("boards")) {
+      b.rejectUnknown(Set.of("address", "oscillator_hz"));
+      int a = (int) b.requireLong("address", 0x40, 0x7F);
+      if (a == 0x70 || addresses.contains(a)) {
+        throw b.error("address", "a unique board address other than 0x70 (the All-Call address)");
+      }
+      addresses.add(a);
+      osc.add(b.optDouble("oscillator_hz", 25e6, 20e6, 30e6, "Hz"));
+    }
+    ConfigNode joints = root.child("joints");
+    Set<String> names = new HashSet<>();
+    for (int j = 0; j < Joints.COUNT; j++) {
+      names.add(Joints.name(j));
+    }
+    joints.rejectUnknown(names);
+    List<Integer> board = new ArrayList<>();
+    List<Integer> channel = new ArrayList<>();
+    List<Integer> direction = new ArrayList<>();
+    List<Double> neutral = new ArrayList<>();
+    Map<Integer, String> used = new HashMap<>();
+    for (int j = 0; j < Joints.COUNT; j++) {
+      String name = Joints.name(j);
+      ConfigNode c = joints.child(name);
+      c.rejectUnknown(Set.of("board", "channel", "direction", "neutral_deg"));
+      int address = (int) c.requireLong("board", 0, 0x7F);
+      int bi = addresses.indexOf(address);
+      if (bi < 0) {
+        throw c.error("board", "one of the addresses under boards: " + hex(addresses));
+      }
+      int ch = (int) c.requireLong("channel", 0, 15);
+      String other = used.put(address * 16 + ch, name);
+      if (other != null) {
+        throw new ConfigException(
+            c.where() + ".channel: " + name + " and " + other + " both use board 0x"
+                + Integer.toHexString(address) + " channel " + ch + "; expected one joint per channel");
+      }
+      int dir = (int) c.requireLong("direction", -1, 1);
+      if (dir == 0) {
+        throw c.error("direction", "1 or -1");
+      }
+      double n = Math.toRadians(c.requireDouble("neutral_deg", -180, 180, "degrees"));
+      JointKind kind = JointKind.VALUES[j % JointKind.COUNT];
+      for (double limit : new double[] {robot.jointMin(kind), robot.jointMax(kind)}) {
+        double s = dir * (limit - n);
+        if (Math.abs(s) > range / 2 + 1e-9) {
+          throw new ConfigException(
+              c.where() + ".neutral_deg: the joint limit " + Math.round(Math.toDegrees(limit))
+                  + "° maps to servo angle " + Math.round(Math.toDegrees(s)) + "°, outside the servo's ±"
+                  + Math.round(Math.toDegrees(range / 2)) + "°; expected a neutral_deg that centres the"
+                  + " joint's range in the servo's travel");
+        }
+      }
+      board.add(bi);
+      channel.add(ch);
+      direction.add(dir);
+      neutral.add(n);
+    }
+    double centre = (minUs + maxUs) / 2 * 1e-6;
+    double perRad = (maxUs - minUs) * 1e-6 / range;
+    return new ServoCalibration(
+        pwm, List.copyOf(addresses), List.copyOf(osc), List.copyOf(board), List.copyOf(channel),
+        List.copyOf(direction), List.copyOf(neutral), centre, perRad, range / 2);
+  }
+
+  private static String hex(List<Integer> a) {
+    StringBuilder sb = new StringBuilder();
+    for (int x : a) {
+      sb.append(sb.length() == 0 ? "" : ", ").append("0x").append(Integer.toHexString(x));
+    }
+    return sb.toString();
+  }
+}
