@@ -56,7 +56,8 @@ public record ServoCalibration(
 
   /** Validates a parsed file; throws {@link ConfigException} naming the field. */
   public static ServoCalibration from(ConfigNode root, RobotDescription robot) {
-    root.rejectUnknown(Set.of("pwm_hz", "servo_range_deg", "pulse_min_us", "pulse_max_us", "boards", "joints"));
+    root.rejectUnknown(
+        Set.of("pwm_hz", "servo_range_deg", "pulse_min_us", "pulse_max_us", "boards", "joints"));
     double pwm = root.requireDouble("pwm_hz", 24, 1526, "Hz (the PCA9685's range)");
     double range = Math.toRadians(root.requireDouble("servo_range_deg", 30, 360, "degrees"));
     double minUs = root.requireDouble("pulse_min_us", 100, 3000, "µs");
@@ -65,7 +66,8 @@ public record ServoCalibration(
       throw root.error("pulse_max_us", "a pulse longer than pulse_min_us (" + minUs + " µs)");
     }
     if (maxUs * 1e-6 >= 1.0 / pwm) {
-      throw root.error("pulse_max_us", "a pulse shorter than one PWM period (" + 1e6 / pwm + " µs at pwm_hz)");
+      throw root.error(
+          "pulse_max_us", "a pulse shorter than one PWM period (" + 1e6 / pwm + " µs at pwm_hz)");
     }
     List<Integer> addresses = new ArrayList<>();
     List<Double> osc = new ArrayList<>();
@@ -102,8 +104,16 @@ public record ServoCalibration(
       String other = used.put(address * 16 + ch, name);
       if (other != null) {
         throw new ConfigException(
-            c.where() + ".channel: " + name + " and " + other + " both use board 0x"
-                + Integer.toHexString(address) + " channel " + ch + "; expected one joint per channel");
+            c.where()
+                + ".channel: "
+                + name
+                + " and "
+                + other
+                + " both use board 0x"
+                + Integer.toHexString(address)
+                + " channel "
+                + ch
+                + "; expected one joint per channel");
       }
       int dir = (int) c.requireLong("direction", -1, 1);
       if (dir == 0) {
@@ -115,9 +125,14 @@ public record ServoCalibration(
         double s = dir * (limit - n);
         if (Math.abs(s) > range / 2 + 1e-9) {
           throw new ConfigException(
-              c.where() + ".neutral_deg: the joint limit " + Math.round(Math.toDegrees(limit))
-                  + "° maps to servo angle " + Math.round(Math.toDegrees(s)) + "°, outside the servo's ±"
-                  + Math.round(Math.toDegrees(range / 2)) + "°; expected a neutral_deg that centres the"
+              c.where()
+                  + ".neutral_deg: the joint limit "
+                  + Math.round(Math.toDegrees(limit))
+                  + "° maps to servo angle "
+                  + Math.round(Math.toDegrees(s))
+                  + "°, outside the servo's ±"
+                  + Math.round(Math.toDegrees(range / 2))
+                  + "°; expected a neutral_deg that centres the"
                   + " joint's range in the servo's travel");
         }
       }
@@ -129,8 +144,16 @@ public record ServoCalibration(
     double centre = (minUs + maxUs) / 2 * 1e-6;
     double perRad = (maxUs - minUs) * 1e-6 / range;
     return new ServoCalibration(
-        pwm, List.copyOf(addresses), List.copyOf(osc), List.copyOf(board), List.copyOf(channel),
-        List.copyOf(direction), List.copyOf(neutral), centre, perRad, range / 2);
+        pwm,
+        List.copyOf(addresses),
+        List.copyOf(osc),
+        List.copyOf(board),
+        List.copyOf(channel),
+        List.copyOf(direction),
+        List.copyOf(neutral),
+        centre,
+        perRad,
+        range / 2);
   }
 
   private static String hex(List<Integer> a) {

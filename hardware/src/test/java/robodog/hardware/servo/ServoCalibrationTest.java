@@ -15,7 +15,8 @@ import robodog.core.config.ConfigNode;
 import robodog.core.config.RobotDescription;
 
 class ServoCalibrationTest {
-  private static final RobotDescription ROBOT = RobotDescription.load(Path.of("../config/robot.yaml"));
+  private static final RobotDescription ROBOT =
+      RobotDescription.load(Path.of("../config/robot.yaml"));
   private static final Path FILE = Path.of("../config/servos.yaml");
 
   @Test
@@ -42,18 +43,30 @@ class ServoCalibrationTest {
     assertTrue(yaml.contains(from), from);
     return assertThrows(
             ConfigException.class,
-            () -> ServoCalibration.from(ConfigNode.parseString("servos.yaml", yaml.replace(from, to)), ROBOT))
+            () ->
+                ServoCalibration.from(
+                    ConfigNode.parseString("servos.yaml", yaml.replace(from, to)), ROBOT))
         .getMessage();
   }
 
   @Test
   void badCalibrationIsRefusedAtStartWithTheFieldNamed() throws Exception {
-    String m = error("lm_coxa_joint: { board: 0x40, channel: 3", "lm_coxa_joint: { board: 0x40, channel: 0");
+    String m =
+        error(
+            "lm_coxa_joint: { board: 0x40, channel: 3", "lm_coxa_joint: { board: 0x40, channel: 0");
     assertTrue(m.contains("lm_coxa_joint and lf_coxa_joint both use board 0x40 channel 0"), m);
-    m = error("lf_tibia_joint: { board: 0x40, channel: 2, direction:  1, neutral_deg: -80", "lf_tibia_joint: { board: 0x40, channel: 2, direction:  1, neutral_deg: 0");
-    assertTrue(m.contains("joints.lf_tibia_joint.neutral_deg") && m.contains("outside the servo's ±135°"), m);
+    m =
+        error(
+            "lf_tibia_joint: { board: 0x40, channel: 2, direction:  1, neutral_deg: -80",
+            "lf_tibia_joint: { board: 0x40, channel: 2, direction:  1, neutral_deg: 0");
+    assertTrue(
+        m.contains("joints.lf_tibia_joint.neutral_deg") && m.contains("outside the servo's ±135°"),
+        m);
     m = error("rr_femur_joint: { board: 0x41", "rr_femur_joint: { board: 0x42");
-    assertTrue(m.contains("joints.rr_femur_joint.board: expected one of the addresses under boards: 0x40, 0x41"), m);
+    assertTrue(
+        m.contains(
+            "joints.rr_femur_joint.board: expected one of the addresses under boards: 0x40, 0x41"),
+        m);
     m = error("pulse_max_us: 2500", "pulse_max_us: 400");
     assertTrue(m.contains("pulse_max_us"), m);
     m = error("  lf_coxa_joint:", "  lf_coxa_jiont:");

@@ -1,0 +1,96 @@
+package robodog.hardware.servo;
+
+import java.util.Arrays;
+import robodog.core.JointCommand;
+import robodog.core.Joints;
+import robodog.hardware.i2c.I2cDevice;
+import robodog.hardware.pca9685.Pca9685;
+
+/**
+ * The 18 joint targets out to the PCA9685 boards: calibrated angle → pulse for each joint, then one
+ * burst per board covering its used channels (channels in between that no joint uses are sent
+ * full-off). With servo power disabled in the command, every output on every board goes off in one
+ * All-Call transaction.
+ *
+ * <p>Control thread only; {@link #write} allocates nothing.
+ */
+public final class ServoOutput {
+  private final ServoCalibration cal;
+  private final Pca9685[] boards;
+  private final I2cDevice allCall;
+  private final int[] firstChannel;
+  private final int[] channelCount;
+  private final double[][] pulses;
+  private final byte[] scratch = new byte[2];
+
+  /**
+   * @param devices one device per board, in the order of {@link ServoCalibration#boardAddresses}
+   * @param allCall the device at the All-Call address 0x70
+   */
+  public ServoOutput(ServoCalibration cal, I2cDevice[] devices, I2cDevice allCall) {
+    this.cal = cal;
+    this.allCall = allCall;
+    int n = cal.boardAddresses().size();
+    if (devices.length != n) {
+      throw new IllegalArgumentException("expected " + n + " board devices, got " + devices.length);
+    }
+    boards = new Pca9685[n];
+    firstChannel = new int[n];
+    channelCount = new int[n];
+    pulses = new double[n][16];
+    for (int b = 0; b < n; b++) {
+      if (devices[b].address() != cal.boardAddresses().get(b)) {
+        throw new IllegalArgumentException(
+            "board " + b + " must be at 0x" + Integer.toHexString(cal.boardAddresses().get(b)));
+      }
+      boards[b] = new Pca9685(devices[b], cal.oscillatorHz().get(b), cal.pwmHz());
+      int lo = 16;
+      int hi = -1;
+      for (int j = 0; j < Joints.COUNT; j++) {
+        if (cal.board().get(j) == b) {
+          lo = Math.min(lo, cal.channel().get(j));
+          hi = Math.max(hi, cal.channel().get(j));
+        }
+      }
+      firstChannel[b] = hi < 0 ? 0 : lo;
+      channelCount[b] = hi < 0 ? 0 : hi - lo + 1;
+    }
+  }
+
+  /** Initialises every board (datasheet sequence), outputs off until the first write. */
+  public void initialize(Pca9685.Pause pause) {
+    for (Pca9685 b : boards) {
+      b.initialize(pause);
+    }
+  }
+
+  /** Sends one frame: one burst per board, or All-Call off when servo power is disabled. */
+  public void write(JointCommand command) {
+    if (!command.enabled) {
+      allOff();
+      return;
+    }
+    for (int b = 0; b < boards.length; b++) {
+      Arrays.fill(pulses[b], Double.NaN);
+    }
+    for (int j = 0; j < Joints.COUNT; j++) {
+      int b = cal.board().get(j);
+      pulses[b][cal.channel().get(j) - firstChannel[b]] = cal.pulseSeconds(j, command.position[j]);
+    }
+    for (int b = 0; b < boards.length; b++) {
+      if (channelCount[b] > 0) {
+        boards[b].writePulses(pulses[b], firstChannel[b], channelCount[b]);
+      }
+    }
+  }
+
+  /** Every output of every board off, one transaction. */
+  public void allOff() {
+    Pca9685.allOff(allCall, scratch);
+  }
+
+  /** The board drivers (for tests and diagnostics). */
+  public Pca9685 board(int b) {
+    return boards[b];
+  }
+}
