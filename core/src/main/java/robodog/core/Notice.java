@@ -15,7 +15,8 @@ public enum Notice {
   IK_LIMITED("a foot target was outside reach or joint limits and was clamped"),
   ESTOP_LATCHED("E-stop latched: release explicitly to continue"),
   FAULT_LATCHED("fault latched after a controller error: release explicitly to continue"),
-  MODE_REFUSED("mode change refused from the current mode");
+  MODE_REFUSED("mode change refused from the current mode"),
+  BATTERY_CRITICAL("battery critical: the robot sits down and will not stand until it is charged");
 
   /** Cached {@code values()}. */
   public static final Notice[] VALUES = values();

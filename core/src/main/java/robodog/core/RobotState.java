@@ -40,6 +40,9 @@ public final class RobotState {
   /** Battery voltage, volts; {@code NaN} when not measured. */
   public double batteryVolts = Double.NaN;
 
+  /** The battery is nearly empty (latched by the hardware): the controller sits the robot down. */
+  public boolean batteryCritical;
+
   /** Copies every field from {@code other}; allocation-free. */
   public void copyFrom(RobotState other) {
     stampNanos = other.stampNanos;
@@ -53,6 +56,7 @@ public final class RobotState {
     System.arraycopy(other.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
     estopPressed = other.estopPressed;
     batteryVolts = other.batteryVolts;
+    batteryCritical = other.batteryCritical;
   }
 
   /** Roll (rad) from the IMU quaternion, REP-103 x-y-z fixed-axis convention. */

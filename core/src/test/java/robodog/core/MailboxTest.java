@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import robodog.core.testing.AllocationProbe;
 
 class MailboxTest {
+  static volatile Pair sink;
+
   /** A value whose fields must always agree: a torn read would show two different numbers. */
   static final class Pair {
     long a;
@@ -111,7 +113,13 @@ class MailboxTest {
         };
     assertEquals(0, AllocationProbe.bytesAllocatedBy(round, 200_000));
     assertTrue(
-        AllocationProbe.bytesAllocatedBy(() -> m.offer(pair(1)), 10_000) > 10_000 * 16,
+        AllocationProbe.bytesAllocatedBy(
+                () -> {
+                  sink = pair(1); // escapes: the JIT cannot scalar-replace it
+                  m.offer(sink);
+                },
+                10_000)
+            > 10_000 * 16,
         "the probe must see a deliberate allocation");
     assertFalse(m.poll() == null);
   }

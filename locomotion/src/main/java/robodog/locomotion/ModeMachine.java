@@ -47,6 +47,10 @@ final class ModeMachine {
       return mode;
     }
     Mode want = c.requestedMode;
+    if (state.batteryCritical && (want == Mode.STANDING || want == Mode.WALKING)) {
+      want = Mode.SITTING; // an empty pack must not drop the robot mid-step: sit while it can
+      notice = Notice.BATTERY_CRITICAL;
+    }
     switch (mode) {
       case ESTOP:
         if (c.estopRelease) {

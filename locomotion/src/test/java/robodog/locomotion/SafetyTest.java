@@ -133,6 +133,58 @@ class SafetyTest {
   }
 
   @Test
+  void aCriticalBatterySitsTheRobotDownAndKeepsItDown() throws Exception {
+    LocomotionConfig cfg = Fixtures.config();
+    robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
+    HexapodController c = cfg.newController(commands, null, Mode.STANDING);
+    robodog.core.IdealServoHardware ideal =
+        new robodog.core.IdealServoHardware(cfg.standingJointAngles());
+    boolean[] critical = {false};
+    robodog.core.HardwarePort port =
+        new robodog.core.HardwarePort() {
+          @Override
+          public void configure() {}
+
+          @Override
+          public void activate() {}
+
+          @Override
+          public void deactivate() {}
+
+          @Override
+          public void read(long now, long period, robodog.core.RobotState s) {
+            ideal.read(now, period, s);
+            s.batteryCritical = critical[0];
+          }
+
+          @Override
+          public void write(long now, long period, robodog.core.JointCommand cmd) {
+            ideal.write(now, period, cmd);
+          }
+
+          @Override
+          public void onError(Throwable cause) {}
+        };
+    robodog.core.LoopRunner loop =
+        new robodog.core.LoopRunner(
+            new robodog.core.SteppableClock(),
+            2_000_000L,
+            new robodog.core.ControlTask(port, c),
+            "t");
+    robodog.core.MotionCommand m = new robodog.core.MotionCommand();
+    m.requestedMode = Mode.WALKING;
+    m.vx = 0.1;
+    commands.offer(m);
+    loop.runTicks(1000);
+    assertEquals(Mode.WALKING, c.telemetry().mode);
+    critical[0] = true;
+    loop.runTicks(2500);
+    assertEquals(Mode.SITTING, c.telemetry().mode);
+    assertEquals(Notice.BATTERY_CRITICAL, c.telemetry().notice);
+    assertEquals(0, c.telemetry().swingMask, "every foot landed before sitting");
+  }
+
+  @Test
   void tripodIsRefusedWhileALegIsFailed() {
     WalkHarness h = new WalkHarness(Mode.STANDING);
     h.command.failedLegMask = 1 << LegId.RIGHT_REAR.ordinal();

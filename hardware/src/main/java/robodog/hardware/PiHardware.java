@@ -1,0 +1,161 @@
+package robodog.hardware;
+
+import robodog.core.HardwarePort;
+import robodog.core.JointCommand;
+import robodog.core.Joints;
+import robodog.core.LegId;
+import robodog.core.RobotState;
+import robodog.hardware.adc.Ads1115;
+import robodog.hardware.adc.BatteryMonitor;
+import robodog.hardware.gpio.Debouncer;
+import robodog.hardware.gpio.DigitalIn;
+import robodog.hardware.gpio.DigitalOut;
+import robodog.hardware.imu.GyroBias;
+import robodog.hardware.imu.MahonyFilter;
+import robodog.hardware.imu.Mpu6050;
+import robodog.hardware.servo.ServoOutput;
+
+/**
+ * The real robot behind {@code core}'s hardware port: servo boards, IMU, foot switches, E-stop,
+ * servo power relay and battery. Devices come in as our own small interfaces (I2C devices, pins),
+ * built from Pi4J by the composition root, so this class is tested against device models.
+ *
+ * <p>Hobby servos report no position: joint positions read back as the last command sent. Safety:
+ * the E-stop input asserts without debounce delay; servo power off (command disabled, E-stop,
+ * deactivate, any error) switches every PWM output off in one All-Call transaction and opens the
+ * relay.
+ *
+ * <p>Control thread only; {@code read} and {@code write} allocate nothing.
+ */
+public final class PiHardware implements HardwarePort {
+  private static final int BATTERY_EVERY_TICKS = 25;
+
+  private final ServoOutput servos;
+  private final Mpu6050 imu;
+  private final Ads1115 adc;
+  private final BatteryMonitor battery;
+  private final DigitalIn[] footSwitches;
+  private final DigitalIn estopButton;
+  private final DigitalOut relay;
+  private final Debouncer[] feet = new Debouncer[LegId.COUNT];
+  private final Debouncer estop = new Debouncer(0, 0.05, false);
+  private final MahonyFilter attitude = new MahonyFilter(1.5, 0.02);
+  private final double[] accel = new double[3];
+  private final double[] gyro = new double[3];
+  private final double[] lastCommand = new double[Joints.COUNT];
+  private double[] bias = new double[3];
+  private long ticks;
+  private BatteryMonitor.Level level = BatteryMonitor.Level.OK;
+  private double volts = Double.NaN;
+  private boolean powered;
+
+  /**
+   * @param footSwitches one input per leg, by {@link LegId} ordinal
+   * @param initialJoints joint angles assumed at power-on, rad (the sitting pose)
+   */
+  public PiHardware(
+      ServoOutput servos,
+      Mpu6050 imu,
+      Ads1115 adc,
+      BatteryMonitor battery,
+      DigitalIn[] footSwitches,
+      DigitalIn estopButton,
+      DigitalOut relay,
+      double[] initialJoints) {
+    if (footSwitches.length != LegId.COUNT) {
+      throw new IllegalArgumentException("expected 6 foot switches, got " + footSwitches.length);
+    }
+    this.servos = servos;
+    this.imu = imu;
+    this.adc = adc;
+    this.battery = battery;
+    this.footSwitches = footSwitches.clone();
+    this.estopButton = estopButton;
+    this.relay = relay;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      feet[i] = new Debouncer(0.01, 0.01, false);
+    }
+    System.arraycopy(initialJoints, 0, lastCommand, 0, Joints.COUNT);
+  }
+
+  @Override
+  public void configure() {
+    relay.set(false);
+    servos.initialize(us -> java.util.concurrent.locks.LockSupport.parkNanos(us * 1000));
+    servos.allOff();
+    imu.initialize();
+    bias = GyroBias.measure(imu::read, 500, 0.01);
+    adc.initialize();
+  }
+
+  @Override
+  public void activate() {
+    relay.set(true);
+    powered = true;
+  }
+
+  @Override
+  public void deactivate() {
+    powerOff();
+  }
+
+  private void powerOff() {
+    try {
+      servos.allOff();
+    } finally {
+      relay.set(false);
+      powered = false;
+    }
+  }
+
+  @Override
+  public void read(long nowNanos, long periodNanos, RobotState out) {
+    double dt = periodNanos * 1e-9;
+    out.stampNanos = nowNanos;
+    imu.read(accel, gyro);
+    for (int i = 0; i < 3; i++) {
+      gyro[i] -= bias[i];
+    }
+    attitude.update(gyro[0], gyro[1], gyro[2], accel[0], accel[1], accel[2], dt);
+    attitude.quaternion(out.imuOrientation);
+    System.arraycopy(gyro, 0, out.imuAngularVelocity, 0, 3);
+    System.arraycopy(accel, 0, out.imuLinearAcceleration, 0, 3);
+    for (int i = 0; i < LegId.COUNT; i++) {
+      out.footContact[i] = feet[i].update(footSwitches[i].isHigh(), dt);
+    }
+    out.contactsValid = true;
+    out.estopPressed = estop.update(estopButton.isHigh(), dt);
+    if (ticks++ % BATTERY_EVERY_TICKS == 0) {
+      volts = adc.readVolts();
+      level = battery.update(volts, dt * BATTERY_EVERY_TICKS);
+    }
+    out.batteryVolts = volts;
+    out.batteryCritical = level == BatteryMonitor.Level.CRITICAL;
+    System.arraycopy(lastCommand, 0, out.jointPosition, 0, Joints.COUNT);
+    for (int j = 0; j < Joints.COUNT; j++) {
+      out.jointVelocity[j] = 0;
+      out.jointEffort[j] = Double.NaN;
+    }
+  }
+
+  @Override
+  public void write(long nowNanos, long periodNanos, JointCommand command) {
+    // The raw E-stop pin, not the debounced one: pressing must never wait.
+    if (!command.enabled || !powered || estopButton.isHigh()) {
+      servos.allOff();
+      return;
+    }
+    servos.write(command);
+    System.arraycopy(command.position, 0, lastCommand, 0, Joints.COUNT);
+  }
+
+  @Override
+  public void onError(Throwable cause) {
+    powerOff(); // a bus we cannot trust must not keep driving servos
+  }
+
+  /** Battery state as last measured. */
+  public BatteryMonitor.Level batteryLevel() {
+    return level;
+  }
+}
