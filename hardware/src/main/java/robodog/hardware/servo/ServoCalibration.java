@@ -21,32 +21,35 @@ import robodog.core.config.RobotDescription;
  * Immutable; any thread. {@link #pulseSeconds} is allocation-free.
  *
  * @param pwmHz servo frame rate, Hz
+ * @param servoRangeDeg servo travel between the two pulse limits, degrees
+ * @param pulseMinUs pulse at one end of the travel, µs
+ * @param pulseMaxUs pulse at the other end, µs
  * @param boardAddresses I2C addresses of the boards, in file order
  * @param oscillatorHz measured oscillator per board, Hz
  * @param board index into {@code boardAddresses} per joint
  * @param channel PCA9685 output per joint
  * @param direction +1 or -1 per joint
- * @param neutralRad joint angle at the centre pulse per joint, rad
- * @param centreSeconds centre pulse, s
- * @param secondsPerRad pulse change per radian of servo travel, s/rad
- * @param halfRangeRad half the servo travel, rad
+ * @param neutralDeg joint angle at the centre pulse per joint, degrees (as in the file, so a save
+ *     and load round trip is exact)
  */
 public record ServoCalibration(
     double pwmHz,
+    double servoRangeDeg,
+    double pulseMinUs,
+    double pulseMaxUs,
     List<Integer> boardAddresses,
     List<Double> oscillatorHz,
     List<Integer> board,
     List<Integer> channel,
     List<Integer> direction,
-    List<Double> neutralRad,
-    double centreSeconds,
-    double secondsPerRad,
-    double halfRangeRad) {
+    List<Double> neutralDeg) {
 
-  /** Pulse width (s) that puts joint {@code j} at angle {@code q} (rad). */
+  /** Pulse width (s) that puts joint {@code j} at angle {@code q} (rad). Allocation-free. */
   public double pulseSeconds(int j, double q) {
-    double s = direction.get(j) * (q - neutralRad.get(j));
-    return centreSeconds + s * secondsPerRad;
+    double s = direction.get(j) * (q - Math.toRadians(neutralDeg.get(j)));
+    double centre = (pulseMinUs + pulseMaxUs) * 0.5e-6;
+    double perRad = (pulseMaxUs - pulseMinUs) * 1e-6 / Math.toRadians(servoRangeDeg);
+    return centre + s * perRad;
   }
 
   /** Loads and validates against the robot's joint limits. */
@@ -59,7 +62,8 @@ public record ServoCalibration(
     root.rejectUnknown(
         Set.of("pwm_hz", "servo_range_deg", "pulse_min_us", "pulse_max_us", "boards", "joints"));
     double pwm = root.requireDouble("pwm_hz", 24, 1526, "Hz (the PCA9685's range)");
-    double range = Math.toRadians(root.requireDouble("servo_range_deg", 30, 360, "degrees"));
+    double rangeDeg = root.requireDouble("servo_range_deg", 30, 360, "degrees");
+    double range = Math.toRadians(rangeDeg);
     double minUs = root.requireDouble("pulse_min_us", 100, 3000, "µs");
     double maxUs = root.requireDouble("pulse_max_us", 100, 3000, "µs");
     if (maxUs <= minUs) {
@@ -89,7 +93,7 @@ public record ServoCalibration(
     List<Integer> board = new ArrayList<>();
     List<Integer> channel = new ArrayList<>();
     List<Integer> direction = new ArrayList<>();
-    List<Double> neutral = new ArrayList<>();
+    List<Double> neutralDeg = new ArrayList<>();
     Map<Integer, String> used = new HashMap<>();
     for (int j = 0; j < Joints.COUNT; j++) {
       String name = Joints.name(j);
@@ -119,7 +123,8 @@ public record ServoCalibration(
       if (dir == 0) {
         throw c.error("direction", "1 or -1");
       }
-      double n = Math.toRadians(c.requireDouble("neutral_deg", -180, 180, "degrees"));
+      double nDeg = c.requireDouble("neutral_deg", -180, 180, "degrees");
+      double n = Math.toRadians(nDeg);
       JointKind kind = JointKind.VALUES[j % JointKind.COUNT];
       for (double limit : new double[] {robot.jointMin(kind), robot.jointMax(kind)}) {
         double s = dir * (limit - n);
@@ -139,21 +144,19 @@ public record ServoCalibration(
       board.add(bi);
       channel.add(ch);
       direction.add(dir);
-      neutral.add(n);
+      neutralDeg.add(nDeg);
     }
-    double centre = (minUs + maxUs) / 2 * 1e-6;
-    double perRad = (maxUs - minUs) * 1e-6 / range;
     return new ServoCalibration(
         pwm,
+        rangeDeg,
+        minUs,
+        maxUs,
         List.copyOf(addresses),
         List.copyOf(osc),
         List.copyOf(board),
         List.copyOf(channel),
         List.copyOf(direction),
-        List.copyOf(neutral),
-        centre,
-        perRad,
-        range / 2);
+        List.copyOf(neutralDeg));
   }
 
   private static String hex(List<Integer> a) {

@@ -38,6 +38,33 @@ class ServoCalibrationTest {
     assertEquals(1500e-6 - 0.1 * 2000e-6 / Math.toRadians(270), c.pulseSeconds(rf, n + 0.1), 1e-12);
   }
 
+  @Test
+  void saveThenLoadGivesAnIdenticalCalibration(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    ServoCalibration c = ServoCalibration.load(FILE, ROBOT);
+    // Change one neutral to an awkward value, as the calibration tool would.
+    java.util.List<Double> n = new java.util.ArrayList<>(c.neutralDeg());
+    n.set(4, 4.7123456789012345);
+    ServoCalibration edited =
+        new ServoCalibration(
+            c.pwmHz(),
+            c.servoRangeDeg(),
+            c.pulseMinUs(),
+            c.pulseMaxUs(),
+            c.boardAddresses(),
+            c.oscillatorHz(),
+            c.board(),
+            c.channel(),
+            c.direction(),
+            java.util.List.copyOf(n));
+    Path f = dir.resolve("servos.yaml");
+    ServoCalibrationWriter.save(edited, f);
+    assertEquals(edited, ServoCalibration.load(f, ROBOT));
+    try (var files = Files.list(dir)) {
+      assertEquals(1, files.count(), "no temporary file left behind");
+    }
+  }
+
   private static String error(String from, String to) throws Exception {
     String yaml = Files.readString(FILE);
     assertTrue(yaml.contains(from), from);
