@@ -13,6 +13,7 @@ import robodog.hardware.gpio.DigitalOut;
 import robodog.hardware.imu.GyroBias;
 import robodog.hardware.imu.MahonyFilter;
 import robodog.hardware.imu.Mpu6050;
+import robodog.hardware.imu.StuckSensorDetector;
 import robodog.hardware.servo.ServoOutput;
 
 /**
@@ -40,6 +41,7 @@ public final class PiHardware implements HardwarePort {
   private final Debouncer[] feet = new Debouncer[LegId.COUNT];
   private final Debouncer estop = new Debouncer(0, 0.05, false);
   private final MahonyFilter attitude = new MahonyFilter(1.5, 0.02);
+  private final StuckSensorDetector stuck = new StuckSensorDetector(100);
   private final double[] accel = new double[3];
   private final double[] gyro = new double[3];
   private final double[] lastCommand = new double[Joints.COUNT];
@@ -113,6 +115,7 @@ public final class PiHardware implements HardwarePort {
     double dt = periodNanos * 1e-9;
     out.stampNanos = nowNanos;
     imu.read(accel, gyro);
+    stuck.check(accel, gyro);
     for (int i = 0; i < 3; i++) {
       gyro[i] -= bias[i];
     }

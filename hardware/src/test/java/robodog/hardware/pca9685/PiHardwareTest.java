@@ -74,8 +74,10 @@ class PiHardwareTest {
             new double[Joints.COUNT]);
   }
 
-  /** An MPU-6050 lying level and still. */
+  /** An MPU-6050 lying level and still, with one LSB of noise like a real one. */
   static final class StillImu implements I2cDevice {
+    private int sample;
+
     @Override
     public int address() {
       return 0x68;
@@ -91,6 +93,7 @@ class PiHardwareTest {
         buf[o] = 0x68;
       } else if (r == 0x3B) {
         buf[o + 4] = 0x20; // az = 0x2000 = 1 g at ±4 g
+        buf[o + 9] = (byte) (sample++ % 3 - 1); // gyro x: -1, 0, +1 LSB
       }
     }
   }
