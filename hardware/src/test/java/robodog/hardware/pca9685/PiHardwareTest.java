@@ -93,7 +93,7 @@ class PiHardwareTest {
         buf[o] = 0x68;
       } else if (r == 0x3B) {
         buf[o + 4] = 0x20; // az = 0x2000 = 1 g at ±4 g
-        buf[o + 9] = (byte) (sample++ % 3 - 1); // gyro x: -1, 0, +1 LSB
+        buf[o + 9] = (byte) (sample++ % 3); // gyro x: 0, 1, 2 LSB
       }
     }
   }
