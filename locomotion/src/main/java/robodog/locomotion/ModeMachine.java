@@ -23,6 +23,7 @@ final class ModeMachine {
 
   private Mode mode;
   private boolean stopping;
+  private boolean releaseArmed;
   private boolean powerOn;
   private boolean settled = true;
   private double powerOnSpeed;
@@ -44,7 +45,13 @@ final class ModeMachine {
       mode = Mode.ESTOP;
       stopping = false;
       powerOn = false;
+      releaseArmed = false;
       return mode;
+    }
+    if ((mode == Mode.ESTOP || mode == Mode.FAULT) && !c.estopRelease) {
+      // A release counts only as a fresh request after the latch: a sender that leaves its
+      // release flag set must not undo the next E-stop by itself.
+      releaseArmed = true;
     }
     Mode want = c.requestedMode;
     if (state.batteryCritical && (want == Mode.STANDING || want == Mode.WALKING)) {
@@ -53,12 +60,12 @@ final class ModeMachine {
     }
     switch (mode) {
       case ESTOP:
-        if (c.estopRelease) {
+        if (c.estopRelease && releaseArmed) {
           mode = Mode.PASSIVE;
         }
         return mode;
       case FAULT:
-        if (c.estopRelease) {
+        if (c.estopRelease && releaseArmed) {
           beginPowerOn(controller);
         }
         return mode;
@@ -112,6 +119,7 @@ final class ModeMachine {
   /** Latches FAULT (control thread, after an exception). */
   void latchFault() {
     mode = Mode.FAULT;
+    releaseArmed = false;
     stopping = false;
     powerOn = false;
   }

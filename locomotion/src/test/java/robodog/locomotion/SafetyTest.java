@@ -38,6 +38,27 @@ class SafetyTest {
   }
 
   @Test
+  void aStaleReleaseFlagDoesNotUndoTheNextEstop() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.command.estopRelease = true; // a sender that never clears its release flag
+    h.command.estop = true;
+    h.send();
+    h.run(0.01);
+    h.command.estop = false;
+    h.send();
+    h.run(0.5);
+    assertEquals(Mode.ESTOP, h.telemetry().mode, "release must be a fresh request");
+    h.command.estopRelease = false;
+    h.send();
+    h.run(0.01);
+    h.command.estopRelease = true;
+    h.command.requestedMode = Mode.PASSIVE;
+    h.send();
+    h.run(0.01);
+    assertEquals(Mode.PASSIVE, h.telemetry().mode);
+  }
+
+  @Test
   void fromPassiveTheRobotPowersOnSitsThenStandsWithoutJumps() {
     WalkHarness h = new WalkHarness(Mode.PASSIVE);
     h.run(0.2);

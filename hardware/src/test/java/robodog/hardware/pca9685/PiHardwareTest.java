@@ -112,6 +112,12 @@ class PiHardwareTest {
     int expected = (int) Math.round(CAL.pulseSeconds(lfFemur, 0.3) / (122 * 4096 / 25e6) * 4096);
     assertEquals(expected, a.offCount(CAL.channel().get(lfFemur)));
 
+    long before = hw.framesWritten();
+    for (int k = 1; k <= 500; k++) { // one second at 500 Hz
+      hw.write(k * P, P, c);
+    }
+    assertEquals(50, hw.framesWritten() - before, "frames go out at the 50 Hz PWM rate");
+
     RobotState s = new RobotState();
     feet[2] = true;
     for (int k = 0; k < 20; k++) {
