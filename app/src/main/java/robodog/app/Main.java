@@ -16,6 +16,7 @@ import robodog.core.config.ConfigException;
     description = "Controller of a six-legged film-equipment carrier.",
     subcommands = {
       SimCommand.class,
+      RunCommand.class,
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,
@@ -60,6 +61,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.exit(run(args));
   }
 }

@@ -143,7 +143,9 @@ public final class LoopRunner {
     previousDeadline = nextDeadline;
     nextDeadline += periodNanos;
     if (end > nextDeadline) {
-      long missed = (end - nextDeadline) / periodNanos + 1;
+      // Skip to the first deadline at or after the end of this tick: a tick that ends exactly on
+      // a deadline can still run it (ceil, not floor + 1, which would drop that period too).
+      long missed = (end - nextDeadline + periodNanos - 1) / periodNanos;
       nextDeadline += missed * periodNanos;
       overruns++;
       skippedPeriods += missed;

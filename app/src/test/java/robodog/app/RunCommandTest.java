@@ -1,0 +1,40 @@
+package robodog.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a machine that is not the robot, `run` says which device it could not open and powers nothing.
+ */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void withoutTheRobotsBusItNamesTheBusAndAddress() {
+    Cli r = Cli.run("run", "--duration", "1");
+    assertEquals(1, r.status);
+    assertTrue(r.err.contains("hardware not ready: cannot open I2C bus 1 address 0x40"), r.err);
+  }
+
+  @Test
+  void aPinUsedTwiceIsRefusedBeforeAnyDeviceIsOpened() throws Exception {
+    Path cfg = dir.resolve("cfg");
+    Files.createDirectories(cfg);
+    for (String f :
+        List.of("robot.yaml", "gaits.yaml", "controller.yaml", "servos.yaml", "pins.yaml")) {
+      Files.copy(Path.of("../config", f), cfg.resolve(f));
+    }
+    Files.writeString(
+        cfg.resolve("pins.yaml"),
+        Files.readString(cfg.resolve("pins.yaml")).replace("relay_bcm: 21", "relay_bcm: 16"));
+    Cli r = Cli.run("run", "--config", cfg.toString());
+    assertEquals(1, r.status);
+    assertTrue(r.err.contains("relay_bcm: GPIO 16 is already used"), r.err);
+  }
+}

@@ -1,0 +1,81 @@
+package robodog.hardware.pi;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import robodog.core.LegId;
+import robodog.core.config.ConfigException;
+import robodog.core.config.ConfigNode;
+
+/**
+ * The Pi's wiring from {@code config/pins.yaml}: I2C bus and addresses, GPIO pins (BCM numbers) and
+ * their polarity, battery divider and thresholds. Validated at start: a pin used twice or an
+ * address clash is refused naming the field. Immutable; any thread.
+ */
+public record PinMap(
+    int i2cBus,
+    int imuAddress,
+    int adcAddress,
+    double batteryDivider,
+    double batteryWarnVolts,
+    double batteryCriticalVolts,
+    List<Integer> footSwitchBcm,
+    int estopBcm,
+    boolean estopActiveLow,
+    boolean switchesActiveLow,
+    int relayBcm) {
+
+  /** Loads and validates the pin map. */
+  public static PinMap load(Path file) {
+    ConfigNode r = ConfigNode.load(file);
+    r.rejectUnknown(
+        Set.of(
+            "i2c_bus",
+            "imu_address",
+            "adc_address",
+            "battery_divider",
+            "battery_warn_v",
+            "battery_critical_v",
+            "foot_switch_bcm",
+            "estop_bcm",
+            "estop_active_low",
+            "switches_active_low",
+            "relay_bcm"));
+    Set<Long> used = new HashSet<>();
+    ConfigNode feet = r.child("foot_switch_bcm");
+    List<Integer> foot = new ArrayList<>();
+    for (LegId leg : LegId.VALUES) {
+      foot.add(pin(feet, leg.shortName(), used));
+    }
+    double warn = r.requireDouble("battery_warn_v", 1, 60, "V");
+    double critical = r.requireDouble("battery_critical_v", 1, 60, "V");
+    if (critical >= warn) {
+      throw r.error("battery_critical_v", "a voltage below battery_warn_v (" + warn + " V)");
+    }
+    int imu = (int) r.requireLong("imu_address", 0x68, 0x69);
+    int adc = (int) r.requireLong("adc_address", 0x48, 0x4B);
+    return new PinMap(
+        (int) r.requireLong("i2c_bus", 0, 10),
+        imu,
+        adc,
+        r.requireDouble("battery_divider", 1, 100, "(battery volts per ADC volt)"),
+        warn,
+        critical,
+        List.copyOf(foot),
+        pin(r, "estop_bcm", used),
+        r.optBoolean("estop_active_low", false),
+        r.optBoolean("switches_active_low", true),
+        pin(r, "relay_bcm", used));
+  }
+
+  private static int pin(ConfigNode n, String key, Set<Long> used) {
+    long p = n.requireLong(key, 2, 27);
+    if (!used.add(p)) {
+      throw new ConfigException(
+          n.where() + " " + key + ": GPIO " + p + " is already used by another input or output");
+    }
+    return (int) p;
+  }
+}
