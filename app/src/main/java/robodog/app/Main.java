@@ -17,6 +17,7 @@ import robodog.core.config.ConfigException;
     subcommands = {
       SimCommand.class,
       RunCommand.class,
+      CalibrateCommand.class,
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,

@@ -23,6 +23,17 @@ class RunCommandTest {
   }
 
   @Test
+  void calibrationAlsoNamesTheMissingBusAndLeavesTheFileAlone() throws Exception {
+    Path file = dir.resolve("servos.yaml");
+    Files.copy(Path.of("../config/servos.yaml"), file);
+    String before = Files.readString(file);
+    Cli r = Cli.run("calibrate", "servos", "--file", file.toString());
+    assertEquals(1, r.status);
+    assertTrue(r.err.contains("cannot open I2C bus 1 address 0x40"), r.err);
+    assertEquals(before, Files.readString(file));
+  }
+
+  @Test
   void aPinUsedTwiceIsRefusedBeforeAnyDeviceIsOpened() throws Exception {
     Path cfg = dir.resolve("cfg");
     Files.createDirectories(cfg);

@@ -85,13 +85,20 @@ public final class Pi4jDevices implements AutoCloseable {
     }
   }
 
-  /** The robot's hardware port on this Pi. */
-  public PiHardware build(PinMap pins, ServoCalibration cal, double[] initialJoints) {
+  /** The servo boards alone (the calibration tool). */
+  public ServoOutput servoOutput(PinMap pins, ServoCalibration cal) {
     int bus = pins.i2cBus();
     I2cDevice[] boards = new I2cDevice[cal.boardAddresses().size()];
     for (int b = 0; b < boards.length; b++) {
       boards[b] = i2c(bus, cal.boardAddresses().get(b));
     }
+    return new ServoOutput(cal, boards, i2c(bus, Pca9685Registers.ALL_CALL_ADDRESS));
+  }
+
+  /** The robot's hardware port on this Pi. */
+  public PiHardware build(PinMap pins, ServoCalibration cal, double[] initialJoints) {
+    int bus = pins.i2cBus();
+    ServoOutput servos = servoOutput(pins, cal); // the I2C bus first: nothing works without it
     DigitalIn[] feet = new DigitalIn[LegId.COUNT];
     for (LegId leg : LegId.VALUES) {
       feet[leg.ordinal()] =
@@ -104,7 +111,7 @@ public final class Pi4jDevices implements AutoCloseable {
       throw new IllegalArgumentException("expected 18 initial joint angles");
     }
     return new PiHardware(
-        new ServoOutput(cal, boards, i2c(bus, Pca9685Registers.ALL_CALL_ADDRESS)),
+        servos,
         new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4),
         new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
         new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),

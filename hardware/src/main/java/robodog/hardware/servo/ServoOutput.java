@@ -15,7 +15,7 @@ import robodog.hardware.pca9685.Pca9685;
  * <p>Control thread only; {@link #write} allocates nothing.
  */
 public final class ServoOutput {
-  private final ServoCalibration cal;
+  private ServoCalibration cal;
   private final Pca9685[] boards;
   private final I2cDevice allCall;
   private final int[] firstChannel;
@@ -87,6 +87,18 @@ public final class ServoOutput {
   /** Every output of every board off, one transaction. */
   public void allOff() {
     Pca9685.allOff(allCall, scratch);
+  }
+
+  /**
+   * Swaps in an edited calibration (the calibration tool): directions and neutral angles may
+   * change, the board and channel layout may not.
+   */
+  public void setCalibration(ServoCalibration edited) {
+    if (!edited.board().equals(cal.board()) || !edited.channel().equals(cal.channel())) {
+      throw new IllegalArgumentException(
+          "the board and channel layout cannot change while running");
+    }
+    this.cal = edited;
   }
 
   /** The board drivers (for tests and diagnostics). */
