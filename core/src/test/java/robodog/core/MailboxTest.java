@@ -148,22 +148,25 @@ class MailboxTest {
           }
           continue;
         }
-        check(p);
+        checkOrder(p);
         // The value is ours until the next poll: writers must not touch it meanwhile.
         for (int i = 0; i < 20; i++) {
           Thread.onSpinWait();
         }
-        check(p);
+        checkTear(p);
         seen.incrementAndGet();
       }
     }
 
-    private void check(Seq p) {
+    private void checkTear(Seq p) {
       String tear = p.tear();
       if (tear != null) {
         failure.compareAndSet(null, tear);
-        return;
       }
+    }
+
+    private void checkOrder(Seq p) {
+      checkTear(p);
       int w = (int) (p.a % writers);
       if (p.a <= last[w]) {
         failure.compareAndSet(null, "went backwards: " + last[w] + " then " + p.a);

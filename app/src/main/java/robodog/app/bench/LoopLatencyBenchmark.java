@@ -11,16 +11,34 @@ import robodog.core.Tickable;
  * Runs a {@link LoopRunner} on the wall clock at a fixed rate and reports wake-up lateness
  * percentiles (HdrHistogram), overruns and tick times: the figures that say whether this machine
  * and JVM can hold the control rate. Not a test: a busy machine gives worse numbers, not a failure.
+ *
+ * <p>Threading: {@link #run} blocks the calling thread for the duration; the workload runs on a new
+ * loop thread at maximum Java priority.
  */
 public final class LoopLatencyBenchmark {
+  /** Busy-wait before each deadline when the caller does not choose (as {@link SystemClock}). */
+  public static final long DEFAULT_SPIN_NANOS = 50_000;
+
   private LoopLatencyBenchmark() {}
 
   /**
-   * @param rateHz loop rate
-   * @param durationSeconds how long to run
-   * @param spinNanos busy-wait before each deadline (see {@link SystemClock})
+   * Runs {@code workload} at {@code rateHz} for {@code durationSeconds} with the default spin.
+   *
+   * @param rateHz loop rate, Hz, &gt; 0
+   * @param durationSeconds how long to run, s, &gt; 0
    * @param workload the tick (the real controller in {@code ./robodog bench loop})
-   * @param progress one line per second goes here
+   * @param progress one {@code \r}-refreshed line per second goes here
+   * @return the loop's counters and lateness percentiles at the end
+   */
+  public static LoopStats run(
+      double rateHz, double durationSeconds, Tickable workload, PrintStream progress) {
+    return run(rateHz, durationSeconds, DEFAULT_SPIN_NANOS, workload, progress);
+  }
+
+  /**
+   * As {@link #run(double, double, Tickable, PrintStream)}, choosing the busy-wait.
+   *
+   * @param spinNanos busy-wait before each deadline (see {@link SystemClock}), ns, &gt;= 0
    */
   public static LoopStats run(
       double rateHz,
@@ -28,14 +46,21 @@ public final class LoopLatencyBenchmark {
       long spinNanos,
       Tickable workload,
       PrintStream progress) {
+    if (!(rateHz > 0 && rateHz <= 1e9)) {
+      throw new IllegalArgumentException("rate must be in (0, 1e9] Hz, got " + rateHz);
+    }
+    if (!(durationSeconds > 0)) {
+      throw new IllegalArgumentException("duration must be > 0 s, got " + durationSeconds);
+    }
     long period = Math.round(1e9 / rateHz);
     LoopRunner loop = new LoopRunner(new SystemClock(spinNanos), period, workload, "control-loop");
-    loop.start(Thread.MAX_PRIORITY);
     long start = System.nanoTime();
     long end = start + Math.round(durationSeconds * 1e9);
+    loop.start(Thread.MAX_PRIORITY);
     try {
-      while (System.nanoTime() < end) {
-        Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      long remaining;
+      while ((remaining = end - System.nanoTime()) > 0) {
+        Thread.sleep(Math.min(1000, Math.max(1, remaining / 1_000_000)));
         LoopStats s = loop.stats();
         progress.printf(
             Locale.ROOT,
@@ -45,33 +70,52 @@ public final class LoopLatencyBenchmark {
             s.ticks(),
             s.overruns(),
             s.latenessP99Nanos() / 1e3);
+        progress.flush();
       }
-      loop.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      // Never leave the loop thread running, even when interrupted or the stream throws.
+      try {
+        loop.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     progress.println();
     return loop.stats();
   }
 
-  /** A human table of the result. */
+  /** A human table of the result; lateness and tick times in microseconds. */
   public static String format(LoopStats s, double rateHz, double durationSeconds) {
-    return String.format(
-        Locale.ROOT,
-        "loop %.0f Hz for %.0f s: %d ticks, %d overruns, %d periods skipped, %d tick errors%n"
-            + "wake-up lateness: p50 %.1f µs, p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n"
-            + "tick time: last %.1f µs, max %.1f µs",
-        rateHz,
-        durationSeconds,
-        s.ticks(),
-        s.overruns(),
-        s.skippedPeriods(),
-        s.tickErrors(),
-        s.latenessP50Nanos() / 1e3,
-        s.latenessP99Nanos() / 1e3,
-        s.latenessP999Nanos() / 1e3,
-        s.latenessMaxNanos() / 1e3,
-        s.lastTickNanos() / 1e3,
-        s.maxTickNanos() / 1e3);
+    long expected = Math.round(rateHz * durationSeconds);
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "loop %.0f Hz (period %.1f µs) for %.1f s%n",
+            rateHz,
+            1e6 / rateHz,
+            durationSeconds));
+    row(b, "ticks", String.format(Locale.ROOT, "%d (about %d expected)", s.ticks(), expected));
+    row(b, "overruns", Long.toString(s.overruns()));
+    row(b, "skipped periods", Long.toString(s.skippedPeriods()));
+    row(b, "tick errors", Long.toString(s.tickErrors()));
+    row(b, "wake-up lateness p50", micros(s.latenessP50Nanos()));
+    row(b, "wake-up lateness p99", micros(s.latenessP99Nanos()));
+    row(b, "wake-up lateness p99.9", micros(s.latenessP999Nanos()));
+    row(b, "wake-up lateness max", micros(s.latenessMaxNanos()));
+    row(b, "tick time max", micros(s.maxTickNanos()));
+    row(b, "tick time last", micros(s.lastTickNanos()));
+    b.setLength(b.length() - System.lineSeparator().length());
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String name, String value) {
+    b.append(String.format(Locale.ROOT, "  %-24s %s%n", name, value));
+  }
+
+  private static String micros(long nanos) {
+    return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
   }
 }
