@@ -91,14 +91,7 @@ class GaitAndUrdfCommandTest {
 
   @Test
   void malformedConfigIsReportedWithFileAndField() throws Exception {
-    Path cfg = dir.resolve("cfg");
-    Files.createDirectories(cfg);
-    for (String f : List.of("robot.yaml", "gaits.yaml", "controller.yaml")) {
-      Files.copy(Path.of("../config", f), cfg.resolve(f));
-    }
-    Files.writeString(
-        cfg.resolve("robot.yaml"),
-        Files.readString(cfg.resolve("robot.yaml")).replace("femur_m: 0.12", "femur_m: -0.12"));
+    Path cfg = Cli.configWith(dir, "robot.yaml", "femur_m: 0.12", "femur_m: -0.12");
     Cli r = Cli.run("urdf", "--config", cfg.toString());
     assertEquals(1, r.status);
     assertTrue(

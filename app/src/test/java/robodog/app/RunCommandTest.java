@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,15 +34,7 @@ class RunCommandTest {
 
   @Test
   void aPinUsedTwiceIsRefusedBeforeAnyDeviceIsOpened() throws Exception {
-    Path cfg = dir.resolve("cfg");
-    Files.createDirectories(cfg);
-    for (String f :
-        List.of("robot.yaml", "gaits.yaml", "controller.yaml", "servos.yaml", "pins.yaml")) {
-      Files.copy(Path.of("../config", f), cfg.resolve(f));
-    }
-    Files.writeString(
-        cfg.resolve("pins.yaml"),
-        Files.readString(cfg.resolve("pins.yaml")).replace("relay_bcm: 21", "relay_bcm: 16"));
+    Path cfg = Cli.configWith(dir, "pins.yaml", "relay_bcm: 21", "relay_bcm: 16");
     Cli r = Cli.run("run", "--config", cfg.toString());
     assertEquals(1, r.status);
     assertTrue(r.err.contains("relay_bcm: GPIO 16 is already used"), r.err);
