@@ -40,6 +40,12 @@ public final class RobotState {
   /** Battery voltage, volts; {@code NaN} when not measured. */
   public double batteryVolts = Double.NaN;
 
+  /**
+   * Bit {@code 1 << leg.ordinal()} set: the hardware reports that leg unusable (a servo channel
+   * that failed). The controller treats it exactly like an operator-marked failed leg.
+   */
+  public int failedLegMask;
+
   /** The battery is nearly empty (latched by the hardware): the controller sits the robot down. */
   public boolean batteryCritical;
 
@@ -57,6 +63,7 @@ public final class RobotState {
     estopPressed = other.estopPressed;
     batteryVolts = other.batteryVolts;
     batteryCritical = other.batteryCritical;
+    failedLegMask = other.failedLegMask;
   }
 
   /** Roll (rad) from the IMU quaternion, REP-103 x-y-z fixed-axis convention. */

@@ -53,6 +53,7 @@ public final class PiHardware implements HardwarePort {
   private final long framePeriodNanos;
   private long sinceFrameNanos = Long.MAX_VALUE / 2;
   private long framesWritten;
+  private int failedLegs;
 
   /**
    * @param footSwitches one input per leg, by {@link LegId} ordinal
@@ -138,6 +139,7 @@ public final class PiHardware implements HardwarePort {
     }
     out.batteryVolts = volts;
     out.batteryCritical = level == BatteryMonitor.Level.CRITICAL;
+    out.failedLegMask = failedLegs;
     System.arraycopy(lastCommand, 0, out.jointPosition, 0, Joints.COUNT);
     for (int j = 0; j < Joints.COUNT; j++) {
       out.jointVelocity[j] = 0;
@@ -172,6 +174,18 @@ public final class PiHardware implements HardwarePort {
   @Override
   public void onError(Throwable cause) {
     powerOff(); // a bus we cannot trust must not keep driving servos
+  }
+
+  /**
+   * Reports a servo channel broken (found on inspection or by the calibration tool): its leg is
+   * reported failed from the next read on, and locomotion folds it and walks on five. Control
+   * thread, or before the loop starts.
+   */
+  public void reportFailedJoint(int joint) {
+    if (joint < 0 || joint >= Joints.COUNT) {
+      throw new IllegalArgumentException("joint index must be 0..17, got " + joint);
+    }
+    failedLegs |= 1 << (joint / 3);
   }
 
   /** Battery state as last measured. */

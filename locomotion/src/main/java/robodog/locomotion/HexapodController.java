@@ -142,7 +142,8 @@ public final class HexapodController implements Controller {
       publish(nowNanos, mode, out);
       return;
     }
-    applyFailedLegs(c.failedLegMask);
+    // A leg the hardware reports broken counts as failed whatever the operator says.
+    applyFailedLegs(c.failedLegMask | state.failedLegMask);
     applyGait(c.gaitIndex, mode);
     if (!Double.isNaN(c.stepHeight)) {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));

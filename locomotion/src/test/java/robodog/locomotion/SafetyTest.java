@@ -154,13 +154,14 @@ class SafetyTest {
   }
 
   @Test
-  void aCriticalBatterySitsTheRobotDownAndKeepsItDown() throws Exception {
+  void hardwareFaultsReachTheController() throws Exception {
     LocomotionConfig cfg = Fixtures.config();
     robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
     HexapodController c = cfg.newController(commands, null, Mode.STANDING);
     robodog.core.IdealServoHardware ideal =
         new robodog.core.IdealServoHardware(cfg.standingJointAngles());
     boolean[] critical = {false};
+    int[] failedByHardware = {0};
     robodog.core.HardwarePort port =
         new robodog.core.HardwarePort() {
           @Override
@@ -176,6 +177,7 @@ class SafetyTest {
           public void read(long now, long period, robodog.core.RobotState s) {
             ideal.read(now, period, s);
             s.batteryCritical = critical[0];
+            s.failedLegMask = failedByHardware[0];
           }
 
           @Override
@@ -198,8 +200,13 @@ class SafetyTest {
     commands.offer(m);
     loop.runTicks(1000);
     assertEquals(Mode.WALKING, c.telemetry().mode);
+    // A servo channel the hardware reports broken: its leg folds and the robot walks on five.
+    failedByHardware[0] = 1 << LegId.LEFT_REAR.ordinal();
+    loop.runTicks(500);
+    assertEquals(1 << LegId.LEFT_REAR.ordinal(), c.telemetry().failedLegMask);
+    assertEquals("wave5-lr", cfg.gaits().get(c.telemetry().gaitIndex).name());
     critical[0] = true;
-    loop.runTicks(2500);
+    loop.runTicks(4000); // five-leg swings are slow: every foot lands, then it sits
     assertEquals(Mode.SITTING, c.telemetry().mode);
     assertEquals(Notice.BATTERY_CRITICAL, c.telemetry().notice);
     assertEquals(0, c.telemetry().swingMask, "every foot landed before sitting");

@@ -144,6 +144,10 @@ class PiHardwareTest {
     }
     assertTrue(s.batteryCritical);
 
+    hw.reportFailedJoint(Joints.index(LegId.RIGHT_MIDDLE, robodog.core.JointKind.TIBIA));
+    hw.read(0, P, s);
+    assertEquals(1 << LegId.RIGHT_MIDDLE.ordinal(), s.failedLegMask);
+
     hw.onError(new IllegalStateException("bus error"));
     assertFalse(relay[0], "an error opens the servo power relay");
   }
