@@ -29,6 +29,34 @@ public final class Mpu6050 {
   private final byte[] burst = new byte[14];
   private final byte[] two = new byte[2];
   private final byte[] one = new byte[1];
+  private final double[] r = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+
+  /**
+   * A chip mounted rotated on the body: readings are rotated into base_link.
+   *
+   * @param mountRollPitchYaw the board's orientation in base_link, rad (REP-103 fixed axes)
+   */
+  public Mpu6050(I2cDevice device, int gyroRangeDps, int accelRangeG, double[] mountRollPitchYaw) {
+    this(device, gyroRangeDps, accelRangeG);
+    double cr = Math.cos(mountRollPitchYaw[0]);
+    double sr = Math.sin(mountRollPitchYaw[0]);
+    double cp = Math.cos(mountRollPitchYaw[1]);
+    double sp = Math.sin(mountRollPitchYaw[1]);
+    double cy = Math.cos(mountRollPitchYaw[2]);
+    double sy = Math.sin(mountRollPitchYaw[2]);
+    double[] m = {
+      cy * cp,
+      cy * sp * sr - sy * cr,
+      cy * sp * cr + sy * sr,
+      sy * cp,
+      sy * sp * sr + cy * cr,
+      sy * sp * cr - cy * sr,
+      -sp,
+      cp * sr,
+      cp * cr
+    };
+    System.arraycopy(m, 0, r, 0, 9);
+  }
 
   /**
    * @param gyroRangeDps 250, 500, 1000 or 2000 °/s
@@ -88,9 +116,15 @@ public final class Mpu6050 {
    */
   public void read(double[] accelToPack, double[] gyroToPack) {
     device.readRegister(ACCEL_XOUT_H, burst, 0, 14);
+    double ax = word(0) * accelPerLsb;
+    double ay = word(2) * accelPerLsb;
+    double az = word(4) * accelPerLsb;
+    double gx = word(8) * gyroPerLsb;
+    double gy = word(10) * gyroPerLsb;
+    double gz = word(12) * gyroPerLsb;
     for (int i = 0; i < 3; i++) {
-      accelToPack[i] = word(2 * i) * accelPerLsb;
-      gyroToPack[i] = word(8 + 2 * i) * gyroPerLsb;
+      accelToPack[i] = r[3 * i] * ax + r[3 * i + 1] * ay + r[3 * i + 2] * az;
+      gyroToPack[i] = r[3 * i] * gx + r[3 * i + 1] * gy + r[3 * i + 2] * gz;
     }
   }
 

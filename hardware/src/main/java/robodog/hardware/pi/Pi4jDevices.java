@@ -112,7 +112,15 @@ public final class Pi4jDevices implements AutoCloseable {
     }
     return new PiHardware(
         servos,
-        new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4),
+        new Mpu6050(
+            i2c(bus, pins.imuAddress()),
+            500,
+            4,
+            new double[] {
+              pins.imuMountRpyRad().get(0),
+              pins.imuMountRpyRad().get(1),
+              pins.imuMountRpyRad().get(2)
+            }),
         new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
         new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
         feet,

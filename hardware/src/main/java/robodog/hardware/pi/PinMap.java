@@ -17,6 +17,7 @@ import robodog.core.config.ConfigNode;
 public record PinMap(
     int i2cBus,
     int imuAddress,
+    List<Double> imuMountRpyRad,
     int adcAddress,
     double batteryDivider,
     double batteryWarnVolts,
@@ -34,6 +35,7 @@ public record PinMap(
         Set.of(
             "i2c_bus",
             "imu_address",
+            "imu_mount_rpy_deg",
             "adc_address",
             "battery_divider",
             "battery_warn_v",
@@ -56,9 +58,15 @@ public record PinMap(
     }
     int imu = (int) r.requireLong("imu_address", 0x68, 0x69);
     int adc = (int) r.requireLong("adc_address", 0x48, 0x4B);
+    double[] mount =
+        r.has("imu_mount_rpy_deg")
+            ? r.requireDoubles(
+                "imu_mount_rpy_deg", 3, "degrees: roll pitch yaw of the board in base_link")
+            : new double[3];
     return new PinMap(
         (int) r.requireLong("i2c_bus", 0, 10),
         imu,
+        List.of(Math.toRadians(mount[0]), Math.toRadians(mount[1]), Math.toRadians(mount[2])),
         adc,
         r.requireDouble("battery_divider", 1, 100, "(battery volts per ADC volt)"),
         warn,

@@ -39,6 +39,23 @@ class ImuTest {
   }
 
   @Test
+  void aBoardMountedTurnedReportsInBaseLinkAxes() {
+    Mpu6050Model chip = new Mpu6050Model();
+    // Board yawed +90° on the body: its x axis points along base_link +y.
+    Mpu6050 imu = new Mpu6050(chip, 500, 4, new double[] {0, 0, Math.PI / 2});
+    imu.initialize();
+    chip.accelG = new double[] {1, 0, 0};
+    chip.gyroDps = new double[] {0, 0, 90};
+    double[] a = new double[3];
+    double[] g = new double[3];
+    imu.read(a, g);
+    assertEquals(0, a[0], 0.01);
+    assertEquals(9.80665, a[1], 0.01);
+    assertEquals(
+        Math.toRadians(90), g[2], Math.toRadians(0.1), "yaw rate is unchanged by a yaw mount");
+  }
+
+  @Test
   void aMissingOrWrongChipIsNamed() {
     Mpu6050Model chip = new Mpu6050Model();
     chip.whoAmI = 0x71; // an MPU-9250 answers 0x71
