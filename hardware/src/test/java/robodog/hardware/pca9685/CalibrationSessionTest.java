@@ -28,7 +28,7 @@ class CalibrationSessionTest {
     Path file = dir.resolve("servos.yaml");
     Files.copy(Path.of("../config/servos.yaml"), file);
     ServoCalibration cal = ServoCalibration.load(file, ROBOT);
-    BusModel bus = new BusModel();
+    Pca9685Bus bus = new Pca9685Bus();
     Pca9685Model a = bus.add(0x40);
     bus.add(0x41);
     ServoOutput out =

@@ -14,7 +14,7 @@ class Pca9685Test {
 
   @Test
   void initialisationFollowsTheDatasheetByteForByte() {
-    BusModel bus = new BusModel();
+    Pca9685Bus bus = new Pca9685Bus();
     Pca9685Model chip = bus.add(0x40);
     long[] paused = {0};
     new Pca9685(bus.device(0x40), OSC, 50).initialize(us -> paused[0] += us);
@@ -36,7 +36,7 @@ class Pca9685Test {
 
   @Test
   void aFrameOfNineServosIsOneBurstOf38BytesPerBoard() {
-    BusModel bus = new BusModel();
+    Pca9685Bus bus = new Pca9685Bus();
     Pca9685Model a = bus.add(0x40);
     Pca9685Model b = bus.add(0x41);
     Pca9685 pa = new Pca9685(bus.device(0x40), OSC, 50);
@@ -66,8 +66,8 @@ class Pca9685Test {
 
   @Test
   void theOscillatorFrequencyIsCalibratedPerBoard() {
-    Pca9685 nominal = new Pca9685(new BusModel().device(0x40), 25_000_000, 50);
-    Pca9685 fast = new Pca9685(new BusModel().device(0x40), 26_600_000, 50);
+    Pca9685 nominal = new Pca9685(new Pca9685Bus().device(0x40), 25_000_000, 50);
+    Pca9685 fast = new Pca9685(new Pca9685Bus().device(0x40), 26_600_000, 50);
     assertEquals(121, nominal.prescale());
     assertEquals(129, fast.prescale());
     // The same pulse maps to the counts that give that width on each board's real clock.
@@ -76,7 +76,7 @@ class Pca9685Test {
 
   @Test
   void emergencyStopTurnsEveryChannelOfEveryBoardOffInOneTransaction() {
-    BusModel bus = new BusModel();
+    Pca9685Bus bus = new Pca9685Bus();
     Pca9685Model a = bus.add(0x40);
     Pca9685Model b = bus.add(0x41);
     Pca9685 pa = new Pca9685(bus.device(0x40), OSC, 50);
@@ -97,7 +97,7 @@ class Pca9685Test {
 
   @Test
   void misuseIsRefusedWithTheReason() {
-    BusModel bus = new BusModel();
+    Pca9685Bus bus = new Pca9685Bus();
     bus.add(0x40);
     Pca9685 p = new Pca9685(bus.device(0x40), OSC, 50);
     IllegalStateException e =

@@ -28,7 +28,7 @@ class PiHardwareTest {
       ServoCalibration.load(Path.of("../config/servos.yaml"), ROBOT);
   private static final long P = 2_000_000L;
 
-  private final BusModel bus = new BusModel();
+  private final Pca9685Bus bus = new Pca9685Bus();
   private final Pca9685Model a = bus.add(0x40);
   private final Pca9685Model b = bus.add(0x41);
   private final boolean[] feet = new boolean[6];

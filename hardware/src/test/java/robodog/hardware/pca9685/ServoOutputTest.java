@@ -23,7 +23,7 @@ class ServoOutputTest {
   private static final ServoCalibration CAL =
       ServoCalibration.load(Path.of("../config/servos.yaml"), ROBOT);
 
-  private final BusModel bus = new BusModel();
+  private final Pca9685Bus bus = new Pca9685Bus();
   private final Pca9685Model a = bus.add(0x40);
   private final Pca9685Model b = bus.add(0x41);
   private final ServoOutput out =

@@ -4,20 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import robodog.hardware.i2c.I2cDevice;
 
-/** An I2C bus with PCA9685 models on it, counting transactions and bytes on the wire. */
-final class BusModel {
-  final List<Pca9685Model> chips = new ArrayList<>();
-  int transactions;
-  int wireBytes;
+/**
+ * An I2C bus with PCA9685 register models on it (All-Call included), counting transactions and
+ * bytes on the wire: the boards of driver tests and of hardware-in-the-loop simulation.
+ */
+public final class Pca9685Bus {
+  public final List<Pca9685Model> chips = new ArrayList<>();
+  public int transactions;
+  public int wireBytes;
 
-  Pca9685Model add(int address) {
+  /** Adds a board at {@code address}. */
+  public Pca9685Model add(int address) {
     Pca9685Model m = new Pca9685Model(address);
     chips.add(m);
     return m;
   }
 
   /** The device handle a driver gets for {@code address} (0x70 reaches every All-Call chip). */
-  I2cDevice device(int address) {
+  public I2cDevice device(int address) {
     return new I2cDevice() {
       @Override
       public int address() {

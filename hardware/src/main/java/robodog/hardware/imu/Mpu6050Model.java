@@ -5,18 +5,25 @@ import java.util.List;
 import robodog.hardware.i2c.I2cDevice;
 
 /**
- * A register model of the MPU-6050 for driver tests: power-on in sleep with WHO_AM_I 0x68, register
- * pointer with auto-increment on burst reads and writes, and output registers that encode a
- * "physical" acceleration and rate with whatever full-scale range the driver chose.
+ * A register model of the MPU-6050, for driver tests and hardware-in-the-loop simulation (the
+ * simulator sets {@link #accelG} and {@link #gyroDps} from the simulated body): power-on in sleep
+ * with WHO_AM_I 0x68, register pointer with auto-increment on burst reads and writes, and output
+ * registers that encode a "physical" acceleration and rate with whatever full-scale range the
+ * driver chose.
  */
-final class Mpu6050Model implements I2cDevice {
-  final int[] reg = new int[128];
-  final List<byte[]> writes = new ArrayList<>();
-  double[] accelG = {0, 0, 1};
-  double[] gyroDps = {0, 0, 0};
-  int whoAmI = 0x68;
+public final class Mpu6050Model implements I2cDevice {
+  public final int[] reg = new int[128];
+  public final List<byte[]> writes = new ArrayList<>();
 
-  Mpu6050Model() {
+  /** Specific force along the chip's axes, g. */
+  public double[] accelG = {0, 0, 1};
+
+  /** Angular rate about the chip's axes, °/s. */
+  public double[] gyroDps = {0, 0, 0};
+
+  public int whoAmI = 0x68;
+
+  public Mpu6050Model() {
     reg[Mpu6050.PWR_MGMT_1] = 0x40; // SLEEP at power-on
   }
 

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A register-accurate model of the PCA9685 (datasheet rev. 4) for driver tests: 256 registers with
- * the power-on values, MODE1 auto-increment (or not: then every byte lands in the addressed
- * register), PRE_SCALE writable only while SLEEP is set, the ALL_LED registers writing every
- * channel, All-Call only while MODE1.ALLCALL is set, and a log of every transaction seen.
+ * A register-accurate model of the PCA9685 (datasheet rev. 4), for driver tests and for
+ * hardware-in-the-loop simulation (the simulator reads the pulses the real driver wrote): 256
+ * registers with the power-on values, MODE1 auto-increment (or not: then every byte lands in the
+ * addressed register), PRE_SCALE writable only while SLEEP is set, the ALL_LED registers writing
+ * every channel, All-Call only while MODE1.ALLCALL is set, and a log of every transaction seen.
  */
-final class Pca9685Model {
-  final int address;
-  final int[] reg = new int[256];
-  final List<byte[]> transactions = new ArrayList<>();
-  int ignoredPrescaleWrites;
+public final class Pca9685Model {
+  public final int address;
+  public final int[] reg = new int[256];
+  public final List<byte[]> transactions = new ArrayList<>();
+  private boolean logging = true;
+  public int ignoredPrescaleWrites;
 
-  Pca9685Model(int address) {
+  public Pca9685Model(int address) {
     this.address = address;
     reg[Pca9685Registers.MODE1] = 0x11; // power-on: SLEEP | ALLCALL
     reg[Pca9685Registers.MODE2] = 0x04;
@@ -26,8 +28,10 @@ final class Pca9685Model {
   }
 
   /** One bus transaction addressed to this chip (address byte excluded). */
-  void transaction(byte[] data, int offset, int length) {
-    transactions.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
+  public void transaction(byte[] data, int offset, int length) {
+    if (logging) {
+      transactions.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
+    }
     if (length == 0) {
       return;
     }
@@ -55,22 +59,27 @@ final class Pca9685Model {
     reg[r] = v;
   }
 
-  boolean respondsToAllCall() {
+  public boolean respondsToAllCall() {
     return (reg[Pca9685Registers.MODE1] & Pca9685Registers.MODE1_ALLCALL) != 0;
   }
 
   /** OFF count of a channel (12 bits). */
-  int offCount(int ch) {
+  public int offCount(int ch) {
     int b = Pca9685Registers.LED0_ON_L + 4 * ch;
     return reg[b + 2] | ((reg[b + 3] & 0x0F) << 8);
   }
 
-  boolean fullOff(int ch) {
+  public boolean fullOff(int ch) {
     return (reg[Pca9685Registers.LED0_ON_L + 4 * ch + 3] & Pca9685Registers.FULL_OFF) != 0;
   }
 
+  /** Stops recording transactions (long simulations would fill memory). */
+  public void stopLogging() {
+    logging = false;
+  }
+
   /** PWM frequency the chip produces at oscillator {@code osc}, Hz. */
-  double pwmHz(double osc) {
+  public double pwmHz(double osc) {
     return osc / (4096.0 * (reg[Pca9685Registers.PRE_SCALE] + 1));
   }
 }
