@@ -71,6 +71,13 @@ public final class SimCommand implements Callable<Integer> {
   List<String> compare;
 
   @Option(
+      names = "--hil",
+      description =
+          "hardware in the loop: the real PCA9685, MPU-6050 and ADS1115 drivers through Pi4J"
+              + " against simulated chips")
+  boolean hil;
+
+  @Option(
       names = "--rate",
       defaultValue = "200",
       description =
@@ -119,8 +126,17 @@ public final class SimCommand implements Callable<Integer> {
     if (compare != null) {
       return compare(cfg, sc, s, d, out);
     }
+    SimRun.HilSetup hilSetup = null;
+    if (hil) {
+      hilSetup =
+          new SimRun.HilSetup(
+              robodog.hardware.pi.PinMap.load(config.dir().resolve("pins.yaml")),
+              robodog.hardware.servo.ServoCalibration.load(
+                  config.dir().resolve("servos.yaml"), cfg.robot()));
+    }
     SimRun.Result r =
-        SimRun.run(cfg, new SimRun.Options(sc, gait, s, d, rate, realtime, script, System.err));
+        SimRun.run(
+            cfg, new SimRun.Options(sc, gait, s, d, rate, realtime, script, System.err, hilSetup));
     out.println(summary(r.report()));
     if (report != null) {
       r.report().write(report);

@@ -37,7 +37,26 @@ public final class SimRun {
       double rateHz,
       boolean realtime,
       boolean script,
-      PrintStream progress) {}
+      PrintStream progress,
+      HilSetup hil) {
+
+    /** Without hardware in the loop. */
+    public Options(
+        Scenario scenario,
+        String gait,
+        long seed,
+        double durationS,
+        double rateHz,
+        boolean realtime,
+        boolean script,
+        PrintStream progress) {
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null);
+    }
+  }
+
+  /** Hardware-in-the-loop set-up: the Pi's wiring and the servo calibration to run through. */
+  public record HilSetup(
+      robodog.hardware.pi.PinMap pins, robodog.hardware.servo.ServoCalibration cal) {}
 
   /** A finished run. */
   public record Result(SimReport report, RunRecorder recorder) {}
@@ -95,8 +114,19 @@ public final class SimRun {
             sc.startYawRad(),
             cfg.standingJointAngles(),
             cfg.robot().stance().bodyHeightM());
-    SimHardware hw = new SimHardware(world);
-    hw.activate();
+    SimHardware simHw = new SimHardware(world);
+    robodog.core.HardwarePort hw;
+    if (o.hil() != null) {
+      hw = new HilHardware(simHw, o.hil().pins(), o.hil().cal(), cfg.standingJointAngles());
+    } else {
+      hw = simHw;
+    }
+    try {
+      hw.configure();
+      hw.activate();
+    } catch (Exception e) {
+      throw new IllegalStateException("simulated hardware set-up failed: " + e.getMessage(), e);
+    }
     Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
     HexapodController controller = cfg.newController(commands, null, Mode.STANDING);
     ControlTask task = new ControlTask(hw, controller);

@@ -30,10 +30,21 @@ import robodog.hardware.servo.ServoOutput;
  */
 public final class Pi4jDevices implements AutoCloseable {
   private final Context pi4j;
+  private final String i2cProvider;
 
   /** Opens Pi4J with its auto-detected platform (Raspberry Pi, linuxfs I2C). */
   public Pi4jDevices() {
-    this.pi4j = Pi4J.newAutoContext();
+    this(Pi4J.newAutoContext(), null);
+  }
+
+  /**
+   * Uses a given context, e.g. one holding the hardware-in-the-loop I2C provider.
+   *
+   * @param i2cProvider Pi4J provider id for I2C, or null for the context's default
+   */
+  public Pi4jDevices(Context pi4j, String i2cProvider) {
+    this.pi4j = pi4j;
+    this.i2cProvider = i2cProvider;
   }
 
   private I2cDevice i2c(int bus, int address) {
@@ -93,6 +104,29 @@ public final class Pi4jDevices implements AutoCloseable {
       boards[b] = i2c(bus, cal.boardAddresses().get(b));
     }
     return new ServoOutput(cal, boards, i2c(bus, Pca9685Registers.ALL_CALL_ADDRESS));
+  }
+
+  /**
+   * The I2C side of the robot with the given pins (hardware-in-the-loop: the simulator provides
+   * switches, E-stop and relay).
+   */
+  public PiHardware build(
+      PinMap pins,
+      ServoCalibration cal,
+      double[] initialJoints,
+      DigitalIn[] feet,
+      DigitalIn estop,
+      DigitalOut relay) {
+    int bus = pins.i2cBus();
+    return new PiHardware(
+        servoOutput(pins, cal),
+        new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4),
+        new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
+        new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
+        feet,
+        estop,
+        relay,
+        initialJoints);
   }
 
   /** The robot's hardware port on this Pi. */

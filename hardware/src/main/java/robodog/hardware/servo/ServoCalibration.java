@@ -52,6 +52,13 @@ public record ServoCalibration(
     return centre + s * perRad;
   }
 
+  /** Joint angle (rad) that pulse width {@code seconds} gives joint {@code j}: the inverse. */
+  public double angleFromPulse(int j, double seconds) {
+    double centre = (pulseMinUs + pulseMaxUs) * 0.5e-6;
+    double perRad = (pulseMaxUs - pulseMinUs) * 1e-6 / Math.toRadians(servoRangeDeg);
+    return Math.toRadians(neutralDeg.get(j)) + (seconds - centre) / perRad / direction.get(j);
+  }
+
   /** Loads and validates against the robot's joint limits. */
   public static ServoCalibration load(Path file, RobotDescription robot) {
     return from(ConfigNode.load(file), robot);
