@@ -45,7 +45,7 @@ public final class CalibrationSession {
     for (int j = 0; j < Joints.COUNT; j++) {
       JointKind k = JointKind.VALUES[j % JointKind.COUNT];
       double q = reference[k.ordinal()];
-      pose.position[j] = Math.max(robot.jointMin(k), Math.min(robot.jointMax(k), q));
+      pose.position[j] = Math.max(cal.minRad(j), Math.min(cal.maxRad(j), q));
     }
     pose.enabled = true;
   }
@@ -136,7 +136,9 @@ public final class CalibrationSession {
             current.board(),
             current.channel(),
             List.copyOf(direction),
-            List.copyOf(neutral));
+            List.copyOf(neutral),
+            current.minDeg(),
+            current.maxDeg());
     try {
       checkLimits(edited);
     } catch (ConfigException e) {
@@ -152,9 +154,8 @@ public final class CalibrationSession {
   }
 
   private void checkLimits(ServoCalibration c) {
-    JointKind k = JointKind.VALUES[joint % JointKind.COUNT];
     double half = Math.toRadians(c.servoRangeDeg()) / 2;
-    for (double limit : new double[] {robot.jointMin(k), robot.jointMax(k)}) {
+    for (double limit : new double[] {c.minRad(joint), c.maxRad(joint)}) {
       double s = c.direction().get(joint) * (limit - Math.toRadians(c.neutralDeg().get(joint)));
       if (Math.abs(s) > half + 1e-9) {
         throw new ConfigException(

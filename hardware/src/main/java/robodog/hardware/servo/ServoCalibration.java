@@ -29,6 +29,8 @@ import robodog.core.config.RobotDescription;
  * @param board index into {@code boardAddresses} per joint
  * @param channel PCA9685 output per joint
  * @param direction +1 or -1 per joint
+ * @param minDeg per-joint lower limit, degrees: the robot's limit or narrower ({@code min_deg})
+ * @param maxDeg per-joint upper limit, degrees ({@code max_deg})
  * @param neutralDeg joint angle at the centre pulse per joint, degrees (as in the file, so a save
  *     and load round trip is exact)
  */
@@ -42,7 +44,19 @@ public record ServoCalibration(
     List<Integer> board,
     List<Integer> channel,
     List<Integer> direction,
-    List<Double> neutralDeg) {
+    List<Double> neutralDeg,
+    List<Double> minDeg,
+    List<Double> maxDeg) {
+
+  /** Lower angle limit of joint j, rad: the hardware never commands below it. */
+  public double minRad(int j) {
+    return Math.toRadians(minDeg.get(j));
+  }
+
+  /** Upper angle limit of joint j, rad. */
+  public double maxRad(int j) {
+    return Math.toRadians(maxDeg.get(j));
+  }
 
   /** Pulse width (s) that puts joint {@code j} at angle {@code q} (rad). Allocation-free. */
   public double pulseSeconds(int j, double q) {
@@ -101,11 +115,13 @@ public record ServoCalibration(
     List<Integer> channel = new ArrayList<>();
     List<Integer> direction = new ArrayList<>();
     List<Double> neutralDeg = new ArrayList<>();
+    List<Double> minDeg = new ArrayList<>();
+    List<Double> maxDeg = new ArrayList<>();
     Map<Integer, String> used = new HashMap<>();
     for (int j = 0; j < Joints.COUNT; j++) {
       String name = Joints.name(j);
       ConfigNode c = joints.child(name);
-      c.rejectUnknown(Set.of("board", "channel", "direction", "neutral_deg"));
+      c.rejectUnknown(Set.of("board", "channel", "direction", "neutral_deg", "min_deg", "max_deg"));
       int address = (int) c.requireLong("board", 0, 0x7F);
       int bi = addresses.indexOf(address);
       if (bi < 0) {
@@ -133,7 +149,20 @@ public record ServoCalibration(
       double nDeg = c.requireDouble("neutral_deg", -180, 180, "degrees");
       double n = Math.toRadians(nDeg);
       JointKind kind = JointKind.VALUES[j % JointKind.COUNT];
-      for (double limit : new double[] {robot.jointMin(kind), robot.jointMax(kind)}) {
+      double robotMin = Math.toDegrees(robot.jointMin(kind));
+      double robotMax = Math.toDegrees(robot.jointMax(kind));
+      double lo =
+          c.optDouble(
+              "min_deg", robotMin, robotMin, robotMax, "degrees, within robot.yaml's joint limits");
+      double hi =
+          c.optDouble(
+              "max_deg", robotMax, robotMin, robotMax, "degrees, within robot.yaml's joint limits");
+      if (hi <= lo) {
+        throw c.error("max_deg", "a limit above min_deg (" + lo + "°)");
+      }
+      minDeg.add(lo);
+      maxDeg.add(hi);
+      for (double limit : new double[] {Math.toRadians(lo), Math.toRadians(hi)}) {
         double s = dir * (limit - n);
         if (Math.abs(s) > range / 2 + 1e-9) {
           throw new ConfigException(
@@ -163,7 +192,9 @@ public record ServoCalibration(
         List.copyOf(board),
         List.copyOf(channel),
         List.copyOf(direction),
-        List.copyOf(neutralDeg));
+        List.copyOf(neutralDeg),
+        List.copyOf(minDeg),
+        List.copyOf(maxDeg));
   }
 
   private static String hex(List<Integer> a) {

@@ -39,12 +39,15 @@ public final class ServoCalibrationWriter {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %s: { board: 0x%02x, channel: %d, direction: %2d, neutral_deg: %s }%n",
+              "  %s: { board: 0x%02x, channel: %d, direction: %2d, neutral_deg: %s,"
+                  + " min_deg: %s, max_deg: %s }%n",
               Joints.name(j),
               c.boardAddresses().get(c.board().get(j)),
               c.channel().get(j),
               c.direction().get(j),
-              c.neutralDeg().get(j)));
+              c.neutralDeg().get(j),
+              c.minDeg().get(j),
+              c.maxDeg().get(j)));
     }
     return sb.toString();
   }

@@ -75,7 +75,9 @@ public final class ServoOutput {
     }
     for (int j = 0; j < Joints.COUNT; j++) {
       int b = cal.board().get(j);
-      pulses[b][cal.channel().get(j) - firstChannel[b]] = cal.pulseSeconds(j, command.position[j]);
+      // The last line of defence: never drive a joint past its calibrated limit.
+      double q = Math.max(cal.minRad(j), Math.min(cal.maxRad(j), command.position[j]));
+      pulses[b][cal.channel().get(j) - firstChannel[b]] = cal.pulseSeconds(j, q);
     }
     for (int b = 0; b < boards.length; b++) {
       if (channelCount[b] > 0) {

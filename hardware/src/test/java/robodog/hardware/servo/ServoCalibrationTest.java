@@ -56,13 +56,55 @@ class ServoCalibrationTest {
             c.board(),
             c.channel(),
             c.direction(),
-            java.util.List.copyOf(n));
+            java.util.List.copyOf(n),
+            c.minDeg(),
+            withNarrowerLimit(c.maxDeg()));
     Path f = dir.resolve("servos.yaml");
     ServoCalibrationWriter.save(edited, f);
     assertEquals(edited, ServoCalibration.load(f, ROBOT));
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count(), "no temporary file left behind");
     }
+  }
+
+  private static java.util.List<Double> withNarrowerLimit(java.util.List<Double> max) {
+    java.util.List<Double> m = new java.util.ArrayList<>(max);
+    m.set(4, 61.25); // a per-joint limit narrower than the robot's
+    return java.util.List.copyOf(m);
+  }
+
+  @Test
+  void perJointLimitsMayOnlyNarrowTheRobotsAndTheOutputNeverExceedsThem() throws Exception {
+    String m =
+        error(
+            "lf_femur_joint: { board: 0x40, channel: 1, direction:  1, neutral_deg: 5 }",
+            "lf_femur_joint: { board: 0x40, channel: 1, direction:  1, neutral_deg: 5, max_deg: 120 }");
+    assertTrue(m.contains("joints.lf_femur_joint.max_deg: expected a number in [-90.0, 100.0]"), m);
+    String yaml =
+        Files.readString(FILE)
+            .replace(
+                "lf_femur_joint: { board: 0x40, channel: 1, direction:  1, neutral_deg: 5 }",
+                "lf_femur_joint: { board: 0x40, channel: 1, direction:  1, neutral_deg: 5, max_deg: 45 }");
+    ServoCalibration c = ServoCalibration.from(ConfigNode.parseString("servos.yaml", yaml), ROBOT);
+    int lfFemur = Joints.index(LegId.LEFT_FRONT, JointKind.FEMUR);
+    assertEquals(Math.toRadians(45), c.maxRad(lfFemur), 1e-12);
+    robodog.hardware.pca9685.Pca9685Bus bus = new robodog.hardware.pca9685.Pca9685Bus();
+    var board = bus.add(0x40);
+    bus.add(0x41);
+    ServoOutput out =
+        new ServoOutput(
+            c,
+            new robodog.hardware.i2c.I2cDevice[] {bus.device(0x40), bus.device(0x41)},
+            bus.device(0x70));
+    out.initialize(us -> {});
+    robodog.core.JointCommand cmd = new robodog.core.JointCommand();
+    cmd.enabled = true;
+    cmd.position[lfFemur] = 1.5; // 86°: inside the robot's limit, beyond this joint's 45°
+    out.write(cmd);
+    assertEquals(
+        out.board(0).counts(c.pulseSeconds(lfFemur, Math.toRadians(45))),
+        board.offCount(c.channel().get(lfFemur)),
+        "the frame must stop the joint at its calibrated limit");
   }
 
   private static String error(String from, String to) throws Exception {
