@@ -38,6 +38,7 @@ public final class PiHardware implements HardwarePort {
   private final DigitalIn[] footSwitches;
   private final DigitalIn estopButton;
   private final DigitalOut relay;
+  private final DigitalOut oeBar;
   private final Debouncer[] feet = new Debouncer[LegId.COUNT];
   private final Debouncer estop = new Debouncer(0, 0.05, false);
   private final MahonyFilter attitude = new MahonyFilter(1.5, 0.02);
@@ -57,6 +58,8 @@ public final class PiHardware implements HardwarePort {
 
   /**
    * @param footSwitches one input per leg, by {@link LegId} ordinal
+   * @param outputEnableBar the boards' shared /OE pin where wired (high = every output off in
+   *     hardware, independent of the I2C bus), or null
    * @param initialJoints joint angles assumed at power-on, rad (the sitting pose)
    */
   public PiHardware(
@@ -67,6 +70,7 @@ public final class PiHardware implements HardwarePort {
       DigitalIn[] footSwitches,
       DigitalIn estopButton,
       DigitalOut relay,
+      DigitalOut outputEnableBar,
       double[] initialJoints) {
     if (footSwitches.length != LegId.COUNT) {
       throw new IllegalArgumentException("expected 6 foot switches, got " + footSwitches.length);
@@ -78,6 +82,7 @@ public final class PiHardware implements HardwarePort {
     this.footSwitches = footSwitches.clone();
     this.estopButton = estopButton;
     this.relay = relay;
+    this.oeBar = outputEnableBar != null ? outputEnableBar : high -> {};
     for (int i = 0; i < LegId.COUNT; i++) {
       feet[i] = new Debouncer(0.01, 0.01, false);
     }
@@ -88,6 +93,7 @@ public final class PiHardware implements HardwarePort {
   @Override
   public void configure() {
     relay.set(false);
+    oeBar.set(true);
     servos.initialize(us -> java.util.concurrent.locks.LockSupport.parkNanos(us * 1000));
     servos.allOff();
     imu.initialize();
@@ -97,6 +103,7 @@ public final class PiHardware implements HardwarePort {
 
   @Override
   public void activate() {
+    oeBar.set(false);
     relay.set(true);
     powered = true;
   }
@@ -107,6 +114,7 @@ public final class PiHardware implements HardwarePort {
   }
 
   private void powerOff() {
+    oeBar.set(true); // first: works even when the I2C bus does not
     try {
       servos.allOff();
     } finally {
@@ -151,9 +159,11 @@ public final class PiHardware implements HardwarePort {
   public void write(long nowNanos, long periodNanos, JointCommand command) {
     // The raw E-stop pin, not the debounced one: pressing must never wait.
     if (!command.enabled || !powered || estopButton.isHigh()) {
+      oeBar.set(true);
       servos.allOff();
       return;
     }
+    oeBar.set(false);
     // A frame takes ~1.75 ms of bus time at 400 kHz (76 bytes): longer than most of a 500 Hz
     // tick. The boards only emit a new pulse every 1/pwm_hz anyway, so frames go out at the PWM
     // rate and the ticks in between cost nothing on the bus.

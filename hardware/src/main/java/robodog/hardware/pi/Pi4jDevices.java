@@ -126,6 +126,7 @@ public final class Pi4jDevices implements AutoCloseable {
         feet,
         estop,
         relay,
+        null,
         initialJoints);
   }
 
@@ -160,6 +161,7 @@ public final class Pi4jDevices implements AutoCloseable {
         feet,
         input("estop", pins.estopBcm(), pins.estopActiveLow()),
         output("servo-relay", pins.relayBcm()),
+        pins.oeBcm() < 0 ? null : output("pca9685-oe", pins.oeBcm()),
         initialJoints);
   }
 

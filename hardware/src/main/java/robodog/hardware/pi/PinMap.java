@@ -26,7 +26,8 @@ public record PinMap(
     int estopBcm,
     boolean estopActiveLow,
     boolean switchesActiveLow,
-    int relayBcm) {
+    int relayBcm,
+    int oeBcm) {
 
   /** Loads and validates the pin map. */
   public static PinMap load(Path file) {
@@ -44,7 +45,8 @@ public record PinMap(
             "estop_bcm",
             "estop_active_low",
             "switches_active_low",
-            "relay_bcm"));
+            "relay_bcm",
+            "oe_bcm"));
     Set<Long> used = new HashSet<>();
     ConfigNode feet = r.child("foot_switch_bcm");
     List<Integer> foot = new ArrayList<>();
@@ -75,7 +77,8 @@ public record PinMap(
         pin(r, "estop_bcm", used),
         r.optBoolean("estop_active_low", false),
         r.optBoolean("switches_active_low", true),
-        pin(r, "relay_bcm", used));
+        pin(r, "relay_bcm", used),
+        r.has("oe_bcm") ? pin(r, "oe_bcm", used) : -1);
   }
 
   private static int pin(ConfigNode n, String key, Set<Long> used) {

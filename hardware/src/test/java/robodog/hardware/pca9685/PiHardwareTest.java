@@ -34,6 +34,7 @@ class PiHardwareTest {
   private final boolean[] feet = new boolean[6];
   private final boolean[] estop = {false};
   private final boolean[] relay = {false};
+  private final boolean[] oeBar = {false};
   private double batteryVolts = 8.0;
   private final PiHardware hw;
 
@@ -71,6 +72,7 @@ class PiHardwareTest {
             pins,
             () -> estop[0],
             v -> relay[0] = v,
+            v -> oeBar[0] = v,
             new double[Joints.COUNT]);
   }
 
@@ -108,6 +110,7 @@ class PiHardwareTest {
     c.enabled = true;
     c.position[Joints.index(LegId.LEFT_FRONT, robodog.core.JointKind.FEMUR)] = 0.3;
     hw.write(0, P, c);
+    assertFalse(oeBar[0], "outputs enabled while running");
     int lfFemur = Joints.index(LegId.LEFT_FRONT, robodog.core.JointKind.FEMUR);
     int expected = (int) Math.round(CAL.pulseSeconds(lfFemur, 0.3) / (122 * 4096 / 25e6) * 4096);
     assertEquals(expected, a.offCount(CAL.channel().get(lfFemur)));
@@ -150,5 +153,6 @@ class PiHardwareTest {
 
     hw.onError(new IllegalStateException("bus error"));
     assertFalse(relay[0], "an error opens the servo power relay");
+    assertTrue(oeBar[0], "and raises /OE, which works without the bus");
   }
 }
