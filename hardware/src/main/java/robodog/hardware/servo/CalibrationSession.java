@@ -138,7 +138,9 @@ public final class CalibrationSession {
             List.copyOf(direction),
             List.copyOf(neutral),
             current.minDeg(),
-            current.maxDeg());
+            current.maxDeg(),
+            current.jointPulseMinUs(),
+            current.jointPulseMaxUs());
     try {
       checkLimits(edited);
     } catch (ConfigException e) {

@@ -31,6 +31,8 @@ import robodog.core.config.RobotDescription;
  * @param direction +1 or -1 per joint
  * @param minDeg per-joint lower limit, degrees: the robot's limit or narrower ({@code min_deg})
  * @param maxDeg per-joint upper limit, degrees ({@code max_deg})
+ * @param jointPulseMinUs per-joint pulse at one end of the travel, µs (default {@code pulseMinUs})
+ * @param jointPulseMaxUs per-joint pulse at the other end, µs (default {@code pulseMaxUs})
  * @param neutralDeg joint angle at the centre pulse per joint, degrees (as in the file, so a save
  *     and load round trip is exact)
  */
@@ -46,7 +48,9 @@ public record ServoCalibration(
     List<Integer> direction,
     List<Double> neutralDeg,
     List<Double> minDeg,
-    List<Double> maxDeg) {
+    List<Double> maxDeg,
+    List<Double> jointPulseMinUs,
+    List<Double> jointPulseMaxUs) {
 
   /** Lower angle limit of joint j, rad: the hardware never commands below it. */
   public double minRad(int j) {
@@ -61,15 +65,19 @@ public record ServoCalibration(
   /** Pulse width (s) that puts joint {@code j} at angle {@code q} (rad). Allocation-free. */
   public double pulseSeconds(int j, double q) {
     double s = direction.get(j) * (q - Math.toRadians(neutralDeg.get(j)));
-    double centre = (pulseMinUs + pulseMaxUs) * 0.5e-6;
-    double perRad = (pulseMaxUs - pulseMinUs) * 1e-6 / Math.toRadians(servoRangeDeg);
+    double lo = jointPulseMinUs.get(j);
+    double hi = jointPulseMaxUs.get(j);
+    double centre = (lo + hi) * 0.5e-6;
+    double perRad = (hi - lo) * 1e-6 / Math.toRadians(servoRangeDeg);
     return centre + s * perRad;
   }
 
   /** Joint angle (rad) that pulse width {@code seconds} gives joint {@code j}: the inverse. */
   public double angleFromPulse(int j, double seconds) {
-    double centre = (pulseMinUs + pulseMaxUs) * 0.5e-6;
-    double perRad = (pulseMaxUs - pulseMinUs) * 1e-6 / Math.toRadians(servoRangeDeg);
+    double lo = jointPulseMinUs.get(j);
+    double hi = jointPulseMaxUs.get(j);
+    double centre = (lo + hi) * 0.5e-6;
+    double perRad = (hi - lo) * 1e-6 / Math.toRadians(servoRangeDeg);
     return Math.toRadians(neutralDeg.get(j)) + (seconds - centre) / perRad / direction.get(j);
   }
 
@@ -116,12 +124,32 @@ public record ServoCalibration(
     List<Integer> direction = new ArrayList<>();
     List<Double> neutralDeg = new ArrayList<>();
     List<Double> minDeg = new ArrayList<>();
+    List<Double> pulseMin = new ArrayList<>();
+    List<Double> pulseMax = new ArrayList<>();
     List<Double> maxDeg = new ArrayList<>();
     Map<Integer, String> used = new HashMap<>();
     for (int j = 0; j < Joints.COUNT; j++) {
       String name = Joints.name(j);
       ConfigNode c = joints.child(name);
-      c.rejectUnknown(Set.of("board", "channel", "direction", "neutral_deg", "min_deg", "max_deg"));
+      c.rejectUnknown(
+          Set.of(
+              "board",
+              "channel",
+              "direction",
+              "neutral_deg",
+              "min_deg",
+              "max_deg",
+              "pulse_min_us",
+              "pulse_max_us"));
+      double jMin = c.optDouble("pulse_min_us", minUs, 100, 3000, "µs");
+      double jMax = c.optDouble("pulse_max_us", maxUs, 100, 3000, "µs");
+      if (jMax <= jMin || jMax * 1e-6 >= 1.0 / pwm) {
+        throw c.error(
+            "pulse_max_us",
+            "a pulse longer than pulse_min_us (" + jMin + " µs) and shorter than one PWM period");
+      }
+      pulseMin.add(jMin);
+      pulseMax.add(jMax);
       int address = (int) c.requireLong("board", 0, 0x7F);
       int bi = addresses.indexOf(address);
       if (bi < 0) {
@@ -194,7 +222,9 @@ public record ServoCalibration(
         List.copyOf(direction),
         List.copyOf(neutralDeg),
         List.copyOf(minDeg),
-        List.copyOf(maxDeg));
+        List.copyOf(maxDeg),
+        List.copyOf(pulseMin),
+        List.copyOf(pulseMax));
   }
 
   private static String hex(List<Integer> a) {

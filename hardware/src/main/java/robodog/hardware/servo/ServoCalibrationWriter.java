@@ -40,14 +40,16 @@ public final class ServoCalibrationWriter {
           String.format(
               Locale.ROOT,
               "  %s: { board: 0x%02x, channel: %d, direction: %2d, neutral_deg: %s,"
-                  + " min_deg: %s, max_deg: %s }%n",
+                  + " min_deg: %s, max_deg: %s, pulse_min_us: %s, pulse_max_us: %s }%n",
               Joints.name(j),
               c.boardAddresses().get(c.board().get(j)),
               c.channel().get(j),
               c.direction().get(j),
               c.neutralDeg().get(j),
               c.minDeg().get(j),
-              c.maxDeg().get(j)));
+              c.maxDeg().get(j),
+              c.jointPulseMinUs().get(j),
+              c.jointPulseMaxUs().get(j)));
     }
     return sb.toString();
   }

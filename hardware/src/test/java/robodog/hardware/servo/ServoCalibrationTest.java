@@ -58,7 +58,9 @@ class ServoCalibrationTest {
             c.direction(),
             java.util.List.copyOf(n),
             c.minDeg(),
-            withNarrowerLimit(c.maxDeg()));
+            withNarrowerLimit(c.maxDeg()),
+            c.jointPulseMinUs(),
+            c.jointPulseMaxUs());
     Path f = dir.resolve("servos.yaml");
     ServoCalibrationWriter.save(edited, f);
     assertEquals(edited, ServoCalibration.load(f, ROBOT));
@@ -71,6 +73,26 @@ class ServoCalibrationTest {
     java.util.List<Double> m = new java.util.ArrayList<>(max);
     m.set(4, 61.25); // a per-joint limit narrower than the robot's
     return java.util.List.copyOf(m);
+  }
+
+  @Test
+  void aJointMayHaveItsOwnPulseRange() throws Exception {
+    String yaml =
+        Files.readString(FILE)
+            .replace(
+                "rm_coxa_joint: { board: 0x41, channel: 3, direction:  1, neutral_deg: 0 }",
+                "rm_coxa_joint: { board: 0x41, channel: 3, direction:  1, neutral_deg: 0,"
+                    + " pulse_min_us: 600, pulse_max_us: 2600 }");
+    ServoCalibration c = ServoCalibration.from(ConfigNode.parseString("servos.yaml", yaml), ROBOT);
+    int rmCoxa = Joints.index(LegId.RIGHT_MIDDLE, JointKind.COXA);
+    assertEquals(1600e-6, c.pulseSeconds(rmCoxa, 0), 1e-12, "its own centre");
+    assertEquals(1500e-6, c.pulseSeconds(0, 0), 1e-12, "the others keep the default");
+    assertEquals(0.3, c.angleFromPulse(rmCoxa, c.pulseSeconds(rmCoxa, 0.3)), 1e-12);
+    String m =
+        error(
+            "rm_coxa_joint: { board: 0x41, channel: 3, direction:  1, neutral_deg: 0 }",
+            "rm_coxa_joint: { board: 0x41, channel: 3, direction:  1, neutral_deg: 0, pulse_max_us: 300 }");
+    assertTrue(m.contains("joints.rm_coxa_joint.pulse_max_us"), m);
   }
 
   @Test
