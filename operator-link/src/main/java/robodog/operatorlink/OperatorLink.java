@@ -1,0 +1,211 @@
+package robodog.operatorlink;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import robodog.core.Mailbox;
+import robodog.core.Mode;
+import robodog.core.MotionCommand;
+import robodog.operatorlink.protocol.CommandParser;
+import robodog.operatorlink.protocol.Commands;
+import robodog.operatorlink.protocol.ProtocolException;
+
+/**
+ * The operator side of the robot, independent of the transport: messages in (already authenticated,
+ * topic without the {@code robodog/<id>/} prefix), one {@link MotionCommand} out through the
+ * controller's mailbox. Rules:
+ *
+ * <ul>
+ *   <li>One client holds the control lease; only it may drive, change mode or release an E-stop.
+ *       {@code acquire} works when nobody holds it, {@code take} overrides and the previous holder
+ *       is told.
+ *   <li>Any client may engage the E-stop; it is latched in the controller, not here.
+ *   <li>Each client's {@code seq} must increase: a stale or replayed message is ignored.
+ *   <li>A velocity is valid for its {@code ttl_ms}; and if the holder is silent for the watchdog
+ *       time (500 ms), the robot is brought to a controlled stop, then sat down after {@code
+ *       sitAfterNanos}.
+ * </ul>
+ *
+ * Every refusal goes to {@code errors} (published on {@code state/error}). Thread-safe: MQTT
+ * callbacks and the link's timer call it; the control thread only sees the mailbox.
+ */
+public final class OperatorLink {
+  /** Silence from the lease holder after which the robot stops, ns. */
+  public static final long WATCHDOG_NANOS = 500_000_000L;
+
+  private final Mailbox<MotionCommand> out;
+  private final Consumer<String> errors;
+  private final long sitAfterNanos;
+  private final CommandParser parser = new CommandParser();
+  private final Map<String, Long> lastSeq = new HashMap<>();
+  private final MotionCommand command = new MotionCommand();
+  private String holder;
+  private long lastHeard;
+  private long velocityExpiry;
+  private boolean stoppedByWatchdog;
+  private long refused;
+
+  /**
+   * @param out the controller's command mailbox
+   * @param errors receives one sentence per refused message
+   * @param sitAfterNanos after a watchdog stop, sit down when silence lasts this long
+   */
+  public OperatorLink(Mailbox<MotionCommand> out, Consumer<String> errors, long sitAfterNanos) {
+    this.out = out;
+    this.errors = errors;
+    this.sitAfterNanos = sitAfterNanos;
+    command.requestedMode = Mode.STANDING;
+  }
+
+  /** Handles one message; never throws for bad input. */
+  public synchronized void onMessage(String client, String topic, byte[] payload, long nowNanos) {
+    try {
+      switch (topic) {
+        case "cmd/estop":
+          estop(client, parser.estop(payload));
+          break;
+        case "cmd/lease":
+          Commands.Lease l = parser.lease(payload);
+          fresh(client, l.seq(), topic);
+          lease(client, l.action(), nowNanos);
+          break;
+        case "cmd/velocity":
+          Commands.Velocity v = parser.velocity(payload);
+          holderOnly(client, topic);
+          fresh(client, v.seq(), topic);
+          command.vx = v.vx();
+          command.vy = v.vy();
+          command.yawRate = v.yawRate();
+          velocityExpiry = nowNanos + v.ttlMs() * 1_000_000L;
+          heard(nowNanos);
+          break;
+        case "cmd/mode":
+          Commands.ModeRequest m = parser.mode(payload);
+          holderOnly(client, topic);
+          fresh(client, m.seq(), topic);
+          command.requestedMode =
+              m.mode().equals("sit")
+                  ? Mode.SITTING
+                  : m.mode().equals("walk") ? Mode.WALKING : Mode.STANDING;
+          heard(nowNanos);
+          break;
+        case "cmd/heartbeat":
+          Commands.Heartbeat h = parser.heartbeat(payload);
+          holderOnly(client, topic);
+          fresh(client, h.seq(), topic);
+          heard(nowNanos);
+          break;
+        default:
+          throw new ProtocolException(topic + ": unknown topic");
+      }
+      out.offer(command);
+    } catch (ProtocolException e) {
+      refused++;
+      errors.accept(e.getMessage());
+    }
+  }
+
+  private void heard(long now) {
+    lastHeard = now;
+    stoppedByWatchdog = false;
+  }
+
+  private void holderOnly(String client, String topic) throws ProtocolException {
+    if (!client.equals(holder)) {
+      throw new ProtocolException(
+          topic
+              + ": refused from "
+              + client
+              + ": the control lease is held by "
+              + (holder == null ? "nobody (acquire it first)" : holder));
+    }
+  }
+
+  private void fresh(String client, long seq, String topic) throws ProtocolException {
+    Long last = lastSeq.get(client);
+    if (last != null && seq <= last) {
+      throw new ProtocolException(
+          topic + ": seq " + seq + " is not newer than " + last + "; ignored");
+    }
+    lastSeq.put(client, seq);
+  }
+
+  private void estop(String client, Commands.Estop e) throws ProtocolException {
+    if (e.engage()) {
+      command.estop = true; // from anyone: safety first
+      command.estopRelease = false;
+      stop();
+      return;
+    }
+    holderOnly(client, "cmd/estop");
+    command.estop = false;
+    command.estopRelease = true;
+  }
+
+  private void lease(String client, String action, long now) throws ProtocolException {
+    switch (action) {
+      case "acquire":
+        if (holder != null && !holder.equals(client)) {
+          throw new ProtocolException("cmd/lease: held by " + holder + "; use take to override");
+        }
+        holder = client;
+        break;
+      case "take":
+        if (holder != null && !holder.equals(client)) {
+          errors.accept("cmd/lease: " + client + " took control from " + holder);
+        }
+        holder = client;
+        break;
+      default: // release
+        holderOnly(client, "cmd/lease");
+        holder = null;
+        break;
+    }
+    stop(); // a change of hands starts from standing still
+    command.estopRelease = false;
+    heard(now);
+  }
+
+  private void stop() {
+    command.vx = 0;
+    command.vy = 0;
+    command.yawRate = 0;
+    velocityExpiry = 0;
+  }
+
+  /** Applies expiry and the watchdog; call at 50 Hz or more from the link's timer. */
+  public synchronized void tick(long nowNanos) {
+    boolean changed = false;
+    if (velocityExpiry != 0 && nowNanos > velocityExpiry) {
+      stop();
+      changed = true;
+    }
+    if (holder != null && nowNanos - lastHeard > WATCHDOG_NANOS && !stoppedByWatchdog) {
+      stop();
+      if (command.requestedMode == Mode.WALKING) {
+        command.requestedMode = Mode.STANDING;
+      }
+      stoppedByWatchdog = true;
+      changed = true;
+    }
+    if (stoppedByWatchdog
+        && nowNanos - lastHeard > WATCHDOG_NANOS + sitAfterNanos
+        && command.requestedMode != Mode.SITTING) {
+      command.requestedMode = Mode.SITTING;
+      changed = true;
+    }
+    if (changed) {
+      out.offer(command);
+    }
+  }
+
+  /** Who holds the control lease, or null. */
+  public synchronized String leaseHolder() {
+    return holder;
+  }
+
+  /** Messages refused since start. */
+  public synchronized long refused() {
+    return refused;
+  }
+}

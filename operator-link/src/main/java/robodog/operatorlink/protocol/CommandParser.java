@@ -1,0 +1,184 @@
+package robodog.operatorlink.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Turns MQTT payloads into {@link Commands}, refusing anything not exactly as documented: not a
+ * JSON object, too big (4 KiB), nested, unknown fields, wrong types, NaN or infinite numbers,
+ * values out of range. Every refusal names the topic, the field and what was expected; nothing of a
+ * refused message is used. Called on the MQTT callback thread; never on the control thread.
+ */
+public final class CommandParser {
+  /** Largest payload read, bytes: a command is a few dozen. */
+  public static final int MAX_PAYLOAD_BYTES = 4096;
+
+  /** Fastest speed accepted on the wire, m/s (the controller limits further per gait). */
+  public static final double MAX_SPEED = 1.0;
+
+  /** Fastest yaw rate accepted, rad/s. */
+  public static final double MAX_YAW_RATE = 3.0;
+
+  private static final int DEFAULT_TTL_MS = 300;
+  private static final int MAX_TTL_MS = 1000;
+
+  private final ObjectMapper json =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(4)
+                      .maxStringLength(256)
+                      .maxNumberLength(40)
+                      .build())
+              .build());
+
+  private JsonNode object(String topic, byte[] payload, Set<String> allowed)
+      throws ProtocolException {
+    if (payload == null || payload.length == 0) {
+      throw new ProtocolException(topic + ": empty payload; expected a JSON object");
+    }
+    if (payload.length > MAX_PAYLOAD_BYTES) {
+      throw new ProtocolException(
+          topic
+              + ": payload of "
+              + payload.length
+              + " bytes; expected at most "
+              + MAX_PAYLOAD_BYTES);
+    }
+    JsonNode n;
+    try {
+      n = json.readTree(payload);
+    } catch (IOException | RuntimeException e) {
+      throw new ProtocolException(topic + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+    }
+    if (n == null || !n.isObject()) {
+      throw new ProtocolException(topic + ": expected a JSON object");
+    }
+    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!allowed.contains(f)) {
+        throw new ProtocolException(
+            topic
+                + ": unknown field '"
+                + truncate(f)
+                + "'; allowed: "
+                + new java.util.TreeSet<>(allowed));
+      }
+    }
+    return n;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int i = s.indexOf('\n');
+    return truncate(i < 0 ? s : s.substring(0, i));
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+  }
+
+  private static long seq(String topic, JsonNode n) throws ProtocolException {
+    JsonNode v = n.get("seq");
+    if (v == null
+        || !v.isIntegralNumber()
+        || !v.canConvertToLong()
+        || v.asLong() < 0
+        || v.asLong() > (1L << 53)) {
+      throw new ProtocolException(topic + ": seq: expected an integer from 0 to 2^53");
+    }
+    return v.asLong();
+  }
+
+  private static double number(String topic, JsonNode n, String field, double limit, String unit)
+      throws ProtocolException {
+    JsonNode v = n.get(field);
+    if (v == null) {
+      return 0;
+    }
+    if (!v.isNumber() || !Double.isFinite(v.asDouble()) || Math.abs(v.asDouble()) > limit) {
+      throw new ProtocolException(
+          topic
+              + ": "
+              + field
+              + ": expected a number from "
+              + -limit
+              + " to "
+              + limit
+              + " "
+              + unit);
+    }
+    return v.asDouble();
+  }
+
+  private static String word(String topic, JsonNode n, String field, Set<String> allowed)
+      throws ProtocolException {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual() || !allowed.contains(v.asText())) {
+      throw new ProtocolException(
+          topic + ": " + field + ": expected one of " + new java.util.TreeSet<>(allowed));
+    }
+    return v.asText();
+  }
+
+  /** {@code cmd/velocity}. */
+  public Commands.Velocity velocity(byte[] payload) throws ProtocolException {
+    String t = "cmd/velocity";
+    JsonNode n = object(t, payload, Set.of("seq", "vx", "vy", "yaw_rate", "ttl_ms"));
+    int ttl = DEFAULT_TTL_MS;
+    JsonNode ttlNode = n.get("ttl_ms");
+    if (ttlNode != null) {
+      if (!ttlNode.isIntegralNumber() || ttlNode.asLong() < 1 || ttlNode.asLong() > MAX_TTL_MS) {
+        throw new ProtocolException(t + ": ttl_ms: expected an integer from 1 to " + MAX_TTL_MS);
+      }
+      ttl = ttlNode.asInt();
+    }
+    return new Commands.Velocity(
+        seq(t, n),
+        number(t, n, "vx", MAX_SPEED, "m/s"),
+        number(t, n, "vy", MAX_SPEED, "m/s"),
+        number(t, n, "yaw_rate", MAX_YAW_RATE, "rad/s"),
+        ttl);
+  }
+
+  /** {@code cmd/mode}. */
+  public Commands.ModeRequest mode(byte[] payload) throws ProtocolException {
+    String t = "cmd/mode";
+    JsonNode n = object(t, payload, Set.of("seq", "mode"));
+    return new Commands.ModeRequest(seq(t, n), word(t, n, "mode", Set.of("sit", "stand", "walk")));
+  }
+
+  /** {@code cmd/estop}. */
+  public Commands.Estop estop(byte[] payload) throws ProtocolException {
+    String t = "cmd/estop";
+    JsonNode n = object(t, payload, Set.of("seq", "engage"));
+    JsonNode v = n.get("engage");
+    if (v == null || !v.isBoolean()) {
+      throw new ProtocolException(t + ": engage: expected true or false");
+    }
+    return new Commands.Estop(v.asBoolean());
+  }
+
+  /** {@code cmd/lease}. */
+  public Commands.Lease lease(byte[] payload) throws ProtocolException {
+    String t = "cmd/lease";
+    JsonNode n = object(t, payload, Set.of("seq", "action"));
+    return new Commands.Lease(
+        seq(t, n), word(t, n, "action", Set.of("acquire", "release", "take")));
+  }
+
+  /** {@code cmd/heartbeat}. */
+  public Commands.Heartbeat heartbeat(byte[] payload) throws ProtocolException {
+    String t = "cmd/heartbeat";
+    JsonNode n = object(t, payload, Set.of("seq"));
+    return new Commands.Heartbeat(seq(t, n));
+  }
+}

@@ -1,0 +1,197 @@
+package robodog.operatorlink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import robodog.core.Mailbox;
+import robodog.core.Mode;
+import robodog.core.MotionCommand;
+
+class OperatorLinkTest {
+  private static final long MS = 1_000_000L;
+
+  private final Mailbox<MotionCommand> box =
+      new Mailbox<>(MotionCommand::new, (a, b) -> b.copyFrom(a));
+  private final List<String> errors = new ArrayList<>();
+  private final OperatorLink link = new OperatorLink(box, errors::add, 5_000 * MS);
+
+  private void send(String client, String topic, String json, long t) {
+    link.onMessage(client, topic, json.getBytes(StandardCharsets.UTF_8), t);
+  }
+
+  private MotionCommand latest() {
+    return box.latest();
+  }
+
+  @Test
+  void onlyTheLeaseHolderDrivesAndAVelocityExpiresAfterItsTtl() {
+    send("tablet", "cmd/velocity", "{\"seq\":1,\"vx\":0.1}", 0);
+    assertTrue(errors.get(0).contains("lease is held by nobody"), errors.toString());
+    assertNull(latest(), "a refused message publishes nothing");
+    send("tablet", "cmd/lease", "{\"seq\":2,\"action\":\"acquire\"}", 0);
+    send(
+        "tablet",
+        "cmd/velocity",
+        "{\"seq\":3,\"vx\":0.1,\"yaw_rate\":0.2,\"ttl_ms\":200}",
+        10 * MS);
+    assertEquals(0.1, latest().vx, 0.0);
+    link.tick(150 * MS);
+    assertEquals(0.1, latest().vx, 0.0);
+    link.tick(211 * MS);
+    assertEquals(0.0, latest().vx, 0.0, "an unrefreshed velocity must lapse");
+    assertEquals(0.0, latest().yawRate, 0.0);
+  }
+
+  @Test
+  void silenceFromTheHolderStopsTheRobotWithin500msThenSitsItDown() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("tablet", "cmd/mode", "{\"seq\":2,\"mode\":\"walk\"}", 0);
+    for (int k = 1; k <= 20; k++) { // keep walking with 100 ms refreshes
+      send(
+          "tablet",
+          "cmd/velocity",
+          "{\"seq\":" + (2 + k) + ",\"vx\":0.1,\"ttl_ms\":1000}",
+          k * 100 * MS);
+      link.tick(k * 100 * MS + MS);
+    }
+    assertEquals(0.1, latest().vx, 0.0);
+    long last = 2000 * MS;
+    link.tick(last + 499 * MS);
+    assertEquals(0.1, latest().vx, 0.0, "still within the watchdog");
+    link.tick(last + 501 * MS);
+    assertEquals(0.0, latest().vx, 0.0, "silence > 500 ms must stop the robot");
+    assertEquals(Mode.STANDING, latest().requestedMode);
+    link.tick(last + 5_600 * MS);
+    assertEquals(Mode.SITTING, latest().requestedMode, "a long silence sits the robot down");
+  }
+
+  @Test
+  void anyoneMayEngageTheEstopOnlyTheHolderMayReleaseIt() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("grip", "cmd/estop", "{\"engage\":true}", 0);
+    assertTrue(latest().estop);
+    send("grip", "cmd/estop", "{\"engage\":false}", 0);
+    assertTrue(latest().estop, "a non-holder cannot release");
+    assertTrue(errors.get(errors.size() - 1).contains("held by tablet"));
+    send("tablet", "cmd/estop", "{\"engage\":false}", 0);
+    assertFalse(latest().estop);
+    assertTrue(latest().estopRelease);
+  }
+
+  @Test
+  void takeOverridesAndTheFormerHoldersCommandsAreIgnored() {
+    send("a", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("b", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    assertEquals("a", link.leaseHolder());
+    send("b", "cmd/lease", "{\"seq\":2,\"action\":\"take\"}", 0);
+    assertEquals("b", link.leaseHolder());
+    assertTrue(errors.stream().anyMatch(e -> e.contains("b took control from a")));
+    send("a", "cmd/velocity", "{\"seq\":5,\"vx\":0.2}", 0);
+    assertEquals(0.0, latest().vx, 0.0);
+  }
+
+  @Test
+  void staleOrReplayedSequenceNumbersAreIgnored() {
+    send("t", "cmd/lease", "{\"seq\":10,\"action\":\"acquire\"}", 0);
+    send("t", "cmd/velocity", "{\"seq\":12,\"vx\":0.2}", 0);
+    send("t", "cmd/velocity", "{\"seq\":11,\"vx\":-0.5}", 0);
+    send("t", "cmd/velocity", "{\"seq\":12,\"vx\":-0.5}", 0);
+    assertEquals(0.2, latest().vx, 0.0);
+    assertEquals(2, link.refused());
+  }
+
+  @Test
+  void badPayloadsAreRefusedNamingTheFieldAndNothingIsApplied() {
+    send("t", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    String[][] cases = {
+      {"{\"seq\":2,\"vx\":5}", "vx: expected a number from -1.0 to 1.0 m/s"},
+      {"{\"seq\":3,\"vx\":\"fast\"}", "vx: expected a number"},
+      {"{\"seq\":4,\"vx\":0.1,\"speed\":2}", "unknown field 'speed'"},
+      {"{\"seq\":-1,\"vx\":0.1}", "seq: expected an integer"},
+      {"{\"seq\":5,\"vx\":0.1,\"ttl_ms\":5000}", "ttl_ms: expected an integer from 1 to 1000"},
+      {"[1,2]", "expected a JSON object"},
+      {"{\"seq\":6,\"vx\":NaN}", "not valid JSON"},
+      {"{\"seq\":7,\"vx\":1e999}", "vx: expected a number"},
+      {"", "empty payload"},
+    };
+    for (String[] c : cases) {
+      int before = errors.size();
+      send("t", "cmd/velocity", c[0], 0);
+      assertEquals(before + 1, errors.size(), c[0]);
+      assertTrue(errors.get(before).contains(c[1]), errors.get(before) + " should say " + c[1]);
+    }
+    assertEquals(0.0, latest().vx, 0.0);
+  }
+
+  /** Hostile input: no exception escapes, nothing moves, and every message gets an error. */
+  @Test
+  void tenThousandHostilePayloadsActuateNothing() {
+    send("t", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    MotionCommand before = new MotionCommand();
+    before.copyFrom(latest());
+    SplittableRandom r = new SplittableRandom(99);
+    String[] topics = {
+      "cmd/velocity", "cmd/mode", "cmd/estop", "cmd/heartbeat", "cmd/nope", "state/x"
+    };
+    String[] fragments = {
+      "{",
+      "}",
+      "[",
+      "]",
+      "\"seq\"",
+      ":",
+      ",",
+      "\"vx\"",
+      "1e308",
+      "-1e308",
+      "NaN",
+      "Infinity",
+      "null",
+      "true",
+      "\"walk\"",
+      "\"mode\"",
+      "\"engage\"",
+      "\"x\"",
+      "0.5",
+      "99999999999999999999999",
+      "{\"a\":",
+      "\u0000",
+      "\"\\u0000\"",
+      "-0",
+      "1.5",
+      "\"seq\":1"
+    };
+    int before0 = errors.size();
+    int n = 10_000;
+    for (int i = 0; i < n; i++) {
+      StringBuilder sb = new StringBuilder();
+      int parts = r.nextInt(12);
+      for (int k = 0; k < parts; k++) {
+        sb.append(fragments[r.nextInt(fragments.length)]);
+      }
+      if (i % 1000 == 0) {
+        sb.append("x".repeat(1 << 20)); // a 1 MB payload now and then
+      }
+      if (i % 777 == 0) {
+        sb.setLength(0);
+        sb.append("[".repeat(5000)).append("]".repeat(5000)); // deep nesting
+      }
+      link.onMessage(
+          "t", topics[r.nextInt(topics.length)], sb.toString().getBytes(StandardCharsets.UTF_8), i);
+    }
+    MotionCommand after = latest();
+    assertEquals(before.vx, after.vx, 0.0);
+    assertEquals(before.vy, after.vy, 0.0);
+    assertEquals(before.yawRate, after.yawRate, 0.0);
+    assertEquals(before.requestedMode, after.requestedMode);
+    assertEquals(before.estop, after.estop);
+    assertEquals(n, errors.size() - before0, "every hostile message must get an error entry");
+  }
+}
