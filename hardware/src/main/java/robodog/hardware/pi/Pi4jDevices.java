@@ -117,22 +117,11 @@ public final class Pi4jDevices implements AutoCloseable {
       DigitalIn[] feet,
       DigitalIn estop,
       DigitalOut relay) {
-    int bus = pins.i2cBus();
-    return new PiHardware(
-        servoOutput(pins, cal),
-        new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4),
-        new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
-        new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
-        feet,
-        estop,
-        relay,
-        null,
-        initialJoints);
+    return assemble(pins, servoOutput(pins, cal), initialJoints, feet, estop, relay, null);
   }
 
   /** The robot's hardware port on this Pi. */
   public PiHardware build(PinMap pins, ServoCalibration cal, double[] initialJoints) {
-    int bus = pins.i2cBus();
     ServoOutput servos = servoOutput(pins, cal); // the I2C bus first: nothing works without it
     DigitalIn[] feet = new DigitalIn[LegId.COUNT];
     for (LegId leg : LegId.VALUES) {
@@ -142,26 +131,40 @@ public final class Pi4jDevices implements AutoCloseable {
               pins.footSwitchBcm().get(leg.ordinal()),
               pins.switchesActiveLow());
     }
-    if (initialJoints.length != Joints.COUNT) {
-      throw new IllegalArgumentException("expected 18 initial joint angles");
-    }
-    return new PiHardware(
+    return assemble(
+        pins,
         servos,
-        new Mpu6050(
-            i2c(bus, pins.imuAddress()),
-            500,
-            4,
-            new double[] {
-              pins.imuMountRpyRad().get(0),
-              pins.imuMountRpyRad().get(1),
-              pins.imuMountRpyRad().get(2)
-            }),
-        new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
-        new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
+        initialJoints,
         feet,
         input("estop", pins.estopBcm(), pins.estopActiveLow()),
         output("servo-relay", pins.relayBcm()),
-        pins.oeBcm() < 0 ? null : output("pca9685-oe", pins.oeBcm()),
+        pins.oeBcm() < 0 ? null : output("pca9685-oe", pins.oeBcm()));
+  }
+
+  private PiHardware assemble(
+      PinMap pins,
+      ServoOutput servos,
+      double[] initialJoints,
+      DigitalIn[] feet,
+      DigitalIn estop,
+      DigitalOut relay,
+      DigitalOut oeBar) {
+    if (initialJoints.length != Joints.COUNT) {
+      throw new IllegalArgumentException("expected 18 initial joint angles");
+    }
+    int bus = pins.i2cBus();
+    double[] mount = {
+      pins.imuMountRpyRad().get(0), pins.imuMountRpyRad().get(1), pins.imuMountRpyRad().get(2)
+    };
+    return new PiHardware(
+        servos,
+        new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4, mount),
+        new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
+        new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
+        feet,
+        estop,
+        relay,
+        oeBar,
         initialJoints);
   }
 
