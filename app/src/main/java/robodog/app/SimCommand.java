@@ -71,6 +71,18 @@ public final class SimCommand implements Callable<Integer> {
   List<String> compare;
 
   @Option(
+      names = "--mqtt-port",
+      defaultValue = "1883",
+      description =
+          "with --realtime: embedded MQTT broker port on 127.0.0.1 (0 = any free port; default ${DEFAULT-VALUE})")
+  int mqttPort;
+
+  @Option(
+      names = "--robot-id",
+      description = "robot id in MQTT topics robodog/<id>/... (default: the host name)")
+  String robotId;
+
+  @Option(
       names = "--hil",
       description =
           "hardware in the loop: the real PCA9685, MPU-6050 and ADS1115 drivers through Pi4J"
@@ -134,9 +146,14 @@ public final class SimCommand implements Callable<Integer> {
               robodog.hardware.servo.ServoCalibration.load(
                   config.dir().resolve("servos.yaml"), cfg.robot()));
     }
-    SimRun.Result r =
-        SimRun.run(
-            cfg, new SimRun.Options(sc, gait, s, d, rate, realtime, script, System.err, hilSetup));
+    SimRun.Result r;
+    if (realtime) {
+      r = runWithOperatorLink(cfg, sc, s, d, hilSetup, out);
+    } else {
+      r =
+          SimRun.run(
+              cfg, new SimRun.Options(sc, gait, s, d, rate, false, false, System.err, hilSetup));
+    }
     out.println(summary(r.report()));
     if (report != null) {
       r.report().write(report);
@@ -148,6 +165,60 @@ public final class SimCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Realtime: the embedded broker and operator link feed the controller while the sim runs. */
+  private SimRun.Result runWithOperatorLink(
+      LocomotionConfig cfg,
+      Scenario sc,
+      long s,
+      double d,
+      SimRun.HilSetup hilSetup,
+      PrintWriter out)
+      throws Exception {
+    if (mqttPort < 0 || mqttPort > 65535) {
+      throw new IllegalArgumentException("--mqtt-port must be 0..65535, got " + mqttPort);
+    }
+    String id = robotId != null ? robotId : java.net.InetAddress.getLocalHost().getHostName();
+    if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "--robot-id '" + id + "': expected 1-64 letters, digits, '.', '_' or '-'");
+    }
+    robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
+    robodog.operatorlink.OperatorLink link =
+        new robodog.operatorlink.OperatorLink(
+            commands, e -> System.err.println("operator: " + e), 10_000_000_000L);
+    try (robodog.operatorlink.mqtt.EmbeddedBroker broker =
+        new robodog.operatorlink.mqtt.EmbeddedBroker(id, link, mqttPort)) {
+      out.printf(
+          Locale.ROOT,
+          "MQTT broker tcp://127.0.0.1:%d, topics robodog/%s/cmd/...%n",
+          broker.port(),
+          id);
+      out.flush();
+      Thread watchdog =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  link.tick(System.nanoTime());
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "operator-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+      try {
+        return SimRun.run(
+            cfg,
+            new SimRun.Options(sc, gait, s, d, rate, true, script, System.err, hilSetup, commands));
+      } finally {
+        watchdog.interrupt();
+      }
+    }
   }
 
   private int compare(LocomotionConfig cfg, Scenario sc, long s, double d, PrintWriter out)

@@ -38,7 +38,8 @@ public final class SimRun {
       boolean realtime,
       boolean script,
       PrintStream progress,
-      HilSetup hil) {
+      HilSetup hil,
+      Mailbox<MotionCommand> commands) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -50,7 +51,21 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null);
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null);
+    }
+
+    /** With hardware in the loop, no external command source. */
+    public Options(
+        Scenario scenario,
+        String gait,
+        long seed,
+        double durationS,
+        double rateHz,
+        boolean realtime,
+        boolean script,
+        PrintStream progress,
+        HilSetup hil) {
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null);
     }
   }
 
@@ -127,7 +142,9 @@ public final class SimRun {
     } catch (Exception e) {
       throw new IllegalStateException("simulated hardware set-up failed: " + e.getMessage(), e);
     }
-    Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
+    // An operator link (MQTT) posts into the same mailbox when given one.
+    Mailbox<MotionCommand> commands =
+        o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
     HexapodController controller = cfg.newController(commands, null, Mode.STANDING);
     ControlTask task = new ControlTask(hw, controller);
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();

@@ -1,0 +1,85 @@
+package robodog.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import robodog.app.sim.SimReport;
+import robodog.operatorlink.mqtt.NoDelaySocketFactory;
+
+/** An MQTT operator drives the realtime simulation through the embedded broker. */
+class TeleopTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTabletOverMqttWalksTheSimulatedRobotForward() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path report = dir.resolve("teleop.json");
+    Cli[] result = new Cli[1];
+    Thread sim =
+        new Thread(
+            () ->
+                result[0] =
+                    Cli.run(
+                        "sim",
+                        "--realtime",
+                        "--duration",
+                        "5",
+                        "--mqtt-port",
+                        Integer.toString(port),
+                        "--robot-id",
+                        "dog1",
+                        "--report",
+                        report.toString()));
+    sim.start();
+    MqttClient tablet =
+        new MqttClient("tcp://127.0.0.1:" + port, "tablet", new MemoryPersistence());
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setSocketFactory(new NoDelaySocketFactory());
+    for (int attempt = 0; !tablet.isConnected(); attempt++) {
+      try {
+        tablet.connect(o);
+      } catch (Exception e) {
+        if (attempt > 100) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
+    long seq = 1;
+    send(tablet, "cmd/lease", "{\"seq\":" + seq++ + ",\"action\":\"acquire\"}");
+    send(tablet, "cmd/mode", "{\"seq\":" + seq++ + ",\"mode\":\"walk\"}");
+    while (sim.isAlive()) {
+      try {
+        send(tablet, "cmd/velocity", "{\"seq\":" + seq++ + ",\"vx\":0.12,\"ttl_ms\":300}");
+      } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+        break; // the run ended and took its broker with it
+      }
+      Thread.sleep(100);
+    }
+    sim.join(10_000);
+    if (tablet.isConnected()) {
+      tablet.disconnectForcibly(100);
+    }
+    tablet.close();
+    assertEquals(0, result[0].status, result[0].err);
+    assertTrue(result[0].out.contains("MQTT broker tcp://127.0.0.1:" + port), result[0].out);
+    SimReport r = SimReport.read(report);
+    assertTrue(r.distanceM() > 0.2, "the operator walked the robot only " + r.distanceM() + " m");
+    assertEquals(0, r.falls());
+  }
+
+  private static void send(MqttClient c, String topic, String json) throws Exception {
+    c.publish("robodog/dog1/" + topic, json.getBytes(StandardCharsets.UTF_8), 1, false);
+  }
+}
