@@ -185,22 +185,46 @@ public final class SimCommand implements Callable<Integer> {
           "--robot-id '" + id + "': expected 1-64 letters, digits, '.', '_' or '-'");
     }
     robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
+    robodog.core.Mailbox<robodog.core.Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
+    java.util.concurrent.atomic.AtomicReference<robodog.operatorlink.mqtt.EmbeddedBroker> ref =
+        new java.util.concurrent.atomic.AtomicReference<>();
     robodog.operatorlink.OperatorLink link =
         new robodog.operatorlink.OperatorLink(
-            commands, e -> System.err.println("operator: " + e), 10_000_000_000L);
+            commands,
+            e -> {
+              System.err.println("operator: " + e);
+              robodog.operatorlink.mqtt.EmbeddedBroker b = ref.get();
+              if (b != null) {
+                b.publish("state/error", robodog.operatorlink.mqtt.TelemetryJson.error(e), false);
+              }
+            },
+            10_000_000_000L);
     try (robodog.operatorlink.mqtt.EmbeddedBroker broker =
         new robodog.operatorlink.mqtt.EmbeddedBroker(id, link, mqttPort)) {
+      ref.set(broker);
+      broker.publish(
+          "state/status",
+          "{\"online\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          true);
       out.printf(
           Locale.ROOT,
           "MQTT broker tcp://127.0.0.1:%d, topics robodog/%s/cmd/...%n",
           broker.port(),
           id);
       out.flush();
+      // The link's own thread: watchdog at 50 Hz, telemetry out at 10 Hz. Never the control loop.
       Thread watchdog =
           new Thread(
               () -> {
-                while (!Thread.currentThread().isInterrupted()) {
+                for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
                   link.tick(System.nanoTime());
+                  robodog.core.Telemetry t = n % 5 == 0 ? telemetry.latest() : null;
+                  if (t != null) {
+                    broker.publish(
+                        "state/telemetry",
+                        robodog.operatorlink.mqtt.TelemetryJson.encode(t, link.leaseHolder()),
+                        false);
+                  }
                   try {
                     Thread.sleep(20);
                   } catch (InterruptedException e) {
@@ -208,13 +232,14 @@ public final class SimCommand implements Callable<Integer> {
                   }
                 }
               },
-              "operator-watchdog");
+              "operator-link");
       watchdog.setDaemon(true);
       watchdog.start();
       try {
         return SimRun.run(
             cfg,
-            new SimRun.Options(sc, gait, s, d, rate, true, script, System.err, hilSetup, commands));
+            new SimRun.Options(
+                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, telemetry));
       } finally {
         watchdog.interrupt();
       }

@@ -56,9 +56,23 @@ class TeleopTest {
         Thread.sleep(50);
       }
     }
+    java.util.List<String> telemetry = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    tablet.subscribe(
+        "robodog/dog1/state/#",
+        0,
+        (topic, msg) -> {
+          String body = new String(msg.getPayload(), StandardCharsets.UTF_8);
+          if (topic.endsWith("telemetry")) {
+            telemetry.add(body);
+          } else if (topic.endsWith("error")) {
+            errors.add(body);
+          }
+        });
     long seq = 1;
     send(tablet, "cmd/lease", "{\"seq\":" + seq++ + ",\"action\":\"acquire\"}");
     send(tablet, "cmd/mode", "{\"seq\":" + seq++ + ",\"mode\":\"walk\"}");
+    send(tablet, "cmd/velocity", "{\"seq\":" + seq++ + ",\"vx\":\"fast\"}");
     while (sim.isAlive()) {
       try {
         send(tablet, "cmd/velocity", "{\"seq\":" + seq++ + ",\"vx\":0.12,\"ttl_ms\":300}");
@@ -77,6 +91,17 @@ class TeleopTest {
     SimReport r = SimReport.read(report);
     assertTrue(r.distanceM() > 0.2, "the operator walked the robot only " + r.distanceM() + " m");
     assertEquals(0, r.falls());
+    assertTrue(telemetry.size() >= 10, "10 Hz telemetry expected, got " + telemetry.size());
+    assertTrue(
+        telemetry.stream()
+            .anyMatch(
+                t ->
+                    t.contains("\"mode\":\"WALKING\"")
+                        && t.contains("\"lease_holder\":\"tablet\"")),
+        telemetry.isEmpty() ? "" : telemetry.get(telemetry.size() - 1));
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("cmd/velocity: vx: expected a number")),
+        errors.toString());
   }
 
   private static void send(MqttClient c, String topic, String json) throws Exception {

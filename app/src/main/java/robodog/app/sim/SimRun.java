@@ -39,7 +39,8 @@ public final class SimRun {
       boolean script,
       PrintStream progress,
       HilSetup hil,
-      Mailbox<MotionCommand> commands) {
+      Mailbox<MotionCommand> commands,
+      Mailbox<Telemetry> telemetry) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -51,7 +52,7 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null);
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null);
     }
 
     /** With hardware in the loop, no external command source. */
@@ -65,7 +66,7 @@ public final class SimRun {
         boolean script,
         PrintStream progress,
         HilSetup hil) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null);
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null);
     }
   }
 
@@ -145,7 +146,7 @@ public final class SimRun {
     // An operator link (MQTT) posts into the same mailbox when given one.
     Mailbox<MotionCommand> commands =
         o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
-    HexapodController controller = cfg.newController(commands, null, Mode.STANDING);
+    HexapodController controller = cfg.newController(commands, o.telemetry(), Mode.STANDING);
     ControlTask task = new ControlTask(hw, controller);
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();
     LoopRunner loop = new LoopRunner(clock, period, task, "sim-control");

@@ -5,6 +5,10 @@ import io.moquette.broker.config.MemoryConfig;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -23,6 +27,7 @@ import robodog.operatorlink.OperatorLink;
 public final class EmbeddedBroker implements AutoCloseable {
   private final Server server = new Server();
   private final int port;
+  private final String prefix;
 
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
@@ -37,7 +42,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
-    String prefix = "robodog/" + robotId + "/";
+    this.prefix = "robodog/" + robotId + "/";
+    String prefix = this.prefix;
     server.startServer(
         new MemoryConfig(p),
         List.of(
@@ -79,6 +85,23 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * Publishes from the robot (QoS 0): {@code state/status} (retained), {@code state/telemetry},
+   * {@code state/error}. Any thread.
+   *
+   * @param topic topic under {@code robodog/<robot_id>/}
+   */
+  public void publish(String topic, byte[] payload, boolean retained) {
+    MqttPublishMessage msg =
+        MqttMessageBuilders.publish()
+            .topicName(prefix + topic)
+            .retained(retained)
+            .qos(MqttQoS.AT_MOST_ONCE)
+            .payload(Unpooled.wrappedBuffer(payload))
+            .build();
+    server.internalPublish(msg, "robodog");
+  }
+
   /** The MQTT TCP port on 127.0.0.1. */
   public int port() {
     return port;
@@ -86,6 +109,10 @@ public final class EmbeddedBroker implements AutoCloseable {
 
   @Override
   public void close() {
+    publish(
+        "state/status",
+        "{\"online\":false}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        true);
     server.stopServer();
   }
 }

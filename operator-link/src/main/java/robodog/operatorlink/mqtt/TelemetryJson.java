@@ -1,0 +1,43 @@
+package robodog.operatorlink.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import robodog.core.Telemetry;
+
+/** {@code state/telemetry} and {@code state/error} payloads. Publisher threads only. */
+public final class TelemetryJson {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private TelemetryJson() {}
+
+  /** {@code {"error": "..."}}, escaped properly whatever the refused message echoed. */
+  public static byte[] error(String message) {
+    try {
+      return JSON.writeValueAsBytes(java.util.Map.of("error", message));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "{\"error\":\"unprintable\"}".getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** One telemetry snapshot as JSON (SI units). */
+  public static byte[] encode(Telemetry t, String leaseHolder) {
+    String json =
+        String.format(
+            Locale.ROOT,
+            "{\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
+                + "\"stability_margin\":%.4f,\"swing_mask\":%d,\"failed_leg_mask\":%d,"
+                + "\"notice\":\"%s\",\"lease_holder\":%s}",
+            t.mode,
+            t.gaitIndex,
+            t.vx,
+            t.vy,
+            t.yawRate,
+            Double.isFinite(t.stabilityMargin) ? t.stabilityMargin : -1.0,
+            t.swingMask,
+            t.failedLegMask,
+            t.notice.text(),
+            leaseHolder == null ? "null" : "\"" + leaseHolder.replace("\"", "") + "\"");
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+}
