@@ -1,27 +1,31 @@
 package robodog.sim;
 
 /**
- * Simulator settings. Defaults are the ones measured in the README: a 5 ms physics step (one per
- * 200 Hz control tick in simulation) with 10 QuickStep iterations. ode4j spends ~250 µs per step on
- * this 19-body robot whatever the step size, so the step sets the real-time factor; 5 ms keeps the
- * servo loop and contacts stable (standing sag 3 mm) and runs above 20x real time.
+ * Simulator settings; immutable, any thread. {@link #defaults} are the values measured in {@code
+ * sim/README.md}. Copies with one group changed come from the {@code with...} methods.
  *
- * @param stepSeconds physics step, s (the control period must be a whole multiple)
- * @param solverIterations QuickStep iterations
- * @param seed random seed for sensor noise (terrain has its own seed in the scenario)
- * @param payloadKg payload mass, kg
+ * @param stepSeconds longest physics step, s. Each control period is split into the fewest equal
+ *     sub-steps no longer than this, so a period is always simulated exactly.
+ * @param solverIterations QuickStep (projected Gauss-Seidel) iterations per step; 0 selects ODE's
+ *     exact but slow Dantzig LCP solver
+ * @param contactsPerPair most contact points generated per robot-geom/terrain-geom pair
+ * @param seed seed of the sensor noise (terrains take their own seed from the scenario)
+ * @param payloadKg payload mass, kg (0 = none)
  * @param payloadComX payload centre of mass in base_link, m
  * @param payloadComY same, y
  * @param payloadComZ same, z
- * @param servoStrength multiplier on servo stall torque (1 = datasheet)
+ * @param servoStrength multiplier on the servos' stall torque (1 = datasheet; for randomisation)
  * @param servoGain position-error-to-velocity gain of the servo loop, 1/s
+ * @param armatureKgM2 reflected rotor inertia added to each leg link about each axis, kg·m²
  * @param imuGyroNoise gyro noise standard deviation, rad/s
  * @param imuAccelNoise accelerometer noise standard deviation, m/s²
  * @param imuAttitudeNoise orientation noise standard deviation, rad
+ * @param jointNoise joint position read-back noise standard deviation, rad
  */
 public record SimConfig(
     double stepSeconds,
     int solverIterations,
+    int contactsPerPair,
     long seed,
     double payloadKg,
     double payloadComX,
@@ -29,17 +33,31 @@ public record SimConfig(
     double payloadComZ,
     double servoStrength,
     double servoGain,
+    double armatureKgM2,
     double imuGyroNoise,
     double imuAccelNoise,
-    double imuAttitudeNoise) {
+    double imuAttitudeNoise,
+    double jointNoise) {
 
-  /** Reflected servo rotor inertia added to every leg link, kg·m² (see RobotModel). */
-  public static final double ARMATURE_KG_M2 =
-      Double.parseDouble(System.getProperty("robodog.sim.armature", "0.004"));
+  public SimConfig {
+    if (!(stepSeconds > 0 && stepSeconds <= 0.02)) {
+      throw new IllegalArgumentException("stepSeconds must be in (0, 0.02]: " + stepSeconds);
+    }
+    if (solverIterations < 0 || contactsPerPair < 1) {
+      throw new IllegalArgumentException("solverIterations >= 0 and contactsPerPair >= 1");
+    }
+    if (!(payloadKg >= 0 && servoStrength >= 0 && servoGain > 0 && armatureKgM2 >= 0)) {
+      throw new IllegalArgumentException("payload, servo strength, gain, armature must be >= 0");
+    }
+    if (!(imuGyroNoise >= 0 && imuAccelNoise >= 0 && imuAttitudeNoise >= 0 && jointNoise >= 0)) {
+      throw new IllegalArgumentException("noise levels must be >= 0");
+    }
+  }
 
-  /** Defaults with the given seed and no payload. */
+  /** Defaults (see sim/README.md for the measurements behind them) with the given seed. */
   public static SimConfig defaults(long seed) {
-    return new SimConfig(0.005, 10, seed, 0, 0, 0, 0.1, 1.0, 40.0, 0.002, 0.05, 0.002);
+    return new SimConfig(
+        0.002, 10, 3, seed, 0, 0, 0, 0.1, 1.0, 40.0, 0.004, 0.002, 0.05, 0.002, 0.0005);
   }
 
   /** A copy with a payload (kg, centre of mass in base_link, m). */
@@ -47,6 +65,7 @@ public record SimConfig(
     return new SimConfig(
         stepSeconds,
         solverIterations,
+        contactsPerPair,
         seed,
         kg,
         x,
@@ -54,16 +73,19 @@ public record SimConfig(
         z,
         servoStrength,
         servoGain,
+        armatureKgM2,
         imuGyroNoise,
         imuAccelNoise,
-        imuAttitudeNoise);
+        imuAttitudeNoise,
+        jointNoise);
   }
 
-  /** A copy with a physics step and solver iteration count. */
+  /** A copy with a longest physics step (s) and QuickStep iteration count. */
   public SimConfig withSolver(double step, int iterations) {
     return new SimConfig(
         step,
         iterations,
+        contactsPerPair,
         seed,
         payloadKg,
         payloadComX,
@@ -71,8 +93,75 @@ public record SimConfig(
         payloadComZ,
         servoStrength,
         servoGain,
+        armatureKgM2,
         imuGyroNoise,
         imuAccelNoise,
-        imuAttitudeNoise);
+        imuAttitudeNoise,
+        jointNoise);
+  }
+
+  /** A copy with at most {@code n} contact points per geom pair. */
+  public SimConfig withContactsPerPair(int n) {
+    return new SimConfig(
+        stepSeconds,
+        solverIterations,
+        n,
+        seed,
+        payloadKg,
+        payloadComX,
+        payloadComY,
+        payloadComZ,
+        servoStrength,
+        servoGain,
+        armatureKgM2,
+        imuGyroNoise,
+        imuAccelNoise,
+        imuAttitudeNoise,
+        jointNoise);
+  }
+
+  /** A copy with the servo torque scaled by {@code strength} and the loop gain (1/s). */
+  public SimConfig withServo(double strength, double gain) {
+    return new SimConfig(
+        stepSeconds,
+        solverIterations,
+        contactsPerPair,
+        seed,
+        payloadKg,
+        payloadComX,
+        payloadComY,
+        payloadComZ,
+        strength,
+        gain,
+        armatureKgM2,
+        imuGyroNoise,
+        imuAccelNoise,
+        imuAttitudeNoise,
+        jointNoise);
+  }
+
+  /** A copy with the sensor noise standard deviations (rad/s, m/s², rad, rad). */
+  public SimConfig withNoise(double gyro, double accel, double attitude, double joint) {
+    return new SimConfig(
+        stepSeconds,
+        solverIterations,
+        contactsPerPair,
+        seed,
+        payloadKg,
+        payloadComX,
+        payloadComY,
+        payloadComZ,
+        servoStrength,
+        servoGain,
+        armatureKgM2,
+        gyro,
+        accel,
+        attitude,
+        joint);
+  }
+
+  /** A copy without any sensor noise. */
+  public SimConfig noiseless() {
+    return withNoise(0, 0, 0, 0);
   }
 }

@@ -1,131 +1,157 @@
 package robodog.sim;
 
 import java.util.SplittableRandom;
-import org.ode4j.math.DQuaternionC;
-import org.ode4j.math.DVector3;
-import org.ode4j.math.DVector3C;
 import robodog.core.HardwarePort;
 import robodog.core.JointCommand;
 import robodog.core.Joints;
 import robodog.core.LegId;
 import robodog.core.RobotState;
+import robodog.core.config.RobotDescription;
+import robodog.sim.terrain.Terrain;
 
 /**
- * The physics simulator behind {@code core}'s hardware port: the controller cannot tell it from the
- * real robot. {@code write} hands the targets to the servo models and then advances the physics by
- * exactly one control period; {@code read} reports joints, foot contacts and a noisy IMU. Simulated
- * time is stepped by the loop, never by the wall clock, so a headless run goes as fast as the
- * machine allows and the same seed gives the same result bit for bit.
+ * The physics simulator behind {@code core}'s hardware port, so the controller cannot tell it from
+ * the real robot. {@link #write} hands the targets to the servo models and then advances the
+ * physics by exactly one control period, split into the fewest equal sub-steps no longer than
+ * {@link SimConfig#stepSeconds()}; {@link #read} reports joints (noisy positions, velocities,
+ * efforts), foot contacts (foot sphere or tibia touching anything) and a noisy IMU. Simulated time
+ * is stepped by the loop, never by the wall clock, so a headless run goes as fast as the machine
+ * allows and the same seed gives the same run bit for bit.
  *
- * <p>Control (= simulation) thread only.
+ * <p>Lifecycle: {@link #configure} builds the world (unless it was given one), {@link #activate}
+ * powers the servos holding the current targets, {@link #deactivate} makes them limp (the robot
+ * collapses), {@link #onError} keeps the last targets. A command with {@code enabled == false}
+ * makes them limp for that period.
+ *
+ * <p>Control (= simulation) thread only. {@code read} and {@code write} allocate nothing of their
+ * own (ode4j allocates inside its solver).
  */
 public final class SimHardware implements HardwarePort {
-  private static final double G = 9.81;
-
-  private final SimWorld sim;
-  private final SplittableRandom noise;
-  private final DVector3 scratch = new DVector3();
-  private final double[] lastVel = new double[3];
-  private final double[] accelWorld = new double[3];
+  private final RobotDescription description;
+  private final Terrain terrain;
+  private final SimConfig cfg;
+  private final double startX;
+  private final double startY;
+  private final double startYaw;
+  private final double[] scratch = new double[Joints.COUNT];
+  private SimWorld sim;
+  private ImuModel imu;
+  private SplittableRandom noise;
   private boolean active;
-  private long stepsPerPeriodCache = -1;
   private long cachedPeriod = -1;
+  private int subSteps;
+  private double subStep;
 
-  public SimHardware(SimWorld sim) {
-    this.sim = sim;
-    this.noise = new SplittableRandom(sim.config().seed() ^ 0x5DEECE66DL);
+  /**
+   * Hardware over a world to be built by {@link #configure}: the robot in its neutral stance at
+   * (startX, startY) m, heading startYawRad rad, on {@code terrain}.
+   */
+  public SimHardware(
+      RobotDescription description,
+      Terrain terrain,
+      SimConfig cfg,
+      double startX,
+      double startY,
+      double startYawRad) {
+    this.description = description;
+    this.terrain = terrain;
+    this.cfg = cfg;
+    this.startX = startX;
+    this.startY = startY;
+    this.startYaw = startYawRad;
   }
 
-  /** The simulated world (ground truth for reports and tests). */
+  /** Hardware over an already built world; {@link #configure} then has nothing to build. */
+  public SimHardware(SimWorld world) {
+    this(world.description(), world.terrain(), world.config(), 0, 0, 0);
+    attach(world);
+  }
+
+  private void attach(SimWorld world) {
+    this.sim = world;
+    this.noise = new SplittableRandom(world.config().seed() ^ 0x5DEECE66DL);
+    this.imu = new ImuModel(world.robot.body, noise, world.config());
+  }
+
+  /** The simulated world: ground truth for reports and tests. */
   public SimWorld world() {
+    if (sim == null) {
+      throw new IllegalStateException("SimHardware: configure() has not built the world yet");
+    }
     return sim;
+  }
+
+  /** Neutral standing angles (rad, 18) of the simulated robot into out18; no world needed. */
+  public void neutralJointAngles(double[] out18) {
+    NeutralStance.jointAngles(description, out18);
   }
 
   @Override
   public void configure() {
-    // The world is built by the constructor of SimWorld; nothing to open.
+    if (sim == null) {
+      attach(new SimWorld(description, terrain, cfg, startX, startY, startYaw));
+    }
   }
 
   @Override
   public void activate() {
+    world();
     active = true;
+    sim.servos.power(true);
   }
 
   @Override
   public void deactivate() {
     active = false;
-    sim.servos.command(currentAngles(), false);
-  }
-
-  private double[] currentAngles() {
-    double[] q = new double[Joints.COUNT];
-    for (int j = 0; j < Joints.COUNT; j++) {
-      q[j] = sim.jointAngle(j);
+    if (sim != null) {
+      // Limp, and forget old targets so a later activate holds wherever the robot lies.
+      for (int j = 0; j < Joints.COUNT; j++) {
+        scratch[j] = sim.jointAngle(j);
+      }
+      sim.servos.command(scratch, false);
     }
-    return q;
   }
 
   @Override
   public void read(long nowNanos, long periodNanos, RobotState out) {
+    SimWorld w = world();
     out.stampNanos = nowNanos;
-    RobotModel m = sim.robot;
+    RobotModel m = w.robot;
+    double jointSigma = w.config().jointNoise();
     for (int j = 0; j < Joints.COUNT; j++) {
-      out.jointPosition[j] = m.joints[j].getAngle();
+      double q = m.joints[j].getAngle();
+      out.jointPosition[j] = jointSigma > 0 ? q + jointSigma * noise.nextGaussian() : q;
       out.jointVelocity[j] = m.joints[j].getAngleRate();
-      out.jointEffort[j] = sim.servos.effort(j);
+      out.jointEffort[j] = w.servos.effort(j);
     }
-    boolean[] contacts = sim.footContacts();
     for (int i = 0; i < LegId.COUNT; i++) {
-      out.footContact[i] = contacts[i];
+      out.footContact[i] = w.footContact(i);
     }
     out.contactsValid = true;
-    SimConfig c = sim.config();
-    DQuaternionC q = m.body.getQuaternion();
-    // Attitude noise as a small random rotation (first order is enough at milliradians).
-    double nx = c.imuAttitudeNoise() * noise.nextGaussian() / 2;
-    double ny = c.imuAttitudeNoise() * noise.nextGaussian() / 2;
-    double w = q.get0();
-    double x = q.get1();
-    double y = q.get2();
-    double z = q.get3();
-    double qw = w - x * nx - y * ny;
-    double qx = x + w * nx - z * ny;
-    double qy = y + w * ny + z * nx;
-    double qz = z + x * ny - y * nx;
-    double n = Math.sqrt(qw * qw + qx * qx + qy * qy + qz * qz);
-    out.imuOrientation[0] = qw / n;
-    out.imuOrientation[1] = qx / n;
-    out.imuOrientation[2] = qy / n;
-    out.imuOrientation[3] = qz / n;
-    m.body.vectorFromWorld(m.body.getAngularVel(), scratch);
-    for (int i = 0; i < 3; i++) {
-      out.imuAngularVelocity[i] = scratch.get(i) + c.imuGyroNoise() * noise.nextGaussian();
-    }
-    m.body.vectorFromWorld(accelWorld[0], accelWorld[1], accelWorld[2] + G, scratch);
-    for (int i = 0; i < 3; i++) {
-      out.imuLinearAcceleration[i] = scratch.get(i) + c.imuAccelNoise() * noise.nextGaussian();
-    }
+    imu.read(out.imuOrientation, out.imuAngularVelocity, out.imuLinearAcceleration);
     out.estopPressed = false;
     out.batteryVolts = Double.NaN;
+    out.batteryCritical = false;
+    out.failedLegMask = 0;
   }
 
   @Override
   public void write(long nowNanos, long periodNanos, JointCommand command) {
-    sim.servos.command(command.position, command.enabled && active);
+    SimWorld w = world();
+    if (periodNanos <= 0) {
+      throw new IllegalArgumentException("period must be positive: " + periodNanos + " ns");
+    }
+    w.servos.command(command.position, command.enabled && active);
     if (periodNanos != cachedPeriod) {
       cachedPeriod = periodNanos;
-      stepsPerPeriodCache =
-          Math.max(1, Math.round(periodNanos * 1e-9 / sim.config().stepSeconds()));
+      double period = periodNanos * 1e-9;
+      subSteps = (int) Math.max(1, Math.ceil(period / w.config().stepSeconds() - 1e-9));
+      subStep = period / subSteps;
     }
-    for (long s = 0; s < stepsPerPeriodCache; s++) {
-      sim.step();
+    for (int s = 0; s < subSteps; s++) {
+      w.step(subStep);
     }
-    DVector3C v = sim.robot.body.getLinearVel();
-    double dt = stepsPerPeriodCache * sim.config().stepSeconds();
-    for (int i = 0; i < 3; i++) {
-      accelWorld[i] = (v.get(i) - lastVel[i]) / dt;
-      lastVel[i] = v.get(i);
-    }
+    imu.afterPeriod(periodNanos * 1e-9);
   }
 
   @Override

@@ -2,61 +2,86 @@ package robodog.sim;
 
 import org.ode4j.math.DQuaternionC;
 import org.ode4j.math.DVector3C;
-import org.ode4j.ode.DContact;
-import org.ode4j.ode.DContactBuffer;
-import org.ode4j.ode.DGeom;
-import org.ode4j.ode.DJointGroup;
-import org.ode4j.ode.DMisc;
 import org.ode4j.ode.DSpace;
 import org.ode4j.ode.DWorld;
-import org.ode4j.ode.OdeConstants;
 import org.ode4j.ode.OdeHelper;
+import org.ode4j.ode.internal.DxQuickStep;
+import robodog.core.Joints;
 import robodog.core.LegId;
 import robodog.core.config.RobotDescription;
-import robodog.sim.terrain.Patch;
 import robodog.sim.terrain.Terrain;
 
 /**
- * One ODE world: the terrain, the robot and its servos, stepped at a fixed step. Collision pairs
- * are only robot-vs-terrain (category bits), with a handful of contacts each; friction comes from
- * the terrain patch touched. Ground truth (pose, energy, falls) is read here for reports; the
- * controller only sees what {@link SimHardware} puts in a {@code RobotState}.
+ * One ODE world: the terrain, the robot and its servos, advanced by {@link #step(double)}. Also the
+ * ground truth for reports and tests (pose, velocity, energy, falls, feet, tracking error), which
+ * the controller never sees: it only gets what {@link SimHardware} puts in a {@code RobotState}.
  *
- * <p>Deterministic: single thread, no wall clock, fixed iteration order, and ODE's solver shuffle
- * seeded from the run's seed; see the constructor for the one caveat (parallel runs in one JVM).
- * Simulation thread only.
+ * <p>Deterministic: one thread, no wall clock, fixed iteration orders, and QuickStep's random
+ * constraint reordering switched off (it draws from one process-wide generator, which would make
+ * runs depend on each other). Two worlds may step in parallel on different threads and each gives
+ * the same result as alone. A world itself is not thread-safe: simulation thread only.
  */
 public final class SimWorld {
-  private static final int MAX_CONTACTS = 4;
   private static final double FALL_TILT_RAD = Math.toRadians(45);
+  private static final double SPAWN_CLEARANCE_M = 0.002;
+
+  /** Foot contacts count for this long after the last touch, s. */
+  public static final double CONTACT_DEBOUNCE_S = 0.006;
 
   static {
     OdeHelper.initODE2(0);
+    // ODE reorders constraint rows at random every 8th QuickStep iteration. With 10 or fewer
+    // iterations that is one shuffle per step, with no measurable effect on the standing and
+    // slope tests, and it costs repeatability across threads. Process-wide, set once.
+    DxQuickStep.RANDOM_CONSTRAINTS_REORDERING_FREQUENCY = Integer.MAX_VALUE;
   }
 
   private final DWorld world;
   private final DSpace terrainSpace;
   private final DSpace robotSpace;
-  private final DJointGroup contactGroup;
-  private final DContactBuffer contacts = new DContactBuffer(MAX_CONTACTS);
   private final Terrain terrain;
+  private final RobotDescription description;
   final RobotModel robot;
   final ServoBank servos;
+  final ContactGenerator contacts;
   private final SimConfig cfg;
-  private final boolean[] footContact = new boolean[LegId.COUNT];
   private final double[] rpy = new double[3];
-  private boolean bodyTouched;
   private boolean fallen;
   private double time;
   private double energy;
-  private final DGeom.DNearCallback near = this::nearCallback;
 
   /**
-   * @param startX start position, m (the robot stands on the terrain there)
+   * A world with the robot standing in its neutral stance ({@link NeutralStance}) at the given
+   * start pose, servo targets equal to that stance.
+   *
+   * @param startX start position of base_link, m (the robot stands on the terrain there)
    * @param startY m
    * @param startYaw heading, rad
-   * @param q0 initial joint angles, rad (18): the neutral standing pose
-   * @param standHeight base_link height above the ground for that pose, m
+   */
+  public SimWorld(
+      RobotDescription description,
+      Terrain terrain,
+      SimConfig cfg,
+      double startX,
+      double startY,
+      double startYaw) {
+    this(
+        description,
+        terrain,
+        cfg,
+        startX,
+        startY,
+        startYaw,
+        neutral(description),
+        description.stance().bodyHeightM());
+  }
+
+  /**
+   * A world with the robot at the given start pose in posture {@code q0}, base_link {@code
+   * standHeight} above the ground (along the ground normal on a slope), servo targets {@code q0}.
+   *
+   * @param q0 initial joint angles, rad (18)
+   * @param standHeight base_link height above the ground for that posture, m
    */
   public SimWorld(
       RobotDescription description,
@@ -69,10 +94,7 @@ public final class SimWorld {
       double standHeight) {
     this.cfg = cfg;
     this.terrain = terrain;
-    // ODE's QuickStep shuffles constraint order with one process-wide random generator. Seeding
-    // it here makes a run repeatable bit for bit; two simulations stepping at the same time in
-    // one JVM share that generator, so bit-exact parallel runs need separate processes.
-    DMisc.dRandSetSeed(cfg.seed() & 0x7fffffffL);
+    this.description = description;
     world = OdeHelper.createWorld();
     world.setGravity(0, 0, -9.81);
     world.setQuickStepNumIterations(Math.max(1, cfg.solverIterations()));
@@ -80,80 +102,55 @@ public final class SimWorld {
     world.setCFM(1e-5);
     world.setContactSurfaceLayer(0.0005);
     world.setContactMaxCorrectingVel(1.0);
-    // Two spaces, collided only against each other: robot parts never collide among themselves,
-    // and the terrain's few large geoms (a heightfield spans metres) stay out of a hash grid,
-    // which handles large geoms poorly. Gravel's many stones get their own hash space.
+    // Two spaces collided only against each other: the robot never self-collides, and the
+    // terrain's few large geoms (a heightfield spans metres) and many gravel stones sit in a hash
+    // space of their own.
     terrainSpace = OdeHelper.createHashSpace();
     robotSpace = OdeHelper.createSimpleSpace();
-    contactGroup = OdeHelper.createJointGroup();
     terrain.build(terrainSpace);
-    // Stand on the ground under the body, pitched like the ground there, a hair above contact.
     double pitch = terrain.pitchAt(startX, startY);
     double[] quat =
         Frames.mul(Frames.axisAngle(0, 0, 1, startYaw), Frames.axisAngle(0, 1, 0, pitch));
-    double z = terrain.heightAt(startX, startY) + standHeight / Math.cos(pitch) + 0.002;
+    double z = terrain.heightAt(startX, startY) + standHeight / Math.cos(pitch) + SPAWN_CLEARANCE_M;
     robot =
         new RobotModel(
             world, robotSpace, description, cfg, new double[] {startX, startY, z}, quat, q0);
     servos = new ServoBank(robot, description, cfg);
     servos.command(q0, true);
+    contacts = new ContactGenerator(world, robotSpace, terrainSpace, cfg.contactsPerPair());
+  }
+
+  private static double[] neutral(RobotDescription d) {
+    double[] q = new double[Joints.COUNT];
+    NeutralStance.jointAngles(d, q);
+    return q;
   }
 
   /** Advances the physics by one step of {@link SimConfig#stepSeconds()}. */
   public void step() {
-    for (int i = 0; i < LegId.COUNT; i++) {
-      footContact[i] = false;
-    }
-    bodyTouched = false;
-    servos.apply();
-    OdeHelper.spaceCollide2(robotSpace, terrainSpace, null, near);
-    if (cfg.solverIterations() > 0) {
-      world.quickStep(cfg.stepSeconds());
-    } else {
-      world.step(cfg.stepSeconds()); // exact (Dantzig LCP) solver
-    }
-    contactGroup.empty();
-    time += cfg.stepSeconds();
-    for (int j = 0; j < robot.joints.length; j++) {
-      energy += Math.abs(servos.effort(j) * robot.joints[j].getAngleRate()) * cfg.stepSeconds();
-    }
-    if (!fallen) {
-      DQuaternionC q = robot.body.getQuaternion();
-      Frames.rpy(q.get0(), q.get1(), q.get2(), q.get3(), rpy);
-      fallen = bodyTouched || Math.abs(rpy[0]) > FALL_TILT_RAD || Math.abs(rpy[1]) > FALL_TILT_RAD;
-    }
+    step(cfg.stepSeconds());
   }
 
-  private void nearCallback(Object data, DGeom a, DGeom b) {
-    if (a.isSpace() || b.isSpace()) {
-      OdeHelper.spaceCollide2(a, b, data, near); // descend into sub-spaces
-      return;
-    }
-    int n = OdeHelper.collide(a, b, MAX_CONTACTS, contacts.getGeomBuffer());
-    if (n == 0) {
-      return;
-    }
-    Patch patch =
-        a.getData() instanceof Patch p ? p : (b.getData() instanceof Patch p2 ? p2 : Patch.GROUND);
-    DGeom robotGeom = a.getData() instanceof Patch ? b : a;
-    if (robotGeom == robot.bodyGeom) {
-      bodyTouched = true;
+  /** Advances the physics by one step of {@code dt} seconds (servos, contacts, solver). */
+  public void step(double dt) {
+    servos.apply();
+    contacts.collide(dt);
+    if (cfg.solverIterations() > 0) {
+      world.quickStep(dt);
     } else {
-      for (int i = 0; i < LegId.COUNT; i++) {
-        if (robotGeom == robot.feet[i]) {
-          footContact[i] = true;
-        }
-      }
+      world.step(dt); // exact (Dantzig LCP) solver
     }
-    for (int i = 0; i < n; i++) {
-      DContact c = contacts.get(i);
-      c.surface.mode = OdeConstants.dContactApprox1;
-      c.surface.mu = patch.friction();
-      if (patch.softness() > 0) {
-        c.surface.mode |= OdeConstants.dContactSoftCFM;
-        c.surface.soft_cfm = patch.softness();
-      }
-      OdeHelper.createContactJoint(world, contactGroup, c).attach(a.getBody(), b.getBody());
+    contacts.clear();
+    time += dt;
+    for (int j = 0; j < Joints.COUNT; j++) {
+      energy += Math.abs(servos.effort(j) * robot.joints[j].getAngleRate()) * dt;
+    }
+    if (!fallen) {
+      bodyRpy(rpy);
+      fallen =
+          contacts.bodyTouching()
+              || Math.abs(rpy[0]) > FALL_TILT_RAD
+              || Math.abs(rpy[1]) > FALL_TILT_RAD;
     }
   }
 
@@ -162,38 +159,113 @@ public final class SimWorld {
     return time;
   }
 
-  /** Mechanical energy the servos have spent, J (∫|τ·ω| dt). */
+  /** Mechanical work the servos have done, J: ∫ Σ |τ·ω| dt (braking counts too). */
   public double energyJ() {
     return energy;
   }
 
   /**
-   * True once the robot has fallen: its body box touched the ground, or it rolled or pitched more
-   * than 45°. Latched.
+   * True once the robot has fallen: its body box touched the terrain in some step, or its roll or
+   * pitch (relative to the world's level, not the local ground) exceeded 45°. Latched.
    */
   public boolean fallen() {
     return fallen;
   }
 
-  /** base_link position in odom, m. */
+  /** base_link position in odom, m. A live view: valid until the next step. */
   public DVector3C bodyPosition() {
     return robot.body.getPosition();
   }
 
-  /** base_link orientation in odom (w, x, y, z). */
+  /** base_link position in odom, m, into out3. */
+  public void bodyPosition(double[] out3) {
+    DVector3C p = robot.body.getPosition();
+    out3[0] = p.get0();
+    out3[1] = p.get1();
+    out3[2] = p.get2();
+  }
+
+  /** base_link linear velocity in odom, m/s, into out3. */
+  public void bodyLinearVelocity(double[] out3) {
+    DVector3C v = robot.body.getLinearVel();
+    out3[0] = v.get0();
+    out3[1] = v.get1();
+    out3[2] = v.get2();
+  }
+
+  /** base_link angular velocity in odom, rad/s, into out3. */
+  public void bodyAngularVelocity(double[] out3) {
+    DVector3C v = robot.body.getAngularVel();
+    out3[0] = v.get0();
+    out3[1] = v.get1();
+    out3[2] = v.get2();
+  }
+
+  /** base_link orientation in odom (w, x, y, z). A live view: valid until the next step. */
   public DQuaternionC bodyQuaternion() {
     return robot.body.getQuaternion();
   }
 
-  /** Roll, pitch, yaw of base_link, rad. */
-  public void bodyRpy(double[] out) {
+  /** Roll, pitch, yaw of base_link in odom (REP-103 fixed axes x-y-z), rad, into out3. */
+  public void bodyRpy(double[] out3) {
     DQuaternionC q = robot.body.getQuaternion();
-    Frames.rpy(q.get0(), q.get1(), q.get2(), q.get3(), out);
+    Frames.rpy(q.get0(), q.get1(), q.get2(), q.get3(), out3);
   }
 
-  /** Foot contacts of the last step, by leg ordinal. */
-  boolean[] footContacts() {
-    return footContact;
+  /**
+   * Foot contact as the robot senses it: leg {@code leg}'s foot or tibia touched the terrain within
+   * the last {@value #CONTACT_DEBOUNCE_S} s (debounced; see {@link #footTouching} for the raw
+   * flag).
+   */
+  public boolean footContact(int leg) {
+    return contacts.legContactSensor(leg, CONTACT_DEBOUNCE_S);
+  }
+
+  /** True when leg {@code leg}'s foot or tibia touched the terrain in the very last step. */
+  public boolean footTouching(int leg) {
+    return contacts.legTouching(leg);
+  }
+
+  /** Contact points between robot and terrain in the last step. */
+  public int contactCount() {
+    return contacts.contactCount();
+  }
+
+  /** World position of the centre of leg {@code leg}'s foot sphere, m. A live view. */
+  public DVector3C footPosition(int leg) {
+    return robot.feet[leg].getPosition();
+  }
+
+  /** World positions of all foot-sphere centres, m, into out18 as x, y, z per leg ordinal. */
+  public void footPositions(double[] out18) {
+    for (int i = 0; i < LegId.COUNT; i++) {
+      DVector3C p = robot.feet[i].getPosition();
+      out18[3 * i] = p.get0();
+      out18[3 * i + 1] = p.get1();
+      out18[3 * i + 2] = p.get2();
+    }
+  }
+
+  /** Joint angle of joint j as ODE measures it, rad ({@link NeutralStance} convention). */
+  public double jointAngle(int j) {
+    return robot.joints[j].getAngle();
+  }
+
+  /** Servo target of joint j, rad. */
+  public double jointTarget(int j) {
+    return servos.target(j);
+  }
+
+  /** Per-joint tracking error, target − actual, rad, into out18. */
+  public void trackingError(double[] out18) {
+    for (int j = 0; j < Joints.COUNT; j++) {
+      out18[j] = servos.target(j) - robot.joints[j].getAngle();
+    }
+  }
+
+  /** Neutral standing angles of this robot, rad (18), into out18 (see {@link NeutralStance}). */
+  public void neutralJointAngles(double[] out18) {
+    NeutralStance.jointAngles(description, out18);
   }
 
   /** Total mass simulated (body, payload, legs), kg. */
@@ -206,18 +278,21 @@ public final class SimWorld {
     return terrain;
   }
 
-  /** Joint angle of joint j as ODE measures it, rad (URDF convention). */
-  public double jointAngle(int j) {
-    return robot.joints[j].getAngle();
-  }
-
-  /** World position of the centre of leg {@code leg}'s foot sphere, m. */
-  public DVector3C footPosition(int leg) {
-    return robot.feet[leg].getPosition();
+  /** The robot description the model was built from. */
+  public RobotDescription description() {
+    return description;
   }
 
   /** The settings this world runs with. */
   public SimConfig config() {
     return cfg;
+  }
+
+  /**
+   * Fixes the body to the world where it is now (true) or releases it: for tests and benchmarks of
+   * the legs alone.
+   */
+  public void pinBody(boolean pinned) {
+    robot.pinBody(world, pinned);
   }
 }

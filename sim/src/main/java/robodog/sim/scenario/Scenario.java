@@ -22,6 +22,7 @@ import robodog.sim.terrain.Terrain;
  * @param failedLeg short name of a failed leg, or null
  * @param commands piecewise-constant velocity profile, in time order
  * @param goalDistanceM distance along the start heading that completes the run, m; NaN = none
+ * @param goalXM world x that completes the run when the body reaches it, m; NaN = none
  */
 public record Scenario(
     String name,
@@ -37,7 +38,22 @@ public record Scenario(
     String gait,
     String failedLeg,
     List<Segment> commands,
-    double goalDistanceM) {
+    double goalDistanceM,
+    double goalXM) {
+
+  /** True when the scenario has a goal ({@code goal.distance_m} or {@code goal.x_m}). */
+  public boolean hasGoal() {
+    return !Double.isNaN(goalDistanceM) || !Double.isNaN(goalXM);
+  }
+
+  /**
+   * True when the run is complete by the goal: the body has travelled {@code alongHeadingM} m along
+   * the start heading and is at world {@code bodyXM}. False without a goal.
+   */
+  public boolean goalReached(double alongHeadingM, double bodyXM) {
+    return (!Double.isNaN(goalDistanceM) && alongHeadingM >= goalDistanceM)
+        || (!Double.isNaN(goalXM) && bodyXM >= goalXM);
+  }
 
   /**
    * One segment of the velocity profile, in force from {@code tS} until the next.
@@ -59,9 +75,9 @@ public record Scenario(
   /** The segment in force at time {@code t}, s. */
   public Segment segmentAt(double t) {
     Segment current = commands.get(0);
-    for (Segment s : commands) {
-      if (s.tS() <= t) {
-        current = s;
+    for (int i = 1; i < commands.size(); i++) {
+      if (commands.get(i).tS() <= t) {
+        current = commands.get(i);
       }
     }
     return current;

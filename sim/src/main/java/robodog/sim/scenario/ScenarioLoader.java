@@ -91,7 +91,7 @@ public final class ScenarioLoader {
       try {
         failed = LegId.parse(leg).shortName();
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(root.where() + " failed_leg: " + e.getMessage());
+        throw root.error("failed_leg", "a leg name, one of " + LegId.allowedNames());
       }
     }
     List<Scenario.Segment> segments = new ArrayList<>();
@@ -116,7 +116,10 @@ public final class ScenarioLoader {
       throw root.error("commands", "at least one segment");
     }
     ConfigNode goal = root.optChild("goal");
-    goal.rejectUnknown(Set.of("distance_m"));
+    goal.rejectUnknown(Set.of("distance_m", "x_m"));
+    if (goal.has("distance_m") && goal.has("x_m")) {
+      throw goal.error("x_m", "either distance_m or x_m, not both");
+    }
     return new Scenario(
         name,
         description,
@@ -131,6 +134,7 @@ public final class ScenarioLoader {
         gait,
         failed,
         List.copyOf(segments),
-        goal.optDouble("distance_m", Double.NaN, 0, 10_000, "m"));
+        goal.optDouble("distance_m", Double.NaN, 0, 10_000, "m"),
+        goal.optDouble("x_m", Double.NaN, -10_000, 10_000, "m"));
   }
 }

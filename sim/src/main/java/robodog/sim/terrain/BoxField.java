@@ -9,9 +9,10 @@ import org.ode4j.ode.DSpace;
 import org.ode4j.ode.OdeHelper;
 
 /**
- * Static boxes standing on the ground: stair treads, gravel, steps. Height queries take the top of
- * the highest box under the point (rotation ignored for the query: within a few mm for the small
- * yaw of gravel stones).
+ * Static boxes standing on the ground: stair treads, gravel stones, a box-grid rough patch. Height
+ * queries take the top of the highest box under the point, ignoring the box's yaw (within a few mm
+ * for small gravel stones); where no box is, {@link #covers} is false and {@link #heightAt} is −∞.
+ * Boxes are added at start-up; then immutable and {@link #heightAt} is thread-safe.
  */
 public final class BoxField implements Terrain {
   /** One box: centre x, y, bottom z, size x, y, z, yaw about z. Metres and radians. */
@@ -27,10 +28,15 @@ public final class BoxField implements Terrain {
     this.patch = patch;
   }
 
-  /** Adds a box. */
+  /** Adds a box; returns this. */
   public BoxField add(Box b) {
     boxes.add(b);
     return this;
+  }
+
+  /** Number of boxes. */
+  public int size() {
+    return boxes.size();
   }
 
   @Override
@@ -46,9 +52,15 @@ public final class BoxField implements Terrain {
   }
 
   @Override
+  public boolean covers(double x, double y) {
+    return heightAt(x, y) > Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
   public double heightAt(double x, double y) {
     double h = Double.NEGATIVE_INFINITY;
-    for (Box b : boxes) {
+    for (int i = 0; i < boxes.size(); i++) {
+      Box b = boxes.get(i);
       if (Math.abs(x - b.cx()) <= b.sx() / 2 && Math.abs(y - b.cy()) <= b.sy() / 2) {
         h = Math.max(h, b.bottom() + b.sz());
       }

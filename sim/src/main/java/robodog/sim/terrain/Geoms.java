@@ -2,7 +2,7 @@ package robodog.sim.terrain;
 
 import org.ode4j.ode.DGeom;
 
-/** Tags a static terrain geom: collision bits and its surface patch. */
+/** Tags a static terrain geom: collision bits and its surface patch. Start-up only. */
 final class Geoms {
   private Geoms() {}
 
