@@ -47,6 +47,32 @@ public final class Telemetry {
   /** Joint targets sent, rad. */
   public final double[] jointTarget = new double[Joints.COUNT];
 
+  /** Joint positions measured by the hardware, rad (what {@code /joint_states} reports). */
+  public final double[] jointPosition = new double[Joints.COUNT];
+
+  /** Measured joint velocities, rad/s. */
+  public final double[] jointVelocity = new double[Joints.COUNT];
+
+  /** Odometry: base_link position in the odom frame, m (REP-105; starts at 0 at power-on). */
+  public double odomX;
+
+  public double odomY;
+
+  /** Odometry heading, rad, counter-clockwise from odom x. */
+  public double odomYaw;
+
+  /** IMU orientation quaternion w, x, y, z (body in the world-level frame) as last read. */
+  public final double[] imuOrientation = {1, 0, 0, 0};
+
+  /** IMU angular velocity, rad/s, body frame. */
+  public final double[] imuAngularVelocity = new double[3];
+
+  /** IMU specific force, m/s², body frame. */
+  public final double[] imuLinearAcceleration = new double[3];
+
+  /** Battery voltage, V; NaN if unknown. */
+  public double batteryVolts = Double.NaN;
+
   /** Copies every field; allocation-free. */
   public void copyFrom(Telemetry o) {
     stampNanos = o.stampNanos;
@@ -65,5 +91,14 @@ public final class Telemetry {
     System.arraycopy(o.legPhase, 0, legPhase, 0, LegId.COUNT);
     System.arraycopy(o.footPosition, 0, footPosition, 0, LegId.COUNT * 3);
     System.arraycopy(o.jointTarget, 0, jointTarget, 0, Joints.COUNT);
+    System.arraycopy(o.jointPosition, 0, jointPosition, 0, Joints.COUNT);
+    System.arraycopy(o.jointVelocity, 0, jointVelocity, 0, Joints.COUNT);
+    odomX = o.odomX;
+    odomY = o.odomY;
+    odomYaw = o.odomYaw;
+    System.arraycopy(o.imuOrientation, 0, imuOrientation, 0, 4);
+    System.arraycopy(o.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
+    System.arraycopy(o.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
+    batteryVolts = o.batteryVolts;
   }
 }

@@ -52,6 +52,8 @@ public final class HexapodController implements Controller {
   private final double[] foldPose = new double[JointKind.COUNT];
   private final double[] foot = new double[3];
   private final Telemetry telemetry = new Telemetry();
+  private final Odometry odometry = new Odometry();
+  private RobotState lastState;
   private final MotionCommand idle = new MotionCommand();
   private final double servoSpeed;
   private final double footRadius;
@@ -115,6 +117,7 @@ public final class HexapodController implements Controller {
   @Override
   public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
     double dt = Math.min(0.1, periodNanos * 1e-9);
+    lastState = state;
     MotionCommand c = commands.latest();
     if (c == null) {
       c = idle;
@@ -151,6 +154,7 @@ public final class HexapodController implements Controller {
     applyPose(c, mode);
     applyVelocity(c, mode == Mode.WALKING && !modes.stopping());
     filter.step(dt);
+    odometry.step(filter.vx, filter.vy, filter.wz, dt);
     if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {
       leveler.update(state.imuRoll() - filter.pose.roll, state.imuPitch() - filter.pose.pitch, dt);
     }
@@ -382,6 +386,18 @@ public final class HexapodController implements Controller {
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
     System.arraycopy(out.position, 0, t.jointTarget, 0, Joints.COUNT);
+    t.odomX = odometry.x();
+    t.odomY = odometry.y();
+    t.odomYaw = odometry.yaw();
+    RobotState s = lastState;
+    if (s != null) {
+      System.arraycopy(s.jointPosition, 0, t.jointPosition, 0, Joints.COUNT);
+      System.arraycopy(s.jointVelocity, 0, t.jointVelocity, 0, Joints.COUNT);
+      System.arraycopy(s.imuOrientation, 0, t.imuOrientation, 0, 4);
+      System.arraycopy(s.imuAngularVelocity, 0, t.imuAngularVelocity, 0, 3);
+      System.arraycopy(s.imuLinearAcceleration, 0, t.imuLinearAcceleration, 0, 3);
+      t.batteryVolts = s.batteryVolts;
+    }
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }

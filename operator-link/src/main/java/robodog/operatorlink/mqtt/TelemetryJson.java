@@ -25,9 +25,17 @@ public final class TelemetryJson {
     String json =
         String.format(
             Locale.ROOT,
-            "{\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
+            "{\"pose\":{\"x\":%.4f,\"y\":%.4f,\"yaw\":%.4f},\"estop\":%b,"
+                + "\"battery_v\":%s,\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
                 + "\"stability_margin\":%.4f,\"swing_mask\":%d,\"failed_leg_mask\":%d,"
                 + "\"notice\":\"%s\",\"lease_holder\":%s}",
+            t.odomX,
+            t.odomY,
+            t.odomYaw,
+            t.mode == robodog.core.Mode.ESTOP,
+            Double.isFinite(t.batteryVolts)
+                ? String.format(Locale.ROOT, "%.3f", t.batteryVolts)
+                : "null",
             t.mode,
             t.gaitIndex,
             t.vx,
