@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Hostile and malformed operator messages, none of which may move the robot: bad JSON, wrong
- * types, NaN/Infinity, huge numbers, out-of-range values, deep nesting, unknown fields, huge
- * payloads, replayed seq, wrong topics. Fixed seed: the same corpus every run.
+ * Hostile and malformed operator messages, none of which may move the robot: bad JSON, wrong types,
+ * NaN/Infinity, huge numbers, out-of-range values, deep nesting, unknown fields, huge payloads,
+ * replayed seq, wrong topics. Fixed seed: the same corpus every run.
  */
 public final class FuzzCorpus {
   /** One message: topic under the prefix and payload. */
@@ -43,16 +43,25 @@ public final class FuzzCorpus {
         case 6 -> body = "{\"seq\":" + (seqFloor + 1) + ",\"" + word(r) + "\":1}";
         case 7 -> body = "x".repeat(Math.min(maxBytes, 4097 + r.nextInt(Math.max(1, maxBytes))));
         case 8 -> body = "";
-        case 9 -> body = "{\"seq\":" + seq + ",\"vx\":0.1,\"action\":\"acquire\",\"mode\":\"walk\"}";
+        case 9 ->
+            body = "{\"seq\":" + seq + ",\"vx\":0.1,\"action\":\"acquire\",\"mode\":\"walk\"}";
         case 10 -> body = "{\"seq\":" + (seqFloor + 1) + ",\"engage\":\"" + word(r) + "\"}";
         case 11 -> {
           topic = "cmd/" + word(r);
           body = "{\"seq\":" + (seqFloor + 1) + "}";
         }
-        case 12 -> body = "{\"seq\":" + (seqFloor + 1) + ",\"ttl_ms\":" + (r.nextBoolean() ? 0 : 100000) + "}";
+        case 12 ->
+            body =
+                "{\"seq\":"
+                    + (seqFloor + 1)
+                    + ",\"ttl_ms\":"
+                    + (r.nextBoolean() ? 0 : 100000)
+                    + "}";
         case 13 -> body = "{\"seq\":-" + (1 + r.nextInt(1000)) + ",\"action\":\"take\"}";
         case 14 -> body = randomBytes(r, 1 + r.nextInt(200));
-        default -> body = "{\"seq\":1e" + (20 + r.nextInt(400)) + ",\"yaw_rate\":" + garbageNumber(r) + "}";
+        default ->
+            body =
+                "{\"seq\":1e" + (20 + r.nextInt(400)) + ",\"yaw_rate\":" + garbageNumber(r) + "}";
       }
       if (topic.equals("cmd/estop") && body.contains("\"engage\":true")) {
         continue; // a valid engage is always obeyed: it is not hostile
@@ -63,13 +72,29 @@ public final class FuzzCorpus {
   }
 
   private static String garbageNumber(Random r) {
-    String[] g = {"NaN", "Infinity", "-Infinity", "1e400", "18446744073709551616", "1.5", "-7",
-        "\"1\"", "null", "true", "[0.1]", "{\"v\":1}", "0x10", "1e-400e2"};
+    String[] g = {
+      "NaN",
+      "Infinity",
+      "-Infinity",
+      "1e400",
+      "18446744073709551616",
+      "1.5",
+      "-7",
+      "\"1\"",
+      "null",
+      "true",
+      "[0.1]",
+      "{\"v\":1}",
+      "0x10",
+      "1e-400e2"
+    };
     return g[r.nextInt(g.length)];
   }
 
   private static String word(Random r) {
-    String[] w = {"run", "fly", "WALK", "", "sit ", "acquire\u0000", "\u202e", "é", "a".repeat(300)};
+    String[] w = {
+      "run", "fly", "WALK", "", "sit ", "acquire\u0000", "\u202e", "é", "a".repeat(300)
+    };
     return w[r.nextInt(w.length)];
   }
 

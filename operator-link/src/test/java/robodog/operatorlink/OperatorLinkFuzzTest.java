@@ -14,7 +14,9 @@ import robodog.operatorlink.mqtt.EmbeddedBroker;
 import robodog.operatorlink.mqtt.TelemetryJson;
 import robodog.operatorlink.testing.Tablet;
 
-/** Issue 4's fuzz figure: ≥ 10,000 hostile messages, zero crashes, zero actuations, one error each. */
+/**
+ * Issue 4's fuzz figure: ≥ 10,000 hostile messages, zero crashes, zero actuations, one error each.
+ */
 class OperatorLinkFuzzTest {
   private final Mailbox<MotionCommand> box =
       new Mailbox<>(MotionCommand::new, (a, b) -> b.copyFrom(a));
@@ -42,7 +44,8 @@ class OperatorLinkFuzzTest {
     }
     assertEquals(corpus.size(), link.refused() - before, "each one refused, none acted on");
     assertEquals(corpus.size(), errors.size());
-    assertTrue(errors.stream().allMatch(e -> e.startsWith("cmd/") && e.length() < 400), errors.get(0));
+    assertTrue(
+        errors.stream().allMatch(e -> e.startsWith("cmd/") && e.length() < 400), errors.get(0));
     assertSafe();
   }
 
@@ -79,7 +82,8 @@ class OperatorLinkFuzzTest {
           Tablet.within(10_000, () -> tablet.received.size() >= corpus.size()),
           tablet.received.size() + " state/error messages for " + corpus.size());
       assertEquals(corpus.size(), wired.refused() + broker.refusedPublishes());
-      assertTrue(tablet.received.stream().allMatch(e -> e.startsWith("{\"error\":\"cmd/")),
+      assertTrue(
+          tablet.received.stream().allMatch(e -> e.startsWith("{\"error\":\"cmd/")),
           tablet.received.get(0));
       assertEquals(0.0, box.latest().vx, 0.0);
       assertFalse(box.latest().estop);

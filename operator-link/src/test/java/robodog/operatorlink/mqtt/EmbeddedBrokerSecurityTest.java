@@ -73,8 +73,10 @@ class EmbeddedBrokerSecurityTest {
         op.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");
         assertTrue(Tablet.within(2000, () -> box.latest() != null && box.latest().vx == 0.1));
         // QoS 0: Moquette sends no PUBACK for a refused QoS 1 publish, the sender would wait.
-        obs.client.publish("robodog/dog1/cmd/lease", "{\"seq\":1,\"action\":\"take\"}".getBytes(), 0, false);
-        obs.client.publish("robodog/dog1/cmd/velocity", "{\"seq\":2,\"vx\":-0.3}".getBytes(), 0, false);
+        obs.client.publish(
+            "robodog/dog1/cmd/lease", "{\"seq\":1,\"action\":\"take\"}".getBytes(), 0, false);
+        obs.client.publish(
+            "robodog/dog1/cmd/velocity", "{\"seq\":2,\"vx\":-0.3}".getBytes(), 0, false);
         obs.client.publish("robodog/other/cmd/velocity", "{\"seq\":3}".getBytes(), 0, false);
         assertTrue(Tablet.within(2000, () -> broker.refusedPublishes() == 3), "refused count");
         assertEquals("tablet", link.leaseHolder());
@@ -94,10 +96,27 @@ class EmbeddedBrokerSecurityTest {
     Process p =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "robodog", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", ks.toString(),
-                "-storepass", "changeit1", "-keypass", "changeit1")
+                "-genkeypair",
+                "-alias",
+                "robodog",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "san=ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                ks.toString(),
+                "-storepass",
+                "changeit1",
+                "-keypass",
+                "changeit1")
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -126,7 +145,8 @@ class EmbeddedBrokerSecurityTest {
       o.setUserName("op");
       o.setPassword("operator-pw".toCharArray());
       c.connect(o);
-      c.publish("robodog/dog1/cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}".getBytes(), 1, false);
+      c.publish(
+          "robodog/dog1/cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}".getBytes(), 1, false);
       assertTrue(Tablet.within(2000, () -> "tls-tablet".equals(link.leaseHolder())));
       c.disconnect();
       c.close();

@@ -78,7 +78,9 @@ class ExternalBrokerLinkTest {
       assertTrue(Tablet.within(2000, () -> vx() == 0.1), "velocity through Mosquitto: " + vx());
       assertEquals("tablet", link.leaseHolder(), "the client field names the sender");
       tablet.sendRaw("cmd/velocity", "{\"seq\":99,\"vx\":0.2}", false);
-      assertTrue(Tablet.within(2000, () -> errors.stream().anyMatch(e -> e.contains("client: required"))), errors.toString());
+      assertTrue(
+          Tablet.within(2000, () -> errors.stream().anyMatch(e -> e.contains("client: required"))),
+          errors.toString());
       assertEquals(0.1, vx(), 0.0, "a command without a sender moves nothing");
       assertEquals(1, robot.refusedPublishes());
 
@@ -155,8 +157,7 @@ class ExternalBrokerLinkTest {
       broker.freeze(); // sockets stay open, nothing answers: TCP says nothing
       assertTrue(Tablet.within(6000, () -> !robot.isConnected()), "loss never detected");
       long detected = System.nanoTime() - t0;
-      assertTrue(
-          errors.stream().anyMatch(e -> e.contains("no answer for 2 s")), errors.toString());
+      assertTrue(errors.stream().anyMatch(e -> e.contains("no answer for 2 s")), errors.toString());
       assertTrue(detected <= 3_000_000_000L, "detected after " + detected / 1e6 + " ms");
       broker.thaw();
       assertTrue(Tablet.within(5000, () -> robot.connections() == 2), "reconnects after thaw");

@@ -11,9 +11,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
 /**
- * A tablet-like MQTT client for tests: Paho with TCP_NODELAY, clean session, no offline buffer
- * (a command typed while disconnected is lost, never sent late), a counter for its {@code seq}, and
- * a record of what it received on {@code state/#}.
+ * A tablet-like MQTT client for tests: Paho with TCP_NODELAY, clean session, no offline buffer (a
+ * command typed while disconnected is lost, never sent late), a counter for its {@code seq}, and a
+ * record of what it received on {@code state/#}.
  */
 public final class Tablet implements AutoCloseable {
   public final MqttClient client;
@@ -44,7 +44,9 @@ public final class Tablet implements AutoCloseable {
     client.connect(o);
   }
 
-  /** Subscribes to the robot's {@code state/#}; messages land in {@link #received} as topic + body. */
+  /**
+   * Subscribes to the robot's {@code state/#}; messages land in {@link #received} as topic + body.
+   */
   public Tablet listen() throws MqttException {
     client.subscribe(
         prefix + "state/#",

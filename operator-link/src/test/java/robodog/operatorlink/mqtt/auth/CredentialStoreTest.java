@@ -41,13 +41,15 @@ class CredentialStoreTest {
             .with("b", Role.ROBOT, "same-password".toCharArray());
     s.save(f);
     String text = Files.readString(f);
-    String[] hashes = text.replaceAll("(?s).*?password: \"([^\"]+)\".*?(?=password|$)", "$1\n").split("\n");
+    String[] hashes =
+        text.replaceAll("(?s).*?password: \"([^\"]+)\".*?(?=password|$)", "$1\n").split("\n");
     assertEquals(2, hashes.length, text);
     assertFalse(hashes[0].equals(hashes[1]), "per-user salt");
     CredentialStore loaded = CredentialStore.load(f).without("a");
     assertEquals(java.util.Map.of("b", Role.ROBOT), loaded.roles());
     assertThrows(IllegalArgumentException.class, () -> loaded.without("a"));
-    assertThrows(IllegalArgumentException.class, () -> loaded.with("c", Role.ROBOT, "short".toCharArray()));
+    assertThrows(
+        IllegalArgumentException.class, () -> loaded.with("c", Role.ROBOT, "short".toCharArray()));
     assertThrows(IllegalArgumentException.class, () -> Role.parse("admin"));
   }
 
@@ -56,8 +58,14 @@ class CredentialStoreTest {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "users:\n  bob: {role: pilot, password: \"x\"}\n");
     IOException e = assertThrows(IOException.class, () -> CredentialStore.load(f));
-    assertTrue(e.getMessage().contains("user 'bob'") && e.getMessage().contains("password"), e.getMessage());
-    Files.writeString(f, "users:\n  bob: {role: pilot, password: \"" + PasswordHash.hash("abcdefgh".toCharArray()) + "\"}\n");
+    assertTrue(
+        e.getMessage().contains("user 'bob'") && e.getMessage().contains("password"),
+        e.getMessage());
+    Files.writeString(
+        f,
+        "users:\n  bob: {role: pilot, password: \""
+            + PasswordHash.hash("abcdefgh".toCharArray())
+            + "\"}\n");
     e = assertThrows(IOException.class, () -> CredentialStore.load(f));
     assertTrue(e.getMessage().contains("unknown role 'pilot'"), e.getMessage());
   }
