@@ -154,6 +154,9 @@ public final class ExternalBrokerLink implements BrokerLink {
   }
 
   private void lost(String why) {
+    if (closed) {
+      return;
+    }
     link.transportLost(System.nanoTime());
     errors.accept("broker " + options.serverUri() + ": " + why + "; robot stopped, reconnecting");
   }
