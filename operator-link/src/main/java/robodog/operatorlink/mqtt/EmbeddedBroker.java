@@ -103,8 +103,8 @@ public final class EmbeddedBroker implements BrokerLink {
   }
 
   /**
-   * Publishes from the robot (QoS 0; retained ones at QoS 1): {@code state/status} (retained), {@code state/telemetry},
-   * {@code state/error}. Any thread.
+   * Publishes from the robot (QoS 0; retained ones at QoS 1): {@code state/status} (retained),
+   * {@code state/telemetry}, {@code state/error}. Any thread.
    *
    * @param topic topic under {@code robodog/<robot_id>/}
    */
