@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
 import robodog.operatorlink.OperatorLink;
+import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 
 /**
  * The MQTT broker inside the robot process (Moquette 0.17, MQTT 3.1.1): the robot is the hotspot
@@ -21,24 +22,35 @@ import robodog.operatorlink.OperatorLink;
  * publish interceptor, which knows the sender's client id (clients cannot spoof each other's
  * lease), and handed to the {@link OperatorLink}.
  *
- * <p>Loopback only for now, so anonymous clients are allowed (Mosquitto 2's rule); listening on
- * other addresses with credentials and TLS is issue 4's remaining work.
+ * <p>Who may connect and publish where is {@link BrokerSecurity}'s business: anonymous clients on a
+ * loopback bind, user name and password with roles on any other, optional TLS.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements BrokerLink {
   private final Server server = new Server();
   private final int port;
   private final String prefix;
+  private final BrokerSecurity security;
 
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
    * @param port TCP port, or 0 for a free one
    */
   public EmbeddedBroker(String robotId, OperatorLink link, int port) throws IOException {
+    this(robotId, link, port, BrokerSecurity.loopback());
+  }
+
+  /**
+   * @param robotId the {@code <robot_id>} of the topic prefix
+   * @param port TCP port, or 0 for a free one
+   * @param security bind address, users and roles, TLS
+   */
+  public EmbeddedBroker(String robotId, OperatorLink link, int port, BrokerSecurity security)
+      throws IOException {
     this.port = port != 0 ? port : freePort();
+    this.security = security;
     Properties p = new Properties();
-    p.setProperty("host", "127.0.0.1");
+    security.configure(p);
     p.setProperty("port", Integer.toString(this.port));
-    p.setProperty("allow_anonymous", "true");
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
@@ -76,7 +88,12 @@ public final class EmbeddedBroker implements AutoCloseable {
               public void onSessionLoopError(Throwable error) {
                 // Logged by Moquette; the watchdog handles what it means for the robot.
               }
-            }));
+            }),
+        null,
+        security.authenticator(),
+        security.authorizer(prefix));
+    security.onRefused(
+        why -> publish("state/error", TelemetryJson.error(why), false)); // the sender sees why
   }
 
   private static int freePort() throws IOException {
@@ -86,25 +103,44 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   /**
-   * Publishes from the robot (QoS 0): {@code state/status} (retained), {@code state/telemetry},
-   * {@code state/error}. Any thread.
+   * Publishes from the robot (QoS 0; retained ones at QoS 1): {@code state/status} (retained),
+   * {@code state/telemetry}, {@code state/error}. Any thread.
    *
    * @param topic topic under {@code robodog/<robot_id>/}
    */
+  @Override
   public void publish(String topic, byte[] payload, boolean retained) {
     MqttPublishMessage msg =
         MqttMessageBuilders.publish()
             .topicName(prefix + topic)
             .retained(retained)
-            .qos(MqttQoS.AT_MOST_ONCE)
+            // Moquette drops a retained QoS 0 message instead of storing it (MQTT 3.1.1 allows
+            // that), so state/status would never be retained: retained ones go at QoS 1.
+            .qos(retained ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE)
             .payload(Unpooled.wrappedBuffer(payload))
             .build();
     server.internalPublish(msg, "robodog");
   }
 
-  /** The MQTT TCP port on 127.0.0.1. */
+  /** The MQTT TCP port. */
   public int port() {
     return port;
+  }
+
+  @Override
+  public long refusedPublishes() {
+    return security.refusedPublishes();
+  }
+
+  @Override
+  public String describe() {
+    String host = security.bindHost().equals("0.0.0.0") ? "<this host>" : security.bindHost();
+    return "tcp://"
+        + host
+        + ":"
+        + port
+        + (security.tls() != null ? " and ssl://" + host + ":" + security.tls().port() : "")
+        + (security.anonymousAllowed() ? " (anonymous, loopback)" : " (user name and password)");
   }
 
   @Override
