@@ -98,6 +98,8 @@ public final class SimCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
+  @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+
   @Override
   public Integer call() throws Exception {
     if (duration != null && !(duration > 0 && duration <= 86_400)) {
@@ -110,6 +112,7 @@ public final class SimCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--script only applies with --realtime (headless runs always play the script)");
     }
+    ros2.check(realtime);
     LocomotionConfig cfg = config.load();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     if (gait != null && cfg.gaitTable().indexOf(gait) < 0) {
@@ -235,11 +238,22 @@ public final class SimCommand implements Callable<Integer> {
               "operator-link");
       watchdog.setDaemon(true);
       watchdog.start();
-      try {
+      try (robodog.app.ros2.Ros2Session ros2Session =
+          ros2.start(link, telemetry, cfg.robot(), out)) {
         return SimRun.run(
             cfg,
             new SimRun.Options(
-                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, telemetry));
+                sc,
+                gait,
+                s,
+                d,
+                rate,
+                true,
+                script,
+                System.err,
+                hilSetup,
+                commands,
+                ros2Session.controllerTelemetry()));
       } finally {
         watchdog.interrupt();
       }
