@@ -26,8 +26,13 @@ public final class CmdVelSource {
   /** Validity of one /cmd_vel, ms: a 10 Hz publisher may miss two samples before it lapses. */
   public static final int TTL_MS = 300;
 
+  /** While ROS 2 lacks the lease, one refused /cmd_vel per this period reaches the link, ns. */
+  static final long REFUSAL_REPORT_NANOS = 1_000_000_000L;
+
   private final OperatorLink link;
   private long seq;
+  private long lastRefusalReport = Long.MIN_VALUE;
+  private long dropped;
 
   public CmdVelSource(OperatorLink link) {
     this.link = link;
@@ -42,8 +47,15 @@ public final class CmdVelSource {
    */
   public synchronized void onTwist(double vx, double vy, double yawRate, long nowNanos) {
     if (!CLIENT.equals(link.leaseHolder())) {
-      // Still handed over, so the link counts and reports the refusal like any other.
-      send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
+      // The link refuses and reports it; at 10-50 Hz that would flood state/error and the log,
+      // so only one a second goes through and the rest are counted here.
+      if (lastRefusalReport == Long.MIN_VALUE
+          || nowNanos - lastRefusalReport >= REFUSAL_REPORT_NANOS) {
+        lastRefusalReport = nowNanos;
+        send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
+      } else {
+        dropped++;
+      }
       return;
     }
     send("cmd/mode", "{\"seq\":" + (++seq) + ",\"mode\":\"walk\"}", nowNanos);
@@ -59,6 +71,11 @@ public final class CmdVelSource {
   public synchronized void onLease(String action, long nowNanos) {
     String a = action.trim().replace("\\", "\\\\").replace("\"", "\\\"");
     send("cmd/lease", "{\"seq\":" + (++seq) + ",\"action\":\"" + a + "\"}", nowNanos);
+  }
+
+  /** /cmd_vel samples refused without the lease and not passed to the link (rate limit). */
+  public synchronized long droppedWithoutLease() {
+    return dropped;
   }
 
   private String velocity(double vx, double vy, double yawRate) {
