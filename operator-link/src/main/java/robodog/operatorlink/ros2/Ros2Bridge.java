@@ -59,6 +59,12 @@ public final class Ros2Bridge implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  static {
+    // ihmc's log-tools prints INFO lines on stdout, which is the CLI's output: keep warnings only.
+    org.apache.logging.log4j.core.config.Configurator.setLevel(
+        "us.ihmc", org.apache.logging.log4j.Level.WARN);
+  }
+
   /**
    * Joins DDS and starts the bridge thread.
    *
