@@ -96,9 +96,9 @@ public final class SimCommand implements Callable<Integer> {
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
 
-  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
-
   @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+
+  @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @Override
   public Integer call() throws Exception {
@@ -240,20 +240,11 @@ public final class SimCommand implements Callable<Integer> {
       watchdog.start();
       try (robodog.app.ros2.Ros2Session ros2Session =
           ros2.start(link, telemetry, cfg.robot(), out)) {
+        robodog.core.Mailbox<robodog.core.Telemetry> ros2Tel = ros2Session.controllerTelemetry();
         return SimRun.run(
             cfg,
             new SimRun.Options(
-                sc,
-                gait,
-                s,
-                d,
-                rate,
-                true,
-                script,
-                System.err,
-                hilSetup,
-                commands,
-                ros2Session.controllerTelemetry()));
+                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, ros2Tel));
       } finally {
         watchdog.interrupt();
       }
