@@ -82,6 +82,8 @@ public final class SimCommand implements Callable<Integer> {
       description = "robot id in MQTT topics robodog/<id>/... (default: the host name)")
   String robotId;
 
+  @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+
   @Option(
       names = "--hil",
       description =
@@ -95,8 +97,6 @@ public final class SimCommand implements Callable<Integer> {
       description =
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
-
-  @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
