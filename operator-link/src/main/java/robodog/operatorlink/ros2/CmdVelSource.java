@@ -10,10 +10,11 @@ import robodog.operatorlink.OperatorLink;
  * watchdog and E-stop latching all stay in {@link OperatorLink}.
  *
  * <ul>
- *   <li>{@code /cmd_vel} (geometry_msgs/Twist): {@code cmd/mode walk} (ROS tools only speak
- *       velocity) then {@code cmd/velocity} with ttl {@value #TTL_MS} ms. Refused unless ROS 2
- *       holds the lease. Each one also counts as the ROS 2 source's heartbeat; nothing else does,
- *       so a ROS 2 peer that dies or goes quiet is stopped by the watchdog.
+ *   <li>{@code /cmd_vel} (geometry_msgs/Twist): {@code cmd/mode walk} ({@code stand} for an
+ *       all-zero twist; ROS tools only speak velocity) then {@code cmd/velocity} with ttl {@value
+ *       #TTL_MS} ms. Refused unless ROS 2 holds the lease. Each one also counts as the ROS 2
+ *       source's heartbeat; nothing else does, so a ROS 2 peer that dies or goes quiet is stopped
+ *       by the watchdog.
  *   <li>{@code /robodog/lease} (std_msgs/String): {@code acquire}, {@code release} or {@code take}.
  * </ul>
  *
@@ -58,7 +59,9 @@ public final class CmdVelSource {
       }
       return;
     }
-    send("cmd/mode", "{\"seq\":" + (++seq) + ",\"mode\":\"walk\"}", nowNanos);
+    // A zero twist (Nav2 at its goal, a teleop stop key) means stand still, not step in place.
+    String mode = vx == 0 && vy == 0 && yawRate == 0 ? "stand" : "walk";
+    send("cmd/mode", "{\"seq\":" + (++seq) + ",\"mode\":\"" + mode + "\"}", nowNanos);
     send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
   }
 

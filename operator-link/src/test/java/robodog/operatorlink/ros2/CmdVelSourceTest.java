@@ -51,6 +51,10 @@ class CmdVelSourceTest {
     assertEquals(0, box.latest().vx, 0, "ttl expired: stop");
     link.tick(10 * MS + OperatorLink.WATCHDOG_NANOS + MS);
     assertEquals(Mode.STANDING, box.latest().requestedMode, "watchdog: walking ends");
+    ros.onTwist(0.1, 0, 0, 2000 * MS);
+    assertEquals(Mode.WALKING, box.latest().requestedMode, "moving again after the stop");
+    ros.onTwist(0, 0, 0, 2050 * MS);
+    assertEquals(Mode.STANDING, box.latest().requestedMode, "a zero twist stands, not marks time");
     assertTrue(errors.isEmpty(), errors.toString());
   }
 
