@@ -21,7 +21,8 @@ grep '^ROS 2:' "$WORK/sim.out"
 OBS=$!
 "$WORK/ros2peer" 60 0.12 - >"$WORK/driver.txt" &
 DRV=$!
-sleep 7
+for _ in $(seq 300); do grep -q '^READY' "$WORK/driver.txt" && break; sleep 0.1; done
+sleep 6  # walk at full speed, then kill the driver mid-walk
 kill -9 $DRV
 wait $OBS
 LAST=$(grep '^CMD' "$WORK/driver.txt" | tail -1 | cut -d' ' -f2)

@@ -63,8 +63,9 @@ final class CyclonePeer implements AutoCloseable {
   }
 
   /**
-   * Starts the peer: runs {@code seconds}, publishes rt/cmd_vel at 20 Hz with {@code vx} unless
-   * null, and asks for the lease first if {@code acquire}.
+   * Starts the peer: discovers the robot (up to 30 s), then runs {@code seconds}, publishes
+   * rt/cmd_vel at 20 Hz with {@code vx} unless null, and asks for the lease first if {@code
+   * acquire}.
    */
   static CyclonePeer start(Path exe, int domain, double seconds, Double vx, boolean acquire)
       throws IOException {
@@ -87,6 +88,10 @@ final class CyclonePeer implements AutoCloseable {
       throw new AssertionError("ros2peer did not finish in " + seconds + " s");
     }
     reader.join(2000);
+    if (process.exitValue() != 0) {
+      throw new AssertionError(
+          "ros2peer exited " + process.exitValue() + " (3: robot not discovered); saw " + lines);
+    }
   }
 
   /** Lines starting with {@code kind + " "}, split on spaces. */
