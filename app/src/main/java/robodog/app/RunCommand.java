@@ -38,6 +38,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin ConfigOption config = new ConfigOption();
 
+  @Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+
   @Option(names = "--stand", description = "stand up after start (bring-up without an operator)")
   boolean stand;
 
@@ -51,6 +53,7 @@ public final class RunCommand implements Callable<Integer> {
     if (duration != null && !(duration > 0)) {
       throw new IllegalArgumentException("--duration must be > 0 s, got " + duration);
     }
+    ros2.check(true);
     LocomotionConfig cfg = config.load();
     ServoCalibration cal = ServoCalibration.load(config.dir().resolve("servos.yaml"), cfg.robot());
     PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
@@ -67,7 +70,10 @@ public final class RunCommand implements Callable<Integer> {
       }
       Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
       Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-      HexapodController controller = cfg.newController(commands, telemetry, Mode.PASSIVE);
+      robodog.app.ros2.Ros2Session ros2Session =
+          ros2.startStandalone(commands, telemetry, cfg.robot(), out);
+      HexapodController controller =
+          cfg.newController(commands, ros2Session.controllerTelemetry(), Mode.PASSIVE);
       long period = Math.round(1e9 / cfg.settings().loopRateHz());
       LoopRunner loop =
           new LoopRunner(
@@ -95,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
       }
       stop(loop, hw);
+      ros2Session.close();
     }
     return 0;
   }

@@ -82,6 +82,8 @@ public final class SimCommand implements Callable<Integer> {
       description = "robot id in MQTT topics robodog/<id>/... (default: the host name)")
   String robotId;
 
+  @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+
   @Option(
       names = "--hil",
       description =
@@ -113,6 +115,7 @@ public final class SimCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--script only applies with --realtime (headless runs always play the script)");
     }
+    ros2.check(realtime);
     LocomotionConfig cfg = config.load();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     if (gait != null && cfg.gaitTable().indexOf(gait) < 0) {
@@ -235,11 +238,13 @@ public final class SimCommand implements Callable<Integer> {
               "operator-link");
       watchdog.setDaemon(true);
       watchdog.start();
-      try {
+      try (robodog.app.ros2.Ros2Session ros2Session =
+          ros2.start(link, telemetry, cfg.robot(), out)) {
+        robodog.core.Mailbox<robodog.core.Telemetry> ros2Tel = ros2Session.controllerTelemetry();
         return SimRun.run(
             cfg,
             new SimRun.Options(
-                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, telemetry));
+                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, ros2Tel));
       } finally {
         watchdog.interrupt();
       }

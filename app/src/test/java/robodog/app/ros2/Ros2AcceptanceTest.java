@@ -1,0 +1,270 @@
+package robodog.app.ros2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import robodog.app.sim.SimReport;
+import robodog.core.Joints;
+
+/**
+ * Issue 9's acceptance: the controller in the realtime simulator with {@code --ros2}, and an
+ * independent Cyclone DDS peer in C (see {@link CyclonePeer}) on loopback. The peer sees the ROS 2
+ * types and names, drives the robot over rt/cmd_vel only while the ROS 2 source holds the lease,
+ * and its death stops the robot through the operator link's watchdog/ttl.
+ */
+class Ros2AcceptanceTest {
+  @TempDir static Path dir;
+  static Path peer;
+
+  /** A domain of our own, so parallel runs on one machine do not see each other. */
+  static final int DOMAIN = 10 + (int) (ProcessHandle.current().pid() % 150);
+
+  private static final double VX = 0.12;
+
+  @BeforeAll
+  static void buildPeer() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("peer"));
+    peer = CyclonePeer.build(d);
+  }
+
+  @Test
+  void peerSeesStandardTopicsAndDrivesOnlyWithTheLease() throws Exception {
+    Path report = dir.resolve("lease.json");
+    try (Sim sim = Sim.start(Map.of("ROS_LOCALHOST_ONLY", "1"), DOMAIN, 30, report)) {
+      sim.assertLoopbackOnly();
+      // No lease: the peer sees everything but its cmd_vel is refused.
+      CyclonePeer without = CyclonePeer.start(peer, DOMAIN, 4, VX, false);
+      without.await(60);
+      assertTypes(without);
+      List<String[]> js = without.events("JS");
+      assertTrue(js.size() > 50, "joint_states samples: " + js.size());
+      for (String[] s : js) {
+        assertEquals("18", s[2], String.join(" ", s));
+        assertEquals(Joints.name(0), s[3]);
+      }
+      assertTrue(without.events("CMD").size() > 20, "the peer did publish cmd_vel");
+      double xWithout = lastOdom(without)[1];
+      for (String[] o : without.events("ODOM")) {
+        assertEquals(0.0, Double.parseDouble(o[3]), 1e-9, "commanded vx without the lease");
+      }
+      assertTrue(Math.abs(xWithout) < 0.01, "moved without the lease: x " + xWithout);
+      assertTrue(
+          sim.err.stream().anyMatch(l -> l.contains("refused from ros2")),
+          "the refusal is reported");
+      assertTrue(without.events("DESC").stream().anyMatch(d -> d[2].equals("<?xml")));
+
+      // Lease requested on /robodog/lease: the same cmd_vel now walks the robot.
+      CyclonePeer with = CyclonePeer.start(peer, DOMAIN, 5, VX, true);
+      with.await(60);
+      assertEquals(1, with.events("LEASE").size());
+      double xWith = lastOdom(with)[1];
+      assertTrue(xWith - xWithout > 0.15, "odom x went from " + xWithout + " to " + xWith);
+      rates("lease run", with);
+      assertEquals(0, sim.await(240), String.join("\n", sim.err));
+    }
+    SimReport r = SimReport.read(report);
+    assertTrue(r.distanceM() > 0.15, "physics distance " + r.distanceM() + " m");
+    assertEquals(0, r.falls());
+  }
+
+  @Test
+  void killingThePeerMidWalkStopsTheRobot() throws Exception {
+    int domain = DOMAIN + 1;
+    try (Sim sim =
+        Sim.start(
+            Map.of("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST"),
+            domain,
+            120, // ended by close(): no report needed here
+            null,
+            "--ros2-lease")) {
+      sim.assertLoopbackOnly();
+      CyclonePeer observer = CyclonePeer.start(peer, domain, 9, null, false);
+      CyclonePeer driver = CyclonePeer.start(peer, domain, 30, VX, false);
+      // Walk until odometry shows full commanded speed for a while, then SIGKILL the driver.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline && countAtSpeed(observer) < 100) {
+        Thread.sleep(20);
+      }
+      assertTrue(countAtSpeed(observer) >= 100, "the robot never walked at " + VX);
+      driver.process.destroyForcibly().waitFor();
+      List<String[]> cmds = driver.events("CMD");
+      long lastCmd = Long.parseLong(cmds.get(cmds.size() - 1)[1]);
+      observer.await(60);
+      long decel = -1;
+      long still = -1;
+      for (String[] o : observer.events("ODOM")) {
+        long t = Long.parseLong(o[1]);
+        double vx = Double.parseDouble(o[3]);
+        if (t > lastCmd && decel < 0 && vx < VX - 1e-6) {
+          decel = t - lastCmd;
+        }
+        if (t > lastCmd && still < 0 && vx == 0) {
+          still = t - lastCmd;
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "ros2 stop after peer SIGKILL: commanded velocity falls %.0f ms after the last"
+              + " cmd_vel, reaches 0 after %.0f ms (observed on rt/odom)%n",
+          decel / 1e6,
+          still / 1e6);
+      assertTrue(decel > 0, "the robot did not stop after the peer died");
+      // 500 ms watchdog + one 5 ms control tick; what we measure also includes the observation
+      // path (link tick, 100 Hz publish, DDS), so it is an upper bound of the real stop time.
+      assertTrue(decel <= 505_000_000L, "stop began " + decel / 1e6 + " ms after the last cmd");
+      rates("kill run", observer);
+    }
+  }
+
+  private static long countAtSpeed(CyclonePeer p) {
+    return p.events("ODOM").stream().filter(o -> Double.parseDouble(o[3]) >= VX - 1e-6).count();
+  }
+
+  private static void assertTypes(CyclonePeer p) {
+    List<String> pubs = new ArrayList<>();
+    for (String[] e : p.events("PUB")) {
+      pubs.add(e[1] + " " + e[2]);
+    }
+    for (String want :
+        new String[] {
+          "rt/joint_states sensor_msgs::msg::dds_::JointState_",
+          "rt/odom nav_msgs::msg::dds_::Odometry_",
+          "rt/imu/data sensor_msgs::msg::dds_::Imu_",
+          "rt/tf tf2_msgs::msg::dds_::TFMessage_",
+          "rt/robot_description std_msgs::msg::dds_::String_",
+        }) {
+      assertTrue(pubs.contains(want), want + " not discovered; saw " + pubs);
+    }
+  }
+
+  private static double[] lastOdom(CyclonePeer p) {
+    List<String[]> o = p.events("ODOM");
+    assertTrue(!o.isEmpty(), "no rt/odom samples");
+    String[] l = o.get(o.size() - 1);
+    return new double[] {Long.parseLong(l[1]), Double.parseDouble(l[2]), Double.parseDouble(l[3])};
+  }
+
+  /**
+   * Prints the receive rates the peer saw (samples over the span from first to last) and checks the
+   * stream did not stall.
+   */
+  private static void rates(String what, CyclonePeer p) {
+    for (String kind : new String[] {"JS", "ODOM"}) {
+      List<String[]> e = p.events(kind);
+      double span = (Long.parseLong(e.get(e.size() - 1)[1]) - Long.parseLong(e.get(0)[1])) / 1e9;
+      double hz = (e.size() - 1) / span;
+      System.out.printf(
+          Locale.ROOT,
+          "ros2 %s: %s %d samples in %.2f s = %.1f Hz%n",
+          what,
+          kind,
+          e.size(),
+          span,
+          hz);
+      // The >= 50 Hz goal is a measurement (printed above), not asserted: a busy CI machine must
+      // not fail this test. A stalled stream would, though.
+      assertTrue(hz >= 10, kind + " stalled: " + hz + " Hz");
+    }
+  }
+
+  /** The controller in its own JVM, so the ROS_* variables are really its environment. */
+  static final class Sim implements AutoCloseable {
+    final Process process;
+    final List<String> out = new CopyOnWriteArrayList<>();
+    final List<String> err = new CopyOnWriteArrayList<>();
+
+    private Sim(Process p) {
+      process = p;
+      CyclonePeer.pump(p.getInputStream(), out);
+      CyclonePeer.pump(p.getErrorStream(), err);
+    }
+
+    static Sim start(
+        Map<String, String> env, int domain, double seconds, Path report, String... extra)
+        throws Exception {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.add("-Drobodog.home=..");
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add("robodog.app.Main");
+      cmd.addAll(
+          List.of(
+              "sim",
+              "--realtime",
+              "--duration",
+              Double.toString(seconds),
+              "--mqtt-port",
+              "0",
+              "--robot-id",
+              "ros2test",
+              "--ros2"));
+      if (report != null) {
+        cmd.add("--report");
+        cmd.add(report.toString());
+      }
+      cmd.addAll(List.of(extra));
+      ProcessBuilder pb = new ProcessBuilder(cmd);
+      pb.environment().remove("ROS_LOCALHOST_ONLY");
+      pb.environment().remove("ROS_AUTOMATIC_DISCOVERY_RANGE");
+      pb.environment().putAll(env);
+      pb.environment().put("ROS_DOMAIN_ID", Integer.toString(domain));
+      Sim s = new Sim(pb.start());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (s.out.stream().noneMatch(l -> l.startsWith("ROS 2:"))) {
+        if (!s.process.isAlive() || System.nanoTime() > deadline) {
+          s.close();
+          throw new AssertionError("sim did not start ROS 2:\n" + s.out + "\n" + s.err);
+        }
+        Thread.sleep(50);
+      }
+      assertTrue(s.out.stream().anyMatch(l -> l.contains("loopback only")), s.out.toString());
+      return s;
+    }
+
+    /**
+     * Every UDP socket of the robot is bound to 127.0.0.1 or the discovery multicast group: none on
+     * a wildcard or another interface (checked with {@code ss}).
+     */
+    void assertLoopbackOnly() throws Exception {
+      Process ss = new ProcessBuilder("ss", "-uanp").redirectErrorStream(true).start();
+      String text = new String(ss.getInputStream().readAllBytes());
+      ss.waitFor();
+      String pid = "pid=" + process.pid() + ",";
+      int sockets = 0;
+      for (String l : text.split("\n")) {
+        if (l.contains(pid)) {
+          sockets++;
+          String local = l.trim().split("\\s+")[3];
+          assertTrue(
+              local.startsWith("127.0.0.1:") || local.startsWith("239.255.0.1:"),
+              "robot UDP socket not on loopback: " + l);
+        }
+      }
+      assertTrue(sockets > 0, "no UDP sockets of the robot found by ss:\n" + text);
+    }
+
+    int await(long seconds) throws InterruptedException {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        throw new AssertionError("sim did not end");
+      }
+      return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+}

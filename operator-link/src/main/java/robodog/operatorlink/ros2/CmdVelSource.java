@@ -1,0 +1,105 @@
+package robodog.operatorlink.ros2;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import robodog.operatorlink.OperatorLink;
+
+/**
+ * Turns ROS 2 inputs into operator-link messages from the client {@value #CLIENT}, so the ROS 2
+ * side goes through exactly the arbitration the tablet does: the lease, seq, ttl, the 500 ms
+ * watchdog and E-stop latching all stay in {@link OperatorLink}.
+ *
+ * <ul>
+ *   <li>{@code /cmd_vel} (geometry_msgs/Twist): {@code cmd/mode walk} ({@code stand} for an
+ *       all-zero twist; ROS tools only speak velocity) then {@code cmd/velocity} with ttl {@value
+ *       #TTL_MS} ms. Refused unless ROS 2 holds the lease. Each one also counts as the ROS 2
+ *       source's heartbeat; nothing else does, so a ROS 2 peer that dies or goes quiet is stopped
+ *       by the watchdog.
+ *   <li>{@code /robodog/lease} (std_msgs/String): {@code acquire}, {@code release} or {@code take}.
+ * </ul>
+ *
+ * Thread-safe (DDS listener threads and the bridge thread may call it).
+ */
+public final class CmdVelSource {
+  /** The operator-link client id of the ROS 2 side. */
+  public static final String CLIENT = "ros2";
+
+  /** Validity of one /cmd_vel, ms: a 10 Hz publisher may miss two samples before it lapses. */
+  public static final int TTL_MS = 300;
+
+  /** While ROS 2 lacks the lease, one refused /cmd_vel per this period reaches the link, ns. */
+  static final long REFUSAL_REPORT_NANOS = 1_000_000_000L;
+
+  private final OperatorLink link;
+  private long seq;
+  private long lastRefusalReport = Long.MIN_VALUE;
+  private long dropped;
+
+  public CmdVelSource(OperatorLink link) {
+    this.link = link;
+  }
+
+  /**
+   * One /cmd_vel sample, REP-103 base_link: x forward, y left, yaw counter-clockwise.
+   *
+   * @param vx m/s
+   * @param vy m/s
+   * @param yawRate rad/s
+   */
+  public synchronized void onTwist(double vx, double vy, double yawRate, long nowNanos) {
+    if (!CLIENT.equals(link.leaseHolder())) {
+      // The link refuses and reports it; at 10-50 Hz that would flood state/error and the log,
+      // so only one a second goes through and the rest are counted here.
+      if (lastRefusalReport == Long.MIN_VALUE
+          || nowNanos - lastRefusalReport >= REFUSAL_REPORT_NANOS) {
+        lastRefusalReport = nowNanos;
+        send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
+      } else {
+        dropped++;
+      }
+      return;
+    }
+    // A zero twist (Nav2 at its goal, a teleop stop key) means stand still, not step in place.
+    String mode = vx == 0 && vy == 0 && yawRate == 0 ? "stand" : "walk";
+    send("cmd/mode", "{\"seq\":" + (++seq) + ",\"mode\":\"" + mode + "\"}", nowNanos);
+    send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
+  }
+
+  /**
+   * One /robodog/lease request.
+   *
+   * @param action {@code acquire}, {@code release} or {@code take}; anything else is refused with a
+   *     message by the link
+   */
+  public synchronized void onLease(String action, long nowNanos) {
+    String a = action.trim().replace("\\", "\\\\").replace("\"", "\\\"");
+    send("cmd/lease", "{\"seq\":" + (++seq) + ",\"action\":\"" + a + "\"}", nowNanos);
+  }
+
+  /** /cmd_vel samples refused without the lease and not passed to the link (rate limit). */
+  public synchronized long droppedWithoutLease() {
+    return dropped;
+  }
+
+  private String velocity(double vx, double vy, double yawRate) {
+    if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(yawRate)) {
+      vx = Double.NaN; // JSON has no NaN: the parser refuses "NaN" with a clear message
+    }
+    return String.format(
+        Locale.ROOT,
+        "{\"seq\":%d,\"vx\":%s,\"vy\":%s,\"yaw_rate\":%s,\"ttl_ms\":%d}",
+        ++seq,
+        json(vx),
+        json(vy),
+        json(yawRate),
+        TTL_MS);
+  }
+
+  private static String json(double v) {
+    return Double.isFinite(v) ? Double.toString(v) : "\"" + v + "\"";
+  }
+
+  private void send(String topic, String json, long nowNanos) {
+    link.onMessage(CLIENT, topic, json.getBytes(StandardCharsets.UTF_8), nowNanos);
+  }
+}
