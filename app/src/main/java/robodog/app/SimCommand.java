@@ -98,6 +98,8 @@ public final class SimCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
+  @picocli.CommandLine.Mixin TabletOptions tablet = new TabletOptions();
+
   @Override
   public Integer call() throws Exception {
     if (duration != null && !(duration > 0 && duration <= 86_400)) {
@@ -200,7 +202,9 @@ public final class SimCommand implements Callable<Integer> {
             },
             10_000_000_000L);
     try (robodog.operatorlink.mqtt.EmbeddedBroker broker =
-        new robodog.operatorlink.mqtt.EmbeddedBroker(id, link, mqttPort)) {
+            new robodog.operatorlink.mqtt.EmbeddedBroker(
+                id, link, mqttPort, tablet.webSocketPort());
+        robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {
       ref.set(broker);
       broker.publish(
           "state/status",

@@ -25,8 +25,12 @@ import robodog.operatorlink.OperatorLink;
  * other addresses with credentials and TLS is issue 4's remaining work.
  */
 public final class EmbeddedBroker implements AutoCloseable {
+  /** HTTP path of the MQTT-over-WebSocket endpoint. */
+  public static final String WEB_SOCKET_PATH = "/mqtt";
+
   private final Server server = new Server();
   private final int port;
+  private final int webSocketPort;
   private final String prefix;
 
   /**
@@ -34,10 +38,26 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @param port TCP port, or 0 for a free one
    */
   public EmbeddedBroker(String robotId, OperatorLink link, int port) throws IOException {
+    this(robotId, link, port, -1);
+  }
+
+  /**
+   * @param robotId the {@code <robot_id>} of the topic prefix
+   * @param port TCP port, or 0 for a free one
+   * @param webSocketPort MQTT over WebSockets (path {@value #WEB_SOCKET_PATH}, for the tablet page)
+   *     on the same host as TCP: a port, 0 for a free one, or -1 for none
+   */
+  public EmbeddedBroker(String robotId, OperatorLink link, int port, int webSocketPort)
+      throws IOException {
     this.port = port != 0 ? port : freePort();
+    this.webSocketPort = webSocketPort != 0 ? webSocketPort : freePort();
     Properties p = new Properties();
     p.setProperty("host", "127.0.0.1");
     p.setProperty("port", Integer.toString(this.port));
+    if (this.webSocketPort > 0) {
+      p.setProperty("websocket_port", Integer.toString(this.webSocketPort));
+      p.setProperty("websocket_path", WEB_SOCKET_PATH);
+    }
     p.setProperty("allow_anonymous", "true");
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
@@ -105,6 +125,11 @@ public final class EmbeddedBroker implements AutoCloseable {
   /** The MQTT TCP port on 127.0.0.1. */
   public int port() {
     return port;
+  }
+
+  /** The MQTT-over-WebSocket port on the broker's host, or -1 when there is none. */
+  public int webSocketPort() {
+    return webSocketPort;
   }
 
   @Override

@@ -1,0 +1,228 @@
+package robodog.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import robodog.app.sim.SimReport;
+
+/**
+ * The operator's tablet page in a real headless Chromium drives the realtime simulation: the page
+ * is served by the robot, speaks MQTT over WebSockets to the embedded broker, and the robot is
+ * judged by its own telemetry (an independent Paho observer) and the simulation's report.
+ */
+class TabletE2ETest {
+  private static final double SIM_SECONDS = 24;
+
+  @TempDir Path dir;
+
+  @Test
+  void joystickForwardWalksTheRobotAndEstopStopsIt() throws Exception {
+    Path report = dir.resolve("tablet.json");
+    // The browser first: its start-up (seconds on a busy machine) must not eat the sim's time.
+    ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
+    // Every port is chosen by the robot (0 = free) and read from what it prints: no races.
+    System.setProperty("robodog.home", "..");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int[] status = {-1};
+    double[] reportFigures = {Double.NaN};
+    Thread sim =
+        new Thread(
+            () ->
+                status[0] =
+                    Main.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        "sim",
+                        "--realtime",
+                        "--duration",
+                        Double.toString(SIM_SECONDS),
+                        "--robot-id",
+                        "dog1",
+                        "--mqtt-port",
+                        "0",
+                        "--ws-port",
+                        "0",
+                        "--http-port",
+                        "0",
+                        "--report",
+                        report.toString()),
+            "sim");
+    sim.start();
+    int mqtt = printedPort(out, err, "MQTT broker tcp://127.0.0.1:(\\d+)");
+    int http = printedPort(out, err, "Tablet page http://127.0.0.1:(\\d+)/");
+    try (TelemetryProbe robot = new TelemetryProbe(mqtt, "dog1", 15_000)) {
+      robot.await("the first telemetry", 5_000, s -> true);
+      browser.get("http://127.0.0.1:" + http + "/");
+      until(browser, 10, "link connected", d -> text(d, "link").equals("link: connected"));
+      until(browser, 10, "telemetry on the page", d -> !text(d, "t-mode").equals("–"));
+      assertEstopVisible(browser);
+
+      browser.findElement(By.id("lease-acquire")).click();
+      robot.await(
+          "the page to hold the lease",
+          3_000,
+          s -> s.leaseHolder() != null && s.leaseHolder().startsWith("tablet-"));
+      until(browser, 5, "the lease shown", d -> text(d, "lease").equals("lease: you"));
+      browser.findElement(By.id("mode-walk")).click();
+      robot.await("mode WALKING", 5_000, s -> s.mode().equals("WALKING"));
+
+      // A finger on the stick pushed forward and kept there (the touch pointer stays down).
+      WebElement stick = browser.findElement(By.id("joystick"));
+      PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+      Sequence push = new Sequence(finger, 0);
+      push.addAction(
+          finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(stick), 0, 0));
+      push.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+      push.addAction(
+          finger.createPointerMove(
+              Duration.ofMillis(200), PointerInput.Origin.fromElement(stick), 0, -100));
+      TelemetryProbe.Sample start = robot.latest();
+      browser.perform(List.of(push));
+      TelemetryProbe.Sample walked =
+          robot.await("the odometry to advance 0.15 m", 8_000, s -> s.x() - start.x() > 0.15);
+      assertTrue(walked.vx() > 0.05, "walking forward, yet vx = " + walked.vx());
+      assertTrue(
+          text(browser.findElement(By.id("stick-out"))).startsWith("stick: vx 0."),
+          text(browser.findElement(By.id("stick-out"))));
+      screenshot(browser, "tablet-walking.png");
+
+      // E-STOP with another finger (the mouse) while the first still holds the stick forward.
+      browser.findElement(By.id("estop")).click();
+      long pressed = System.nanoTime();
+      TelemetryProbe.Sample stopped =
+          robot.await("mode ESTOP", 2_000, s -> s.mode().equals("ESTOP"));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "tablet E-STOP: telemetry showed ESTOP %.0f ms after the press, at odom x %.3f m%n",
+          (stopped.nanos() - pressed) / 1e6,
+          stopped.x());
+      until(browser, 5, "ESTOP on the page", d -> text(d, "t-mode").equals("ESTOP"));
+      assertEquals("ENGAGED", text(browser, "t-estop"));
+      assertEquals("0.00 m/s", text(browser, "t-speed"));
+      assertEstopVisible(browser);
+      screenshot(browser, "tablet-estop.png");
+
+      // E-STOP cuts servo power, so the body sinks onto the ground, which the simulator counts as
+      // a fall: the realtime run ends long before its duration, and the page must say it lost
+      // the robot.
+      sim.join((long) (SIM_SECONDS * 1000) + 20_000);
+      until(browser, 5, "the lost-link warning", d -> d.findElement(By.id("stale")).isDisplayed());
+      screenshot(browser, "tablet-lost.png");
+      List<TelemetryProbe.Sample> after = robot.since(stopped.nanos());
+      for (TelemetryProbe.Sample s : after) {
+        assertEquals("ESTOP", s.mode(), "the E-stop is latched");
+        assertEquals(0.0, s.vx(), 1e-9, "speed after the E-STOP");
+      }
+      TelemetryProbe.Sample last = after.get(after.size() - 1);
+      double drift = Math.hypot(last.x() - stopped.x(), last.y() - stopped.y());
+      assertTrue(drift < 0.01, "odometry advanced " + drift + " m after the E-STOP");
+      assertTrue(sim.isAlive() == false, "the run should have ended");
+      reportFigures[0] = stopped.x();
+    } finally {
+      browser.quit();
+      sim.join(60_000);
+    }
+    assertEquals(0, status[0], err.toString());
+    SimReport r = SimReport.read(report);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "tablet run: %.1f s simulated, ground-truth distance %.3f m, odom x at E-STOP %.3f m%n",
+        r.simTimeS(),
+        r.distanceM(),
+        reportFigures[0]);
+    assertTrue(r.distanceM() > 0.15, "ground truth: the robot walked only " + r.distanceM() + " m");
+    assertTrue(
+        r.simTimeS() < SIM_SECONDS - 2,
+        "the unpowered body should have sunk to the ground and ended the run early");
+    assertTrue(
+        Math.abs(r.distanceM() - reportFigures[0]) < 0.1,
+        "ground truth "
+            + r.distanceM()
+            + " m against odometry at the E-STOP "
+            + reportFigures[0]
+            + " m: the robot went on after the E-STOP");
+  }
+
+  /** The E-STOP is on screen, inside the viewport, even with the page scrolled to its end. */
+  private static void assertEstopVisible(ChromeDriver browser) {
+    for (String scroll : new String[] {"window.scrollTo(0, 0)", "window.scrollTo(0, 1e6)"}) {
+      browser.executeScript(scroll);
+      WebElement e = browser.findElement(By.id("estop"));
+      assertTrue(e.isDisplayed(), "E-STOP displayed");
+      Object inside =
+          browser.executeScript(
+              "const r = arguments[0].getBoundingClientRect();"
+                  + "return r.width >= 100 && r.height >= 100 && r.left >= 0 && r.top >= 0"
+                  + " && r.right <= window.innerWidth && r.bottom <= window.innerHeight"
+                  + " && document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2)"
+                  + " === arguments[0];",
+              e);
+      assertEquals(Boolean.TRUE, inside, "E-STOP fully in the viewport and on top after " + scroll);
+    }
+    browser.executeScript("window.scrollTo(0, 0)");
+  }
+
+  private static String text(WebElement e) {
+    return e.getText().trim();
+  }
+
+  private static String text(ChromeDriver d, String id) {
+    return text(d.findElement(By.id(id)));
+  }
+
+  /** Polls the page until {@code done} holds; fails naming {@code what}. */
+  private static void until(
+      ChromeDriver d, int seconds, String what, java.util.function.Predicate<ChromeDriver> done)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!done.test(d)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError(
+            "page: timed out after "
+                + seconds
+                + " s waiting for "
+                + what
+                + "; page text:\n"
+                + d.findElement(By.tagName("body")).getText());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void screenshot(ChromeDriver browser, String name) throws Exception {
+    Path out = Path.of("target", name);
+    Files.createDirectories(out.getParent());
+    Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Waits (up to 20 s) for the running robot to print a line matching {@code regex}. */
+  private static int printedPort(StringWriter out, StringWriter err, String regex)
+      throws InterruptedException {
+    Pattern p = Pattern.compile(regex);
+    for (int i = 0; i < 200; i++) {
+      Matcher m = p.matcher(out.toString());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the robot never printed " + regex + ":\n" + out + "\n" + err);
+  }
+}
