@@ -179,6 +179,7 @@ function onLinkState(state, detail) {
   pill.title = detail || "";
   pill.className = "pill " + (state === "connected" ? "ok" : state === "connecting" ? "warn" : "bad");
   if (state !== "connected") joystick.release();
+  if (state === "login refused") $("login").open = true; // ask for (other) credentials
 }
 
 async function main() {

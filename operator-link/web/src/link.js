@@ -70,8 +70,19 @@ export class RobotLink {
       c.subscribe(this.prefix + "state/#", { qos: 0 });
     });
     c.on("reconnect", () => this.handlers.onState("connecting", this.url));
-    c.on("close", () => this.handlers.onState("offline", this.url));
-    c.on("error", (e) => this.handlers.onState("error", e && e.message ? e.message : String(e)));
+    c.on("close", () => {
+      if (!c.disconnecting && !c.disconnected) this.handlers.onState("offline", this.url);
+    });
+    c.on("error", (e) => {
+      const msg = e && e.message ? e.message : String(e);
+      if (e && (e.code === 4 || e.code === 5)) {
+        // Bad user name or password, or not authorised: retrying the same login is pointless.
+        c.end(true);
+        this.handlers.onState("login refused", msg);
+      } else {
+        this.handlers.onState("error", msg);
+      }
+    });
     c.on("message", (topic, payload) => {
       if (topic.startsWith(this.prefix)) {
         this.handlers.onMessage(topic.substring(this.prefix.length), payload);

@@ -21,6 +21,7 @@ import robodog.core.config.ConfigException;
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,
+      robodog.app.link.UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

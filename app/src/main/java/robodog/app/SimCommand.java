@@ -98,6 +98,9 @@ public final class SimCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
+  @picocli.CommandLine.Mixin
+  robodog.app.link.BrokerOptions brokerOptions = new robodog.app.link.BrokerOptions();
+
   @picocli.CommandLine.Mixin TabletOptions tablet = new TabletOptions();
 
   @Override
@@ -188,33 +191,27 @@ public final class SimCommand implements Callable<Integer> {
     }
     robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
     robodog.core.Mailbox<robodog.core.Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-    java.util.concurrent.atomic.AtomicReference<robodog.operatorlink.mqtt.EmbeddedBroker> ref =
+    java.util.concurrent.atomic.AtomicReference<robodog.operatorlink.mqtt.BrokerLink> ref =
         new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.function.Consumer<String> errors =
+        e -> {
+          System.err.println("operator: " + e);
+          robodog.operatorlink.mqtt.BrokerLink b = ref.get();
+          if (b != null) {
+            b.publish("state/error", robodog.operatorlink.mqtt.TelemetryJson.error(e), false);
+          }
+        };
     robodog.operatorlink.OperatorLink link =
-        new robodog.operatorlink.OperatorLink(
-            commands,
-            e -> {
-              System.err.println("operator: " + e);
-              robodog.operatorlink.mqtt.EmbeddedBroker b = ref.get();
-              if (b != null) {
-                b.publish("state/error", robodog.operatorlink.mqtt.TelemetryJson.error(e), false);
-              }
-            },
-            10_000_000_000L);
-    try (robodog.operatorlink.mqtt.EmbeddedBroker broker =
-            new robodog.operatorlink.mqtt.EmbeddedBroker(
-                id, link, mqttPort, tablet.webSocketPort());
+        new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
+    try (robodog.operatorlink.mqtt.BrokerLink broker =
+            brokerOptions.open(id, link, mqttPort, tablet.webSocketPort(), errors, out);
         robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {
       ref.set(broker);
       broker.publish(
           "state/status",
           "{\"online\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
           true);
-      out.printf(
-          Locale.ROOT,
-          "MQTT broker tcp://127.0.0.1:%d, topics robodog/%s/cmd/...%n",
-          broker.port(),
-          id);
+      out.printf(Locale.ROOT, "MQTT broker %s, topics robodog/%s/cmd/...%n", broker.describe(), id);
       out.flush();
       // The link's own thread: watchdog at 50 Hz, telemetry out at 10 Hz. Never the control loop.
       Thread watchdog =
@@ -226,7 +223,8 @@ public final class SimCommand implements Callable<Integer> {
                   if (t != null) {
                     broker.publish(
                         "state/telemetry",
-                        robodog.operatorlink.mqtt.TelemetryJson.encode(t, link.leaseHolder()),
+                        robodog.operatorlink.mqtt.TelemetryJson.encode(
+                            t, link.leaseHolder(), link.refused() + broker.refusedPublishes()),
                         false);
                   }
                   try {

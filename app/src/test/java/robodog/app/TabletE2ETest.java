@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import robodog.app.sim.SimReport;
+import robodog.operatorlink.mqtt.auth.CredentialStore;
 
 /**
  * The operator's tablet page in a real headless Chromium drives the realtime simulation: the page
@@ -34,6 +35,9 @@ class TabletE2ETest {
   @Test
   void joystickForwardWalksTheRobotAndEstopStopsIt() throws Exception {
     Path report = dir.resolve("tablet.json");
+    // A users file as `./robodog users` makes it: the page logs in with it (optional on loopback).
+    Path users = dir.resolve("credentials.yaml");
+    String password = CredentialStore.createIfMissing(users).newPassword();
     // The browser first: its start-up (seconds on a busy machine) must not eat the sim's time.
     ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
     // Every port is chosen by the robot (0 = free) and read from what it prints: no races.
@@ -61,6 +65,8 @@ class TabletE2ETest {
                         "0",
                         "--http-port",
                         "0",
+                        "--credentials",
+                        users.toString(),
                         "--report",
                         report.toString()),
             "sim");
@@ -73,6 +79,14 @@ class TabletE2ETest {
       until(browser, 10, "link connected", d -> text(d, "link").equals("link: connected"));
       until(browser, 10, "telemetry on the page", d -> !text(d, "t-mode").equals("–"));
       assertEstopVisible(browser);
+
+      // Log in: a wrong password is refused at CONNECT, the right one connects.
+      browser.findElement(By.cssSelector("#login summary")).click();
+      login(browser, CredentialStore.DEFAULT_USER, "not-the-password");
+      until(browser, 10, "the login refused", d -> text(d, "link").equals("link: login refused"));
+      login(browser, CredentialStore.DEFAULT_USER, password);
+      until(browser, 10, "connected as operator", d -> text(d, "link").equals("link: connected"));
+      until(browser, 5, "telemetry again", d -> text(d, "lease").equals("lease: free"));
 
       browser.findElement(By.id("lease-acquire")).click();
       robot.await(
@@ -177,6 +191,15 @@ class TabletE2ETest {
       assertEquals(Boolean.TRUE, inside, "E-STOP fully in the viewport and on top after " + scroll);
     }
     browser.executeScript("window.scrollTo(0, 0)");
+  }
+
+  private static void login(ChromeDriver browser, String user, String password) {
+    for (String[] f : new String[][] {{"username", user}, {"password", password}}) {
+      WebElement field = browser.findElement(By.id(f[0]));
+      field.clear();
+      field.sendKeys(f[1]);
+    }
+    browser.findElement(By.id("login-connect")).click();
   }
 
   private static String text(WebElement e) {

@@ -29,6 +29,7 @@ final class TelemetryProbe implements AutoCloseable {
     client = new MqttClient("tcp://127.0.0.1:" + port, "probe", new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setSocketFactory(new NoDelaySocketFactory());
+    o.setConnectionTimeout(3);
     long end = System.currentTimeMillis() + timeoutMs;
     while (!client.isConnected()) {
       try {

@@ -199,6 +199,19 @@ public final class OperatorLink {
     }
   }
 
+  /**
+   * The transport to the operators is gone (e.g. the external broker was lost): the robot stops
+   * now, exactly as if the watchdog had fired, and sits after the usual further silence. Commands
+   * arriving after reconnection must still be fresh (newer {@code seq}).
+   */
+  public synchronized void transportLost(long nowNanos) {
+    if (holder == null || stoppedByWatchdog) {
+      return;
+    }
+    lastHeard = Math.min(lastHeard, nowNanos - WATCHDOG_NANOS - 1);
+    tick(nowNanos);
+  }
+
   /** Who holds the control lease, or null. */
   public synchronized String leaseHolder() {
     return holder;

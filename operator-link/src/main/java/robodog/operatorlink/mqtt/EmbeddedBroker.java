@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
 import robodog.operatorlink.OperatorLink;
+import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 
 /**
  * The MQTT broker inside the robot process (Moquette 0.17, MQTT 3.1.1): the robot is the hotspot
@@ -21,10 +22,10 @@ import robodog.operatorlink.OperatorLink;
  * publish interceptor, which knows the sender's client id (clients cannot spoof each other's
  * lease), and handed to the {@link OperatorLink}.
  *
- * <p>Loopback only for now, so anonymous clients are allowed (Mosquitto 2's rule); listening on
- * other addresses with credentials and TLS is issue 4's remaining work.
+ * <p>Who may connect and publish where is {@link BrokerSecurity}'s business: anonymous clients on a
+ * loopback bind, user name and password with roles on any other, optional TLS.
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements BrokerLink {
   /** HTTP path of the MQTT-over-WebSocket endpoint. */
   public static final String WEB_SOCKET_PATH = "/mqtt";
 
@@ -32,33 +33,47 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final int port;
   private final int webSocketPort;
   private final String prefix;
+  private final BrokerSecurity security;
 
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
    * @param port TCP port, or 0 for a free one
    */
   public EmbeddedBroker(String robotId, OperatorLink link, int port) throws IOException {
-    this(robotId, link, port, -1);
+    this(robotId, link, port, BrokerSecurity.loopback());
   }
 
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
    * @param port TCP port, or 0 for a free one
-   * @param webSocketPort MQTT over WebSockets (path {@value #WEB_SOCKET_PATH}, for the tablet page)
-   *     on the same host as TCP: a port, 0 for a free one, or -1 for none
+   * @param security bind address, users and roles, TLS
    */
-  public EmbeddedBroker(String robotId, OperatorLink link, int port, int webSocketPort)
+  public EmbeddedBroker(String robotId, OperatorLink link, int port, BrokerSecurity security)
+      throws IOException {
+    this(robotId, link, port, security, -1);
+  }
+
+  /**
+   * @param robotId the {@code <robot_id>} of the topic prefix
+   * @param port TCP port, or 0 for a free one
+   * @param security bind address, users and roles, TLS
+   * @param webSocketPort MQTT over WebSockets (path {@value #WEB_SOCKET_PATH}, for the tablet page)
+   *     on the same host and with the same users as TCP, without TLS: a port, 0 for a free one, or
+   *     -1 for none
+   */
+  public EmbeddedBroker(
+      String robotId, OperatorLink link, int port, BrokerSecurity security, int webSocketPort)
       throws IOException {
     this.port = port != 0 ? port : freePort();
     this.webSocketPort = webSocketPort != 0 ? webSocketPort : freePort();
+    this.security = security;
     Properties p = new Properties();
-    p.setProperty("host", "127.0.0.1");
+    security.configure(p);
     p.setProperty("port", Integer.toString(this.port));
     if (this.webSocketPort > 0) {
       p.setProperty("websocket_port", Integer.toString(this.webSocketPort));
       p.setProperty("websocket_path", WEB_SOCKET_PATH);
     }
-    p.setProperty("allow_anonymous", "true");
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
@@ -96,7 +111,10 @@ public final class EmbeddedBroker implements AutoCloseable {
               public void onSessionLoopError(Throwable error) {
                 // Logged by Moquette; the watchdog handles what it means for the robot.
               }
-            }));
+            }),
+        null,
+        security.authenticator(),
+        security.authorizer(prefix));
   }
 
   private static int freePort() throws IOException {
@@ -111,6 +129,7 @@ public final class EmbeddedBroker implements AutoCloseable {
    *
    * @param topic topic under {@code robodog/<robot_id>/}
    */
+  @Override
   public void publish(String topic, byte[] payload, boolean retained) {
     MqttPublishMessage msg =
         MqttMessageBuilders.publish()
@@ -122,14 +141,36 @@ public final class EmbeddedBroker implements AutoCloseable {
     server.internalPublish(msg, "robodog");
   }
 
-  /** The MQTT TCP port on 127.0.0.1. */
+  /** The MQTT TCP port. */
   public int port() {
     return port;
+  }
+
+  /** The address the listeners bind to (e.g. 127.0.0.1, or 0.0.0.0 for every interface). */
+  public String host() {
+    return security.bindHost();
   }
 
   /** The MQTT-over-WebSocket port on the broker's host, or -1 when there is none. */
   public int webSocketPort() {
     return webSocketPort;
+  }
+
+  @Override
+  public long refusedPublishes() {
+    return security.refusedPublishes();
+  }
+
+  @Override
+  public String describe() {
+    String host = security.bindHost().equals("0.0.0.0") ? "<this host>" : security.bindHost();
+    return "tcp://"
+        + host
+        + ":"
+        + port
+        + (security.tls() != null ? " and ssl://" + host + ":" + security.tls().port() : "")
+        + (webSocketPort > 0 ? " and ws://" + host + ":" + webSocketPort + WEB_SOCKET_PATH : "")
+        + (security.anonymousAllowed() ? " (anonymous, loopback)" : " (user name and password)");
   }
 
   @Override

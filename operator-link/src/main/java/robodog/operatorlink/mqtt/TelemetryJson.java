@@ -20,6 +20,16 @@ public final class TelemetryJson {
     }
   }
 
+  /**
+   * One telemetry snapshot as JSON with {@code "refused":N}, the messages refused since start (by
+   * role at the broker, or by the protocol rules).
+   */
+  public static byte[] encode(Telemetry t, String leaseHolder, long refused) {
+    byte[] j = encode(t, leaseHolder);
+    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
+    return (s + ",\"refused\":" + refused + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
   /** One telemetry snapshot as JSON (SI units). */
   public static byte[] encode(Telemetry t, String leaseHolder) {
     String json =

@@ -24,6 +24,9 @@ public final class CommandParser {
   /** Fastest yaw rate accepted, rad/s. */
   public static final double MAX_YAW_RATE = 3.0;
 
+  /** Field naming the sender; required through an external broker, ignored by the embedded one. */
+  public static final String CLIENT = "client";
+
   private static final int DEFAULT_TTL_MS = 300;
   private static final int MAX_TTL_MS = 1000;
 
@@ -62,7 +65,7 @@ public final class CommandParser {
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!allowed.contains(f)) {
+      if (allowed != null && !allowed.contains(f) && !f.equals(CLIENT)) {
         throw new ProtocolException(
             topic
                 + ": unknown field '"
@@ -125,6 +128,23 @@ public final class CommandParser {
     if (v == null || !v.isTextual() || !allowed.contains(v.asText())) {
       throw new ProtocolException(
           topic + ": " + field + ": expected one of " + new java.util.TreeSet<>(allowed));
+    }
+    return v.asText();
+  }
+
+  /**
+   * The {@code client} field: who sent a command through an external broker, where the robot cannot
+   * see the sender's connection. 1-64 letters, digits, '.', '_' or '-'.
+   *
+   * @param topic topic without the prefix, for the message
+   */
+  public String client(String topic, byte[] payload) throws ProtocolException {
+    JsonNode v = object(topic, payload, null).get(CLIENT);
+    if (v == null || !v.isTextual() || !v.asText().matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new ProtocolException(
+          topic
+              + ": client: required through an external broker: expected the sender's name,"
+              + " 1-64 letters, digits, '.', '_' or '-'");
     }
     return v.asText();
   }

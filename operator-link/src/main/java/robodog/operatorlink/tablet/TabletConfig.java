@@ -12,7 +12,9 @@ import java.util.Map;
  * height range. Immutable; any thread.
  *
  * @param robotId the {@code <robot_id>} in topics
- * @param webSocketPort MQTT-over-WebSocket port on the robot (1..65535)
+ * @param webSocketUrl the broker's MQTT-over-WebSocket URL when it is not on the robot (an external
+ *     broker), or null: then {@code ws://<the host the tablet used>:<webSocketPort><path>}
+ * @param webSocketPort MQTT-over-WebSocket port on the robot (1..65535; ignored with a URL)
  * @param webSocketPath its HTTP path, e.g. {@code /mqtt}
  * @param gaits gait names in gait-table order
  * @param minBodyHeightM lowest body height the controller accepts, m
@@ -21,6 +23,7 @@ import java.util.Map;
  */
 public record TabletConfig(
     String robotId,
+    String webSocketUrl,
     int webSocketPort,
     String webSocketPath,
     List<String> gaits,
@@ -29,8 +32,37 @@ public record TabletConfig(
     double neutralBodyHeightM) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The broker on the robot: the page connects to the host it loaded from, on this port. */
+  public TabletConfig(
+      String robotId,
+      int webSocketPort,
+      String webSocketPath,
+      List<String> gaits,
+      double minBodyHeightM,
+      double maxBodyHeightM,
+      double neutralBodyHeightM) {
+    this(
+        robotId,
+        null,
+        webSocketPort,
+        webSocketPath,
+        gaits,
+        minBodyHeightM,
+        maxBodyHeightM,
+        neutralBodyHeightM);
+  }
+
   /** Checks the values once, at start-up. */
   public TabletConfig {
+    if (webSocketUrl != null) {
+      if (!webSocketUrl.matches("wss?://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._/-]*)?")) {
+        throw new IllegalArgumentException(
+            "tablet: WebSocket URL '"
+                + webSocketUrl
+                + "': expected ws://host:port/path or wss://host:port/path");
+      }
+      webSocketPort = 1; // unused
+    }
     if (webSocketPort < 1 || webSocketPort > 65535) {
       throw new IllegalArgumentException(
           "tablet: the WebSocket port must be 1..65535, got " + webSocketPort);
@@ -62,7 +94,9 @@ public record TabletConfig(
   public byte[] json(String host) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("robot_id", robotId);
-    m.put("ws_url", "ws://" + host + ":" + webSocketPort + webSocketPath);
+    m.put(
+        "ws_url",
+        webSocketUrl != null ? webSocketUrl : "ws://" + host + ":" + webSocketPort + webSocketPath);
     m.put("gaits", gaits);
     m.put(
         "body_height_m",

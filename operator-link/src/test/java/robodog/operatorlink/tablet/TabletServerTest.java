@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import robodog.core.Mailbox;
 import robodog.core.MotionCommand;
 import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.mqtt.EmbeddedBroker;
+import robodog.operatorlink.mqtt.auth.BrokerSecurity;
+import robodog.operatorlink.mqtt.auth.CredentialStore;
+import robodog.operatorlink.mqtt.auth.Role;
 
 /**
  * The robot's page server over real HTTP, and the broker's WebSocket listener with the URL that
@@ -102,18 +106,28 @@ class TabletServerTest {
   }
 
   @Test
-  void aWebSocketClientAtTheAdvertisedUrlTakesTheLeaseAndDrives() throws Exception {
+  void aWebSocketClientAtTheAdvertisedUrlLogsInTakesTheLeaseAndDrives() throws Exception {
     Mailbox<MotionCommand> box = new Mailbox<>(MotionCommand::new, (a, b) -> b.copyFrom(a));
     List<String> errors = new CopyOnWriteArrayList<>();
     OperatorLink link = new OperatorLink(box, errors::add, 5_000_000_000L);
-    try (EmbeddedBroker broker = new EmbeddedBroker("dog1", link, 0, 0);
+    CredentialStore users =
+        CredentialStore.empty().with("crew", Role.OPERATOR, "correct horse".toCharArray());
+    BrokerSecurity security = new BrokerSecurity("127.0.0.1", users, null);
+    try (EmbeddedBroker broker = new EmbeddedBroker("dog1", link, 0, security, 0);
         TabletServer s =
             new TabletServer(
                 new InetSocketAddress("127.0.0.1", 0), config(broker.webSocketPort()))) {
       String url =
           new ObjectMapper().readTree(get(s, "/config.json").body()).get("ws_url").asText();
       MqttClient tablet = new MqttClient(url, "tablet-ws", new MemoryPersistence());
-      tablet.connect(new MqttConnectOptions());
+      MqttConnectOptions login = new MqttConnectOptions();
+      login.setUserName("crew");
+      login.setPassword("wrong password".toCharArray());
+      // Refused at CONNECT (Paho's WebSocket transport reports it as a failed connect).
+      assertThrows(MqttException.class, () -> tablet.connect(login));
+      assertTrue(!tablet.isConnected());
+      login.setPassword("correct horse".toCharArray());
+      tablet.connect(login);
       byte[] lease = "{\"seq\":1,\"action\":\"acquire\"}".getBytes(StandardCharsets.UTF_8);
       tablet.publish("robodog/dog1/cmd/lease", lease, 1, false);
       byte[] drive = "{\"seq\":2,\"vx\":0.25,\"ttl_ms\":1000}".getBytes(StandardCharsets.UTF_8);

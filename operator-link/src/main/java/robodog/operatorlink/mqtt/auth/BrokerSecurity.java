@@ -1,0 +1,170 @@
+package robodog.operatorlink.mqtt.auth;
+
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Who may connect to the embedded broker and what they may do: Mosquitto 2's rule, secure by
+ * default. A listener bound to a loopback address (anything in 127.0.0.0/8 or ::1: only processes
+ * on this machine can reach it) admits anonymous clients, with the {@code operator} role. Any other
+ * bind address (including 0.0.0.0) requires a user name and password from the {@link
+ * CredentialStore}; each user has a {@link Role}. Enforced by this project's own Moquette
+ * authenticator and authorizer, not Moquette's ACL file (which mis-parses a trailing {@code #}).
+ *
+ * <p>Every refused publish is dropped by Moquette (not delivered, not seen by the interceptor, so
+ * not acted on) and counted here. Note that Moquette 0.17 sends no PUBACK for a refused QoS 1
+ * publish (MQTT 3.1.1 has no way to say no), so the sender's publish times out.
+ *
+ * <p>Immutable configuration plus an atomic counter; Moquette's threads call the policies.
+ */
+public final class BrokerSecurity {
+  /** TLS listener: a PKCS12 keystore with the broker's key and certificate. */
+  public record Tls(Path keystore, char[] password, int port) {
+    public Tls {
+      if (!Files.isReadable(keystore)) {
+        throw new IllegalArgumentException(
+            "TLS keystore " + keystore + " is not a readable file (expected a PKCS12 keystore)");
+      }
+      if (password == null || password.length == 0) {
+        throw new IllegalArgumentException("TLS keystore password: expected a non-empty password");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("TLS port must be 0..65535, got " + port);
+      }
+      if (port == 0) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+          port = s.getLocalPort(); // Moquette would not tell us the port it picked
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException("no free TCP port for TLS", e);
+        }
+      }
+    }
+  }
+
+  private final String bindHost;
+  private final boolean anonymous;
+  private final Map<String, Role> roles;
+  private final CredentialStore store;
+  private final Tls tls;
+  private final AtomicLong refused = new AtomicLong();
+
+  /**
+   * @param bindHost address the listeners bind to
+   * @param store users; may be null only for a loopback bind (then only anonymous clients)
+   * @param tls TLS listener, or null for none
+   */
+  public BrokerSecurity(String bindHost, CredentialStore store, Tls tls) {
+    this.bindHost = bindHost;
+    this.anonymous = isLoopback(bindHost);
+    if (!anonymous && store == null) {
+      throw new IllegalArgumentException(
+          "listening on "
+              + bindHost
+              + " (not loopback) needs a credentials file: anonymous clients are only allowed on"
+              + " 127.0.0.1");
+    }
+    this.store = store == null ? CredentialStore.empty() : store;
+    this.roles = this.store.roles();
+    this.tls = tls;
+  }
+
+  /** Loopback only, anonymous clients, no TLS: the default for a robot on the bench. */
+  public static BrokerSecurity loopback() {
+    return new BrokerSecurity("127.0.0.1", null, null);
+  }
+
+  /** True for 127.0.0.0/8 and ::1; false for wildcard and every other address. */
+  public static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("bind address '" + host + "' does not resolve");
+    }
+  }
+
+  /** Whether clients without credentials are admitted (loopback bind). */
+  public boolean anonymousAllowed() {
+    return anonymous;
+  }
+
+  /** The bind address. */
+  public String bindHost() {
+    return bindHost;
+  }
+
+  /** The TLS listener, or null. */
+  public Tls tls() {
+    return tls;
+  }
+
+  /** Publishes refused by role since start. Any thread. */
+  public long refusedPublishes() {
+    return refused.get();
+  }
+
+  /** Sets host, anonymity and TLS properties of the Moquette configuration. */
+  public void configure(Properties p) {
+    p.setProperty("host", bindHost);
+    p.setProperty("allow_anonymous", Boolean.toString(anonymous));
+    if (tls != null) {
+      p.setProperty("ssl_port", Integer.toString(tls.port()));
+      p.setProperty("jks_path", tls.keystore().toAbsolutePath().toString());
+      p.setProperty("key_store_type", "pkcs12");
+      p.setProperty("key_store_password", new String(tls.password()));
+      p.setProperty("key_manager_password", new String(tls.password()));
+    }
+  }
+
+  /** Checks user name and password against the store; anonymous only on loopback. */
+  public IAuthenticator authenticator() {
+    return (clientId, username, password) -> {
+      if (username == null) {
+        return anonymous;
+      }
+      return password != null && store.authenticate(username, PasswordHash.chars(password)) != null;
+    };
+  }
+
+  /**
+   * Topic rules by role under {@code prefix} (e.g. {@code robodog/dog1/}).
+   *
+   * @param prefix the robot's topic prefix, ending in '/'
+   */
+  public IAuthorizatorPolicy authorizer(String prefix) {
+    return new IAuthorizatorPolicy() {
+      @Override
+      public boolean canWrite(Topic topic, String user, String client) {
+        Role r = role(user);
+        String t = topic.toString();
+        boolean ok =
+            r != null && t.startsWith(prefix) && r.mayPublish(t.substring(prefix.length()));
+        if (!ok) {
+          refused.incrementAndGet();
+        }
+        return ok;
+      }
+
+      @Override
+      public boolean canRead(Topic topic, String user, String client) {
+        Role r = role(user);
+        String t = topic.toString();
+        return r != null && t.startsWith(prefix) && r.maySubscribe(t.substring(prefix.length()));
+      }
+    };
+  }
+
+  private Role role(String user) {
+    if (user == null) {
+      return anonymous ? Role.OPERATOR : null;
+    }
+    return roles.get(user);
+  }
+}
