@@ -100,7 +100,9 @@ export class RobotLink {
    */
   send(name, body, qos = 0) {
     if (!this.connected) return false;
-    const payload = JSON.stringify(Object.assign({ seq: ++this.seq }, body));
+    // "client" names the sender for a robot behind an external broker, which cannot see who
+    // published; the embedded broker knows the connection and ignores it.
+    const payload = JSON.stringify(Object.assign({ seq: ++this.seq, client: this.clientId }, body));
     this.client.publish(this.prefix + "cmd/" + name, payload, { qos, retain: false });
     return true;
   }

@@ -203,6 +203,7 @@ public final class SimCommand implements Callable<Integer> {
         };
     robodog.operatorlink.OperatorLink link =
         new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
+    link.gaitNames(cfg.gaitTable().names());
     try (robodog.operatorlink.mqtt.BrokerLink broker =
             brokerOptions.open(id, link, mqttPort, tablet.webSocketPort(), errors, out);
         robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {

@@ -94,6 +94,13 @@ class TabletE2ETest {
           3_000,
           s -> s.leaseHolder() != null && s.leaseHolder().startsWith("tablet-"));
       until(browser, 5, "the lease shown", d -> text(d, "lease").equals("lease: you"));
+      browser.findElement(By.id("gait-ripple")).click();
+      robot.await("the ripple gait (row 2)", 3_000, s -> s.gait() == 2);
+      until(
+          browser,
+          5,
+          "ripple highlighted",
+          d -> d.findElement(By.id("gait-ripple")).getAttribute("class").contains("active"));
       browser.findElement(By.id("mode-walk")).click();
       robot.await("mode WALKING", 5_000, s -> s.mode().equals("WALKING"));
 

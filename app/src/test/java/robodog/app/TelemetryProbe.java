@@ -18,7 +18,8 @@ import robodog.operatorlink.mqtt.NoDelaySocketFactory;
  */
 final class TelemetryProbe implements AutoCloseable {
   /** One telemetry message: odom pose (m, rad), mode, commanded speed (m/s). */
-  record Sample(long nanos, double x, double y, double vx, String mode, String leaseHolder) {}
+  record Sample(
+      long nanos, double x, double y, double vx, String mode, int gait, String leaseHolder) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final MqttClient client;
@@ -53,6 +54,7 @@ final class TelemetryProbe implements AutoCloseable {
                   t.path("pose").path("y").asDouble(),
                   t.path("vx").asDouble(),
                   t.path("mode").asText(),
+                  t.path("gait").asInt(-1),
                   t.path("lease_holder").isNull() ? null : t.path("lease_holder").asText()));
         });
   }
