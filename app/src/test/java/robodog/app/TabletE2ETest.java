@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,6 +24,7 @@ import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import robodog.app.sim.SimReport;
 import robodog.operatorlink.mqtt.auth.CredentialStore;
+import robodog.operatorlink.mqtt.auth.Role;
 
 /**
  * The operator's tablet page in a real headless Chromium drives the realtime simulation: the page
@@ -37,7 +41,10 @@ class TabletE2ETest {
     Path report = dir.resolve("tablet.json");
     // A users file as `./robodog users` makes it: the page logs in with it (optional on loopback).
     Path users = dir.resolve("credentials.yaml");
-    String password = CredentialStore.createIfMissing(users).newPassword();
+    CredentialStore.Created created = CredentialStore.createIfMissing(users);
+    String password = created.newPassword();
+    // A camera process with the robot role feeds state/camera (perception does this on the robot).
+    created.store().with("camera", Role.ROBOT, "camera-secret".toCharArray()).save(users);
     // The browser first: its start-up (seconds on a busy machine) must not eat the sim's time.
     ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
     // Every port is chosen by the robot (0 = free) and read from what it prints: no races.
@@ -79,6 +86,19 @@ class TabletE2ETest {
       until(browser, 10, "link connected", d -> text(d, "link").equals("link: connected"));
       until(browser, 10, "telemetry on the page", d -> !text(d, "t-mode").equals("–"));
       assertEstopVisible(browser);
+
+      // A camera frame shows in the view; "no camera" until then.
+      assertTrue(browser.findElement(By.id("no-camera")).isDisplayed(), "no camera yet");
+      publishCameraFrame(mqtt);
+      until(
+          browser,
+          5,
+          "the camera frame",
+          d ->
+              (Boolean)
+                  d.executeScript(
+                      "const i = document.getElementById('camera-img');"
+                          + " return !i.hidden && i.complete && i.naturalWidth === 64;"));
 
       // Log in: a wrong password is refused at CONNECT, the right one connects.
       browser.findElement(By.cssSelector("#login summary")).click();
@@ -198,6 +218,27 @@ class TabletE2ETest {
       assertEquals(Boolean.TRUE, inside, "E-STOP fully in the viewport and on top after " + scroll);
     }
     browser.executeScript("window.scrollTo(0, 0)");
+  }
+
+  /** One 64x48 JPEG on state/camera, as the camera user (robot role). */
+  private static void publishCameraFrame(int port) throws Exception {
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillRect(8, 8, 48, 32);
+    g.dispose();
+    java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(img, "jpg", jpeg);
+    MqttClient cam = new MqttClient("tcp://127.0.0.1:" + port, "camera", new MemoryPersistence());
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setUserName("camera");
+    o.setPassword("camera-secret".toCharArray());
+    o.setConnectionTimeout(5);
+    cam.connect(o);
+    cam.publish("robodog/dog1/state/camera", jpeg.toByteArray(), 0, false);
+    cam.disconnect();
+    cam.close();
   }
 
   private static void login(ChromeDriver browser, String user, String password) {
