@@ -20,6 +20,8 @@ import robodog.operatorlink.protocol.ProtocolException;
  *       {@code acquire} works when nobody holds it, {@code take} overrides and the previous holder
  *       is told.
  *   <li>Any client may engage the E-stop; it is latched in the controller, not here.
+ *   <li>The holder picks a gait by name ({@link #gaitNames}) and sets body height and attitude;
+ *       absent body fields keep their values.
  *   <li>Each client's {@code seq} must increase: a stale or replayed message is ignored.
  *   <li>A velocity is valid for its {@code ttl_ms}; and if the holder is silent for the watchdog
  *       time (500 ms), the robot is brought to a controlled stop, then sat down after {@code
