@@ -21,7 +21,11 @@ import robodog.locomotion.LocomotionConfig;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
-    subcommands = {BenchCommand.Loop.class, SimBenchCommand.class})
+    subcommands = {
+      BenchCommand.Loop.class,
+      SimBenchCommand.class,
+      robodog.app.link.LinkBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

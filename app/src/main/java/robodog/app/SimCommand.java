@@ -214,13 +214,14 @@ public final class SimCommand implements Callable<Integer> {
           true);
       out.printf(Locale.ROOT, "MQTT broker %s, topics robodog/%s/cmd/...%n", broker.describe(), id);
       out.flush();
-      // The link's own thread: watchdog at 50 Hz, telemetry out at 10 Hz. Never the control loop.
+      // The link's own thread: watchdog at 500 Hz (a stop begins within 502 ms of silence),
+      // telemetry out at 10 Hz. Never the control loop.
       Thread watchdog =
           new Thread(
               () -> {
                 for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
                   link.tick(System.nanoTime());
-                  robodog.core.Telemetry t = n % 5 == 0 ? telemetry.latest() : null;
+                  robodog.core.Telemetry t = n % 50 == 0 ? telemetry.latest() : null;
                   if (t != null) {
                     broker.publish(
                         "state/telemetry",
@@ -229,7 +230,7 @@ public final class SimCommand implements Callable<Integer> {
                         false);
                   }
                   try {
-                    Thread.sleep(20);
+                    Thread.sleep(2);
                   } catch (InterruptedException e) {
                     return;
                   }

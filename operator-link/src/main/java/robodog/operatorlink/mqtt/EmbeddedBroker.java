@@ -115,6 +115,8 @@ public final class EmbeddedBroker implements BrokerLink {
         null,
         security.authenticator(),
         security.authorizer(prefix));
+    security.onRefused(
+        why -> publish("state/error", TelemetryJson.error(why), false)); // the sender sees why
   }
 
   private static int freePort() throws IOException {

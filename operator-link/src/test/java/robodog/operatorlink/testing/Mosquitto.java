@@ -37,6 +37,8 @@ public final class Mosquitto implements AutoCloseable {
     StringBuilder c = new StringBuilder();
     c.append("listener ").append(port).append(" 127.0.0.1\n");
     c.append("persistence false\n");
+    // As root Mosquitto would switch to user 'mosquitto', who cannot read the test's directory.
+    c.append("user ").append(System.getProperty("user.name")).append('\n');
     c.append("log_dest file ").append(dir.resolve("mosquitto.log")).append('\n');
     c.append("log_type all\n");
     if (users.isEmpty()) {

@@ -55,6 +55,7 @@ public final class BrokerSecurity {
   private final CredentialStore store;
   private final Tls tls;
   private final AtomicLong refused = new AtomicLong();
+  private volatile java.util.function.Consumer<String> refusals = s -> {};
 
   /**
    * @param bindHost address the listeners bind to
@@ -110,6 +111,11 @@ public final class BrokerSecurity {
     return refused.get();
   }
 
+  /** Receives one sentence per refused publish (the broker publishes it on {@code state/error}). */
+  public void onRefused(java.util.function.Consumer<String> listener) {
+    refusals = listener;
+  }
+
   /** Sets host, anonymity and TLS properties of the Moquette configuration. */
   public void configure(Properties p) {
     p.setProperty("host", bindHost);
@@ -148,6 +154,12 @@ public final class BrokerSecurity {
             r != null && t.startsWith(prefix) && r.mayPublish(t.substring(prefix.length()));
         if (!ok) {
           refused.incrementAndGet();
+          refusals.accept(
+              (t.startsWith(prefix) ? t.substring(prefix.length()) : t)
+                  + ": refused: "
+                  + (user == null ? "anonymous" : "user '" + user + "'")
+                  + (r == null ? "" : " (role " + r.label() + ")")
+                  + " may not publish here; nothing delivered");
         }
         return ok;
       }
