@@ -60,17 +60,23 @@ final class HeadlessChromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-    // A 1280x800 viewport, a common landscape tablet: the window is that plus the browser's frame.
-    Object frame =
-        driver.executeScript(
-            "return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]");
-    java.util.List<?> f = (java.util.List<?>) frame;
+    viewport(driver, 1280, 800); // a common landscape tablet
+    return driver;
+  }
+
+  /** Resizes the window so that the page's viewport is {@code width} x {@code height} CSS px. */
+  static void viewport(ChromeDriver driver, int width, int height) {
+    java.util.List<?> frame =
+        (java.util.List<?>)
+            driver.executeScript(
+                "return [window.outerWidth - window.innerWidth,"
+                    + " window.outerHeight - window.innerHeight]");
     driver
         .manage()
         .window()
         .setSize(
             new org.openqa.selenium.Dimension(
-                1280 + ((Number) f.get(0)).intValue(), 800 + ((Number) f.get(1)).intValue()));
-    return driver;
+                width + ((Number) frame.get(0)).intValue(),
+                height + ((Number) frame.get(1)).intValue()));
   }
 }

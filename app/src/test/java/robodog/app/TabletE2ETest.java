@@ -166,6 +166,10 @@ class TabletE2ETest {
       sim.join((long) (SIM_SECONDS * 1000) + 20_000);
       until(browser, 5, "the lost-link warning", d -> d.findElement(By.id("stale")).isDisplayed());
       screenshot(browser, "tablet-lost.png");
+      // A tablet held upright: the E-STOP moves to a bottom bar and stays on screen.
+      HeadlessChromium.viewport(browser, 800, 1280);
+      assertEstopVisible(browser);
+      screenshot(browser, "tablet-portrait.png");
       List<TelemetryProbe.Sample> after = robot.since(stopped.nanos());
       for (TelemetryProbe.Sample s : after) {
         assertEquals("ESTOP", s.mode(), "the E-stop is latched");
