@@ -5,7 +5,9 @@
 // - while the page holds the lease and the stick is idle it sends cmd/heartbeat at 10 Hz; a hidden
 //   page or a sleeping tablet sends nothing, so the robot's 500 ms watchdog stops it;
 // - when telemetry stops arriving (1 s) a big warning shows and the stick drives nothing;
-// - E-STOP is sent on pointerdown (no click delay), QoS 1, with or without the lease.
+// - E-STOP is sent on pointerdown (no click delay), QoS 1, with or without the lease. Everything
+//   else is QoS 0: MQTT.js resends unacknowledged QoS 1 messages after a reconnection, and a late
+//   "walk" or E-stop release must never arrive as if fresh (an engage may: it is always safe).
 import { attachJoystick } from "./joystick.js";
 import { RobotLink } from "./link.js";
 import { Telemetry } from "./telemetry.js";
@@ -61,7 +63,7 @@ function onStick(s) {
     ? `stick: vx ${v.vx.toFixed(2)} m/s, turn ${v.yaw_rate.toFixed(2)} rad/s`
     : "stick: released";
   if (!s.held && wasHeld && link.connected && view.leaseHolder === link.clientId) {
-    link.send("velocity", { vx: 0, vy: 0, yaw_rate: 0, ttl_ms: TTL_MS }, 1); // stop now
+    link.send("velocity", { vx: 0, vy: 0, yaw_rate: 0, ttl_ms: TTL_MS }); // stop now
     return;
   }
   if (!holding()) {
@@ -76,7 +78,7 @@ function onStick(s) {
 function estop() {
   joystick.release();
   // Any client may engage; QoS 1 so a lossy link retries it.
-  link.send("estop", { engage: true }, 1);
+  link.send("estop", { engage: true }, 1, true);
   $("estop").classList.add("engaged");
 }
 
@@ -93,7 +95,7 @@ function wireControls(config) {
   });
   $("estop-release").addEventListener("click", () => {
     if (confirm("Release the E-stop? The robot may move again.")) {
-      link.send("estop", { engage: false }, 1);
+      link.send("estop", { engage: false });
     }
   });
   $("lease-acquire").addEventListener("click", () => lease("acquire"));
@@ -102,7 +104,7 @@ function wireControls(config) {
   });
   $("lease-release").addEventListener("click", () => lease("release"));
   for (const b of document.querySelectorAll("button.mode")) {
-    b.addEventListener("click", () => link.send("mode", { mode: b.dataset.mode }, 1));
+    b.addEventListener("click", () => link.send("mode", { mode: b.dataset.mode }));
   }
   const gaits = $("gaits");
   (config.gaits || []).forEach((name) => {
@@ -110,7 +112,7 @@ function wireControls(config) {
     b.className = "gait";
     b.id = "gait-" + name;
     b.textContent = name;
-    b.addEventListener("click", () => link.send("gait", { gait: name }, 1));
+    b.addEventListener("click", () => link.send("gait", { gait: name }));
     gaits.appendChild(b);
   });
   const h = $("height");
@@ -123,7 +125,7 @@ function wireControls(config) {
   const showHeight = () => ($("height-out").textContent = `${(h.value * 100).toFixed(1)} cm`);
   showHeight();
   h.addEventListener("input", showHeight);
-  h.addEventListener("change", () => link.send("body", { height: Number(h.value) }, 1));
+  h.addEventListener("change", () => link.send("body", { height: Number(h.value) }));
   $("speed").addEventListener("input", () => {
     $("speed-out").textContent = `${Number($("speed").value).toFixed(2)} m/s`;
   });
@@ -143,7 +145,7 @@ function lease(action) {
     joystick.release();
     leaseClaimAt = 0;
   }
-  if (link.send("lease", { action }, 1)) {
+  if (link.send("lease", { action })) {
     if (action === "release") leaseReleaseAt = performance.now();
     else {
       leaseClaimAt = performance.now();

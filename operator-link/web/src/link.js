@@ -96,10 +96,11 @@ export class RobotLink {
 
   /**
    * Publishes {@code body} with a fresh seq on cmd/<name>. Nothing is sent (and false returned)
-   * while disconnected: a command is only worth sending now.
+   * while disconnected: a command is only worth sending now. Except with {@code evenOffline} (the
+   * E-STOP engage, QoS 1): MQTT.js then keeps it and sends it as soon as the link is back.
    */
-  send(name, body, qos = 0) {
-    if (!this.connected) return false;
+  send(name, body, qos = 0, evenOffline = false) {
+    if (!this.client || (!this.connected && !evenOffline)) return false;
     // "client" names the sender for a robot behind an external broker, which cannot see who
     // published; the embedded broker knows the connection and ignores it.
     const payload = JSON.stringify(Object.assign({ seq: ++this.seq, client: this.clientId }, body));

@@ -148,7 +148,7 @@ class TabletE2ETest {
       browser.findElement(By.id("estop")).click();
       long pressed = System.nanoTime();
       TelemetryProbe.Sample stopped =
-          robot.await("mode ESTOP", 2_000, s -> s.mode().equals("ESTOP"));
+          robot.await("mode ESTOP", 5_000, s -> s.mode().equals("ESTOP"));
       System.out.printf(
           java.util.Locale.ROOT,
           "tablet E-STOP: telemetry showed ESTOP %.0f ms after the press, at odom x %.3f m%n",

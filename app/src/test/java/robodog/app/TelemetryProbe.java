@@ -97,7 +97,7 @@ final class TelemetryProbe implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws org.eclipse.paho.client.mqttv3.MqttException {
     if (client.isConnected()) {
       client.disconnectForcibly(100);
     }
