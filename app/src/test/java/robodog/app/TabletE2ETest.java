@@ -111,18 +111,18 @@ class TabletE2ETest {
       browser.findElement(By.id("lease-acquire")).click();
       robot.await(
           "the page to hold the lease",
-          3_000,
+          10_000,
           s -> s.leaseHolder() != null && s.leaseHolder().startsWith("tablet-"));
       until(browser, 5, "the lease shown", d -> text(d, "lease").equals("lease: you"));
       browser.findElement(By.id("gait-ripple")).click();
-      robot.await("the ripple gait (row 2)", 3_000, s -> s.gait() == 2);
+      robot.await("the ripple gait (row 2)", 10_000, s -> s.gait() == 2);
       until(
           browser,
           5,
           "ripple highlighted",
           d -> d.findElement(By.id("gait-ripple")).getAttribute("class").contains("active"));
       browser.findElement(By.id("mode-walk")).click();
-      robot.await("mode WALKING", 5_000, s -> s.mode().equals("WALKING"));
+      robot.await("mode WALKING", 10_000, s -> s.mode().equals("WALKING"));
 
       // A finger on the stick pushed forward and kept there (the touch pointer stays down).
       WebElement stick = browser.findElement(By.id("joystick"));
@@ -137,7 +137,7 @@ class TabletE2ETest {
       TelemetryProbe.Sample start = robot.latest();
       browser.perform(List.of(push));
       TelemetryProbe.Sample walked =
-          robot.await("the odometry to advance 0.15 m", 8_000, s -> s.x() - start.x() > 0.15);
+          robot.await("the odometry to advance 0.15 m", 15_000, s -> s.x() - start.x() > 0.15);
       assertTrue(walked.vx() > 0.05, "walking forward, yet vx = " + walked.vx());
       assertTrue(
           text(browser.findElement(By.id("stick-out"))).startsWith("stick: vx 0."),
