@@ -73,6 +73,22 @@ class OperatorLinkTest {
   }
 
   @Test
+  void losingTheTransportStopsAtOnceAndSitsAfterTheUsualSilence() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("tablet", "cmd/mode", "{\"seq\":2,\"mode\":\"walk\"}", 0);
+    send("tablet", "cmd/velocity", "{\"seq\":3,\"vx\":0.2,\"ttl_ms\":1000}", 100 * MS);
+    link.transportLost(150 * MS); // 50 ms after the last command: no waiting for the watchdog
+    assertEquals(0.0, latest().vx, 0.0);
+    assertEquals(Mode.STANDING, latest().requestedMode);
+    link.tick(150 * MS + 4_999 * MS);
+    assertEquals(Mode.STANDING, latest().requestedMode);
+    link.tick(150 * MS + 5_001 * MS);
+    assertEquals(Mode.SITTING, latest().requestedMode, "sits after sitAfter more seconds");
+    send("tablet", "cmd/velocity", "{\"seq\":3,\"vx\":0.2}", 6_000 * MS);
+    assertEquals(0.0, latest().vx, 0.0, "a replay after reconnection is still stale");
+  }
+
+  @Test
   void anyoneMayEngageTheEstopOnlyTheHolderMayReleaseIt() {
     send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
     send("grip", "cmd/estop", "{\"engage\":true}", 0);

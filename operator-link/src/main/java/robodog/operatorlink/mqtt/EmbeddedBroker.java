@@ -126,8 +126,8 @@ public final class EmbeddedBroker implements BrokerLink {
   }
 
   /**
-   * Publishes from the robot (QoS 0): {@code state/status} (retained), {@code state/telemetry},
-   * {@code state/error}. Any thread.
+   * Publishes from the robot (QoS 0; retained ones at QoS 1): {@code state/status} (retained),
+   * {@code state/telemetry}, {@code state/error}. Any thread.
    *
    * @param topic topic under {@code robodog/<robot_id>/}
    */
@@ -137,7 +137,9 @@ public final class EmbeddedBroker implements BrokerLink {
         MqttMessageBuilders.publish()
             .topicName(prefix + topic)
             .retained(retained)
-            .qos(MqttQoS.AT_MOST_ONCE)
+            // Moquette drops a retained QoS 0 message instead of storing it (MQTT 3.1.1 allows
+            // that), so state/status would never be retained: retained ones go at QoS 1.
+            .qos(retained ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE)
             .payload(Unpooled.wrappedBuffer(payload))
             .build();
     server.internalPublish(msg, "robodog");

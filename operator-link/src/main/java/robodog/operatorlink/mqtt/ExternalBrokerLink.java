@@ -80,6 +80,7 @@ public final class ExternalBrokerLink implements BrokerLink {
   private final Thread supervisor;
   private volatile long lastAckNanos;
   private volatile boolean closed;
+  private String lastFailure = ""; // supervisor thread only
 
   /**
    * Starts connecting in the background (the robot starts even when the broker is down).
@@ -154,6 +155,9 @@ public final class ExternalBrokerLink implements BrokerLink {
   }
 
   private void lost(String why) {
+    if (closed) {
+      return;
+    }
     link.transportLost(System.nanoTime());
     errors.accept("broker " + options.serverUri() + ": " + why + "; robot stopped, reconnecting");
   }
@@ -178,7 +182,13 @@ public final class ExternalBrokerLink implements BrokerLink {
       } catch (InterruptedException e) {
         return;
       } catch (MqttException | RuntimeException e) {
-        // Connect failures are expected while the broker is down; the loop retries.
+        // Expected while the broker is down; the loop retries. Say so once per kind of failure
+        // (a refused password should not go unnoticed).
+        String why = e.getMessage() != null ? e.getMessage() : e.toString();
+        if (!why.equals(lastFailure)) {
+          lastFailure = why;
+          errors.accept("broker " + options.serverUri() + ": cannot connect (" + why + ")");
+        }
         try {
           Thread.sleep(500);
         } catch (InterruptedException ie) {
@@ -193,6 +203,7 @@ public final class ExternalBrokerLink implements BrokerLink {
     lastAckNanos = System.nanoTime();
     client.subscribe(prefix + "cmd/#", 1).waitForCompletion(2000);
     probe();
+    lastFailure = "";
     if (connections.incrementAndGet() > 1) {
       errors.accept("broker " + options.serverUri() + ": reconnected");
     }

@@ -165,6 +165,67 @@ class ExternalBrokerLinkTest {
   }
 
   @Test
+  void theRobotReachesMosquittoOverTls() throws Exception {
+    Path cert = dir.resolve("cert.pem");
+    Path key = dir.resolve("key.pem");
+    Process p =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor(), out);
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (java.io.InputStream in = Files.newInputStream(cert)) {
+      trust.setCertificateEntry(
+          "broker",
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    Mosquitto broker = new Mosquitto(dir, Map.of(), null);
+    int tlsPort = broker.enableTls(cert, key);
+    try (broker;
+        ExternalBrokerLink robot =
+            new ExternalBrokerLink(
+                "dog1",
+                link,
+                errors::add,
+                new ExternalBrokerLink.Options(
+                    "ssl://127.0.0.1:" + tlsPort, null, null, 2, ctx.getSocketFactory()))) {
+      broker.start();
+      assertTrue(Tablet.within(5000, robot::isConnected), errors + broker.log());
+      try (Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet", null, null)) {
+        tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
+        tablet.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");
+        assertTrue(Tablet.within(2000, () -> vx() == 0.1), "command via TLS: " + errors);
+      }
+    }
+  }
+
+  @Test
   void theShippedAclKeepsObserversAndStrangersOffTheCommands() throws Exception {
     String acl = Files.readString(Path.of("..", "docs", "mosquitto", "robodog.acl"));
     Map<String, String> users =

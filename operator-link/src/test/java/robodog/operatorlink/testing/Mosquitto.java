@@ -35,6 +35,7 @@ public final class Mosquitto implements AutoCloseable {
     this.dir = dir;
     this.port = freePort();
     StringBuilder c = new StringBuilder();
+    c.append("per_listener_settings false\n");
     c.append("listener ").append(port).append(" 127.0.0.1\n");
     c.append("persistence false\n");
     // As root Mosquitto would switch to user 'mosquitto', who cannot read the test's directory.
@@ -73,6 +74,20 @@ public final class Mosquitto implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  /**
+   * Adds a TLS listener on a free loopback port (call before {@link #start}).
+   *
+   * @return the TLS port
+   */
+  public int enableTls(Path certPem, Path keyPem) throws IOException {
+    int tlsPort = freePort();
+    Files.writeString(
+        conf,
+        "listener " + tlsPort + " 127.0.0.1\ncertfile " + certPem + "\nkeyfile " + keyPem + "\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    return tlsPort;
   }
 
   /** Starts the broker and waits until its port accepts connections. */
