@@ -103,6 +103,8 @@ public final class SimCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   robodog.app.link.BrokerOptions brokerOptions = new robodog.app.link.BrokerOptions();
 
+  @picocli.CommandLine.Mixin TabletOptions tablet = new TabletOptions();
+
   @Override
   public Integer call() throws Exception {
     if (duration != null && !(duration > 0 && duration <= 86_400)) {
@@ -204,8 +206,10 @@ public final class SimCommand implements Callable<Integer> {
         };
     robodog.operatorlink.OperatorLink link =
         new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
+    link.gaitNames(cfg.gaitTable().names());
     try (robodog.operatorlink.mqtt.BrokerLink broker =
-        brokerOptions.open(id, link, mqttPort, errors, out)) {
+            brokerOptions.open(id, link, mqttPort, tablet.webSocketPort(), errors, out);
+        robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {
       ref.set(broker);
       broker.publish(
           "state/status",

@@ -65,6 +65,10 @@ class SimCommandTest {
             "1.5",
             "--mqtt-port",
             "0",
+            "--ws-port",
+            "0",
+            "--http-port",
+            "0",
             "--report",
             report.toString());
     double wall = (System.nanoTime() - t0) / 1e9;

@@ -28,6 +28,10 @@ class TeleopCredentialsTest {
         Cli.run(
             "sim",
             "--realtime",
+            "--ws-port",
+            "0",
+            "--http-port",
+            "0",
             "--duration",
             "0.3",
             "--mqtt-port",
@@ -57,6 +61,10 @@ class TeleopCredentialsTest {
                     Cli.run(
                         "sim",
                         "--realtime",
+                        "--ws-port",
+                        "0",
+                        "--http-port",
+                        "0",
                         "--duration",
                         "4",
                         "--mqtt-port",

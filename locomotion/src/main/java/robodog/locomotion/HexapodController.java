@@ -365,9 +365,12 @@ public final class HexapodController implements Controller {
     t.stampNanos = nowNanos;
     t.mode = mode;
     t.gaitIndex = gaitIndex;
-    t.vx = filter.vx;
-    t.vy = filter.vy;
-    t.yawRate = filter.wz;
+    // With the servos off (E-STOP, PASSIVE) nothing is commanded: report zero, not the velocity
+    // the filter held when the outputs were cut (an operator's screen would show it as speed).
+    boolean powered = mode != Mode.ESTOP && mode != Mode.PASSIVE;
+    t.vx = powered ? filter.vx : 0;
+    t.vy = powered ? filter.vy : 0;
+    t.yawRate = powered ? filter.wz : 0;
     t.stabilityMargin = stabilityMargin;
     int stance = 0;
     int swing = 0;

@@ -22,6 +22,8 @@ class SafetyTest {
     h.run(0.01);
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     assertFalse(h.task.command().enabled, "servo outputs must be off in E-STOP");
+    assertEquals(0.0, h.telemetry().vx, "no velocity is commanded in E-STOP");
+    assertEquals(0.0, h.telemetry().yawRate);
     // Clearing the estop flag alone, or asking to walk, does not leave E-STOP.
     h.command.estop = false;
     h.walk(0.1, 0, 0);

@@ -20,6 +20,8 @@ import robodog.operatorlink.protocol.ProtocolException;
  *       {@code acquire} works when nobody holds it, {@code take} overrides and the previous holder
  *       is told.
  *   <li>Any client may engage the E-stop; it is latched in the controller, not here.
+ *   <li>The holder picks a gait by name ({@link #gaitNames}) and sets body height and attitude;
+ *       absent body fields keep their values.
  *   <li>Each client's {@code seq} must increase: a stale or replayed message is ignored.
  *   <li>A velocity is valid for its {@code ttl_ms}; and if the holder is silent for the watchdog
  *       time (500 ms), the robot is brought to a controlled stop, then sat down after {@code
@@ -39,6 +41,7 @@ public final class OperatorLink {
   private final CommandParser parser = new CommandParser();
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final MotionCommand command = new MotionCommand();
+  private java.util.List<String> gaitNames = java.util.List.of();
   private String holder;
   private long lastHeard;
   private long velocityExpiry;
@@ -87,6 +90,28 @@ public final class OperatorLink {
               m.mode().equals("sit")
                   ? Mode.SITTING
                   : m.mode().equals("walk") ? Mode.WALKING : Mode.STANDING;
+          heard(nowNanos);
+          break;
+        case "cmd/gait":
+          Commands.GaitRequest g = parser.gait(payload);
+          holderOnly(client, topic);
+          int index = gaitNames.indexOf(g.gait());
+          if (index < 0) {
+            throw new ProtocolException(
+                "cmd/gait: gait: unknown gait '" + g.gait() + "'; expected one of " + gaitNames);
+          }
+          fresh(client, g.seq(), topic);
+          command.gaitIndex = index;
+          heard(nowNanos);
+          break;
+        case "cmd/body":
+          Commands.Body b = parser.body(payload);
+          holderOnly(client, topic);
+          fresh(client, b.seq(), topic);
+          command.bodyHeight = Double.isNaN(b.height()) ? command.bodyHeight : b.height();
+          command.bodyRoll = Double.isNaN(b.roll()) ? command.bodyRoll : b.roll();
+          command.bodyPitch = Double.isNaN(b.pitch()) ? command.bodyPitch : b.pitch();
+          command.bodyYaw = Double.isNaN(b.yaw()) ? command.bodyYaw : b.yaw();
           heard(nowNanos);
           break;
         case "cmd/heartbeat":
@@ -210,6 +235,14 @@ public final class OperatorLink {
     }
     lastHeard = Math.min(lastHeard, nowNanos - WATCHDOG_NANOS - 1);
     tick(nowNanos);
+  }
+
+  /**
+   * The robot's gait names in gait-table order, for {@code cmd/gait} (until set, every gait request
+   * is refused). Start-up thread, before messages arrive.
+   */
+  public synchronized void gaitNames(java.util.List<String> names) {
+    gaitNames = java.util.List.copyOf(names);
   }
 
   /** Who holds the control lease, or null. */

@@ -210,4 +210,32 @@ class OperatorLinkTest {
     assertEquals(before.estop, after.estop);
     assertEquals(n, errors.size() - before0, "every hostile message must get an error entry");
   }
+
+  @Test
+  void theHolderChoosesAGaitByNameAndSetsBodyHeightAndAttitude() {
+    link.gaitNames(List.of("tripod", "tetrapod", "ripple", "wave"));
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("tablet", "cmd/gait", "{\"seq\":2,\"gait\":\"ripple\"}", 0);
+    assertEquals(2, latest().gaitIndex);
+    send("tablet", "cmd/body", "{\"seq\":3,\"height\":0.15}", 0);
+    assertEquals(0.15, latest().bodyHeight, 0.0);
+    send("tablet", "cmd/body", "{\"seq\":4,\"pitch\":-0.1}", 0);
+    assertEquals(0.15, latest().bodyHeight, 0.0, "an absent field keeps its value");
+    assertEquals(-0.1, latest().bodyPitch, 0.0);
+    assertEquals(2, latest().gaitIndex, "the gait stays chosen");
+    assertTrue(errors.isEmpty(), errors.toString());
+
+    send("tablet", "cmd/gait", "{\"seq\":5,\"gait\":\"gallop\"}", 0);
+    assertTrue(errors.get(0).contains("unknown gait 'gallop'"), errors.toString());
+    assertTrue(errors.get(0).contains("[tripod, tetrapod, ripple, wave]"), errors.get(0));
+    send("tablet", "cmd/body", "{\"seq\":6,\"height\":-0.1}", 0);
+    assertTrue(errors.get(1).contains("cmd/body: height"), errors.toString());
+    send("tablet", "cmd/body", "{\"seq\":7,\"roll\":2.0}", 0);
+    assertTrue(errors.get(2).contains("cmd/body: roll"), errors.toString());
+    send("observer", "cmd/gait", "{\"seq\":8,\"gait\":\"wave\"}", 0);
+    assertTrue(errors.get(3).contains("refused from observer"), errors.toString());
+    assertEquals(2, latest().gaitIndex, "refused messages change nothing");
+    assertEquals(0.15, latest().bodyHeight, 0.0);
+    assertEquals(0.0, latest().bodyRoll, 0.0);
+  }
 }

@@ -77,6 +77,22 @@ public final class BrokerOptions {
   public BrokerLink open(
       String robotId, OperatorLink link, int mqttPort, Consumer<String> errors, PrintWriter out)
       throws Exception {
+    return open(robotId, link, mqttPort, -1, errors, out);
+  }
+
+  /**
+   * As {@link #open(String, OperatorLink, int, Consumer, PrintWriter)}, with the embedded broker
+   * also listening for MQTT over WebSockets on {@code webSocketPort} (0 = free, -1 = none), for the
+   * tablet page.
+   */
+  public BrokerLink open(
+      String robotId,
+      OperatorLink link,
+      int mqttPort,
+      int webSocketPort,
+      Consumer<String> errors,
+      PrintWriter out)
+      throws Exception {
     if (broker != null) {
       String pw = System.getenv(BROKER_PASSWORD_ENV);
       if (brokerUser != null && (pw == null || pw.isEmpty())) {
@@ -113,6 +129,7 @@ public final class BrokerOptions {
       }
       tls = new BrokerSecurity.Tls(tlsKeystore, pw.toCharArray(), tlsPort);
     }
-    return new EmbeddedBroker(robotId, link, mqttPort, new BrokerSecurity(bind, store, tls));
+    return new EmbeddedBroker(
+        robotId, link, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);
   }
 }

@@ -26,8 +26,12 @@ import robodog.operatorlink.mqtt.auth.BrokerSecurity;
  * loopback bind, user name and password with roles on any other, optional TLS.
  */
 public final class EmbeddedBroker implements BrokerLink {
+  /** HTTP path of the MQTT-over-WebSocket endpoint. */
+  public static final String WEB_SOCKET_PATH = "/mqtt";
+
   private final Server server = new Server();
   private final int port;
+  private final int webSocketPort;
   private final String prefix;
   private final BrokerSecurity security;
 
@@ -46,11 +50,30 @@ public final class EmbeddedBroker implements BrokerLink {
    */
   public EmbeddedBroker(String robotId, OperatorLink link, int port, BrokerSecurity security)
       throws IOException {
+    this(robotId, link, port, security, -1);
+  }
+
+  /**
+   * @param robotId the {@code <robot_id>} of the topic prefix
+   * @param port TCP port, or 0 for a free one
+   * @param security bind address, users and roles, TLS
+   * @param webSocketPort MQTT over WebSockets (path {@value #WEB_SOCKET_PATH}, for the tablet page)
+   *     on the same host and with the same users as TCP, without TLS: a port, 0 for a free one, or
+   *     -1 for none
+   */
+  public EmbeddedBroker(
+      String robotId, OperatorLink link, int port, BrokerSecurity security, int webSocketPort)
+      throws IOException {
     this.port = port != 0 ? port : freePort();
+    this.webSocketPort = webSocketPort != 0 ? webSocketPort : freePort();
     this.security = security;
     Properties p = new Properties();
     security.configure(p);
     p.setProperty("port", Integer.toString(this.port));
+    if (this.webSocketPort > 0) {
+      p.setProperty("websocket_port", Integer.toString(this.webSocketPort));
+      p.setProperty("websocket_path", WEB_SOCKET_PATH);
+    }
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
@@ -127,6 +150,16 @@ public final class EmbeddedBroker implements BrokerLink {
     return port;
   }
 
+  /** The address the listeners bind to (e.g. 127.0.0.1, or 0.0.0.0 for every interface). */
+  public String host() {
+    return security.bindHost();
+  }
+
+  /** The MQTT-over-WebSocket port on the broker's host, or -1 when there is none. */
+  public int webSocketPort() {
+    return webSocketPort;
+  }
+
   @Override
   public long refusedPublishes() {
     return security.refusedPublishes();
@@ -140,6 +173,7 @@ public final class EmbeddedBroker implements BrokerLink {
         + ":"
         + port
         + (security.tls() != null ? " and ssl://" + host + ":" + security.tls().port() : "")
+        + (webSocketPort > 0 ? " and ws://" + host + ":" + webSocketPort + WEB_SOCKET_PATH : "")
         + (security.anonymousAllowed() ? " (anonymous, loopback)" : " (user name and password)");
   }
 

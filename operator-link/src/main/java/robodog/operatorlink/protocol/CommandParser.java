@@ -195,6 +195,49 @@ public final class CommandParser {
         seq(t, n), word(t, n, "action", Set.of("acquire", "release", "take")));
   }
 
+  /** Highest body height accepted on the wire, m (the controller clamps to its own range). */
+  public static final double MAX_BODY_HEIGHT = 0.5;
+
+  /** Largest body roll, pitch or yaw accepted on the wire, rad (the controller clamps further). */
+  public static final double MAX_BODY_ANGLE = 0.6;
+
+  /** {@code cmd/gait}: {@code {"seq":N,"gait":"tripod"}}; the link checks the name. */
+  public Commands.GaitRequest gait(byte[] payload) throws ProtocolException {
+    String t = "cmd/gait";
+    JsonNode n = object(t, payload, Set.of("seq", "gait"));
+    JsonNode v = n.get("gait");
+    if (v == null || !v.isTextual() || !v.asText().matches("[A-Za-z0-9_-]{1,32}")) {
+      throw new ProtocolException(
+          t + ": gait: expected a gait name (1-32 letters, digits, _ or -)");
+    }
+    return new Commands.GaitRequest(seq(t, n), v.asText());
+  }
+
+  /** {@code cmd/body}: {@code {"seq":N,"height":m,"roll":rad,"pitch":rad,"yaw":rad}}. */
+  public Commands.Body body(byte[] payload) throws ProtocolException {
+    String t = "cmd/body";
+    JsonNode n = object(t, payload, Set.of("seq", "height", "roll", "pitch", "yaw"));
+    double height = Double.NaN;
+    if (n.get("height") != null) {
+      height = number(t, n, "height", MAX_BODY_HEIGHT, "m");
+      if (!(height > 0)) {
+        throw new ProtocolException(
+            t + ": height: expected a number above 0 and at most " + MAX_BODY_HEIGHT + " m");
+      }
+    }
+    return new Commands.Body(
+        seq(t, n),
+        height,
+        optional(t, n, "roll", MAX_BODY_ANGLE, "rad"),
+        optional(t, n, "pitch", MAX_BODY_ANGLE, "rad"),
+        optional(t, n, "yaw", MAX_BODY_ANGLE, "rad"));
+  }
+
+  private static double optional(String topic, JsonNode n, String field, double limit, String unit)
+      throws ProtocolException {
+    return n.get(field) == null ? Double.NaN : number(topic, n, field, limit, unit);
+  }
+
   /** {@code cmd/heartbeat}. */
   public Commands.Heartbeat heartbeat(byte[] payload) throws ProtocolException {
     String t = "cmd/heartbeat";

@@ -16,6 +16,15 @@ public final class Commands {
   /** {@code cmd/lease}: acquire, release or take. */
   public record Lease(long seq, String action) {}
 
+  /** {@code cmd/gait}: a gait by its name in the robot's gait table. */
+  public record GaitRequest(long seq, String gait) {}
+
+  /**
+   * {@code cmd/body}: body height above the ground (m) and attitude (rad) relative to level; a
+   * {@code NaN} field was absent and keeps its current value.
+   */
+  public record Body(long seq, double height, double roll, double pitch, double yaw) {}
+
   /** {@code cmd/heartbeat}. */
   public record Heartbeat(long seq) {}
 }

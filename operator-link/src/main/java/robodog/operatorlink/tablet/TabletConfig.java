@@ -1,0 +1,110 @@
+package robodog.operatorlink.tablet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the tablet page learns from {@code /config.json}: which robot it talks to, where the
+ * MQTT-over-WebSocket endpoint is, the gait names (index = telemetry's {@code gait}) and the body
+ * height range. Immutable; any thread.
+ *
+ * @param robotId the {@code <robot_id>} in topics
+ * @param webSocketUrl the broker's MQTT-over-WebSocket URL when it is not on the robot (an external
+ *     broker), or null: then {@code ws://<the host the tablet used>:<webSocketPort><path>}
+ * @param webSocketPort MQTT-over-WebSocket port on the robot (1..65535; ignored with a URL)
+ * @param webSocketPath its HTTP path, e.g. {@code /mqtt}
+ * @param gaits gait names in gait-table order
+ * @param minBodyHeightM lowest body height the controller accepts, m
+ * @param maxBodyHeightM highest, m
+ * @param neutralBodyHeightM standing height, m
+ */
+public record TabletConfig(
+    String robotId,
+    String webSocketUrl,
+    int webSocketPort,
+    String webSocketPath,
+    List<String> gaits,
+    double minBodyHeightM,
+    double maxBodyHeightM,
+    double neutralBodyHeightM) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The broker on the robot: the page connects to the host it loaded from, on this port. */
+  public TabletConfig(
+      String robotId,
+      int webSocketPort,
+      String webSocketPath,
+      List<String> gaits,
+      double minBodyHeightM,
+      double maxBodyHeightM,
+      double neutralBodyHeightM) {
+    this(
+        robotId,
+        null,
+        webSocketPort,
+        webSocketPath,
+        gaits,
+        minBodyHeightM,
+        maxBodyHeightM,
+        neutralBodyHeightM);
+  }
+
+  /** Checks the values once, at start-up. */
+  public TabletConfig {
+    if (webSocketUrl != null) {
+      if (!webSocketUrl.matches("wss?://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._/-]*)?")) {
+        throw new IllegalArgumentException(
+            "tablet: WebSocket URL '"
+                + webSocketUrl
+                + "': expected ws://host:port/path or wss://host:port/path");
+      }
+      webSocketPort = 1; // unused
+    }
+    if (webSocketPort < 1 || webSocketPort > 65535) {
+      throw new IllegalArgumentException(
+          "tablet: the WebSocket port must be 1..65535, got " + webSocketPort);
+    }
+    if (!webSocketPath.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "tablet: WebSocket path must start with '/', got " + webSocketPath);
+    }
+    if (!(minBodyHeightM > 0
+        && minBodyHeightM <= neutralBodyHeightM
+        && neutralBodyHeightM <= maxBodyHeightM)) {
+      throw new IllegalArgumentException(
+          "tablet: expected 0 < min <= neutral <= max body height, got "
+              + minBodyHeightM
+              + ", "
+              + neutralBodyHeightM
+              + ", "
+              + maxBodyHeightM);
+    }
+    gaits = List.copyOf(gaits);
+  }
+
+  /**
+   * The JSON for a page that reached the robot as {@code host}.
+   *
+   * @param host host name or address the tablet used (IPv6 in brackets), so the page connects to
+   *     the broker the same way
+   */
+  public byte[] json(String host) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("robot_id", robotId);
+    m.put(
+        "ws_url",
+        webSocketUrl != null ? webSocketUrl : "ws://" + host + ":" + webSocketPort + webSocketPath);
+    m.put("gaits", gaits);
+    m.put(
+        "body_height_m",
+        Map.of("min", minBodyHeightM, "max", maxBodyHeightM, "neutral", neutralBodyHeightM));
+    try {
+      return JSON.writeValueAsBytes(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot happen: plain strings and numbers", e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+// What the robot tells the page (state/telemetry, state/error, state/status, state/camera), shown
+// in the telemetry panel, the camera view and the stale-link warning.
+
+const STALE_MS = 1000;
+const CAMERA_STALE_MS = 3000;
+const MODES = { SITTING: "sit", STANDING: "stand", WALKING: "walk" };
+const decoder = new TextDecoder();
+
+const $ = (id) => document.getElementById(id);
+
+function fmt(v, digits, unit) {
+  return typeof v === "number" && Number.isFinite(v) ? `${v.toFixed(digits)} ${unit}` : "–";
+}
+
+export class Telemetry {
+  /** @param {{gaits?: string[]}} config @param {() => string} clientId this page's MQTT id */
+  constructor(config, clientId) {
+    this.gaits = config.gaits || [];
+    this.clientId = clientId;
+    this.last = null; // last telemetry object
+    this.lastAt = 0; // performance.now() of the last telemetry
+    this.startedAt = performance.now();
+    this.leaseHolder = undefined;
+    this.estop = undefined;
+    this.cameraAt = 0;
+    this.cameraUrl = null;
+    this.online = undefined;
+  }
+
+  stale() {
+    return performance.now() - this.lastAt > STALE_MS;
+  }
+
+  onMessage(topic, payload) {
+    if (topic === "state/camera") {
+      this.camera(payload);
+      return;
+    }
+    let msg;
+    try {
+      msg = JSON.parse(decoder.decode(payload));
+    } catch (e) {
+      $("last-error").textContent = `unreadable ${topic} from the robot: ${e.message}`;
+      return;
+    }
+    if (topic === "state/telemetry") this.telemetry(msg);
+    else if (topic === "state/error") this.error(msg);
+    else if (topic === "state/status") this.online = msg.online === true;
+  }
+
+  telemetry(t) {
+    this.last = t;
+    this.lastAt = performance.now();
+    this.leaseHolder = t.lease_holder || null;
+    this.estop = t.estop === true;
+    $("t-mode").textContent = t.mode || "–";
+    const gait = this.gaits[t.gait];
+    $("t-gait").textContent = gait !== undefined ? gait : String(t.gait ?? "–");
+    $("t-speed").textContent = fmt(Math.hypot(t.vx || 0, t.vy || 0), 2, "m/s");
+    $("t-yaw-rate").textContent = fmt(t.yaw_rate, 2, "rad/s");
+    const p = t.pose || {};
+    $("t-pose").textContent =
+      Number.isFinite(p.x) && Number.isFinite(p.y) ? `${p.x.toFixed(2)}, ${p.y.toFixed(2)} m` : "–";
+    $("t-yaw").textContent = Number.isFinite(p.yaw) ? `${((p.yaw * 180) / Math.PI).toFixed(0)}°` : "–";
+    $("t-battery").textContent = fmt(t.battery_v, 2, "V");
+    $("t-lease").textContent =
+      t.lease_holder == null ? "free" : t.lease_holder === this.clientId() ? "you" : t.lease_holder;
+    $("t-estop").textContent = t.estop ? "ENGAGED" : "off";
+    $("t-estop").className = t.estop ? "bad-text" : "";
+    $("t-notice").textContent = t.notice || "–";
+    for (const b of document.querySelectorAll("button.mode")) {
+      b.classList.toggle("active", MODES[t.mode] === b.dataset.mode);
+    }
+    for (const b of document.querySelectorAll("button.gait")) {
+      b.classList.toggle("active", b.textContent === gait);
+    }
+  }
+
+  error(msg) {
+    const text = typeof msg.error === "string" ? msg.error : JSON.stringify(msg);
+    const time = new Date().toLocaleTimeString();
+    $("last-error").textContent = `${time}: ${text}`;
+    $("last-error").classList.add("has-error");
+  }
+
+  camera(jpeg) {
+    const url = URL.createObjectURL(new Blob([jpeg], { type: "image/jpeg" }));
+    const img = $("camera-img");
+    const previous = this.cameraUrl;
+    img.onload = () => previous && URL.revokeObjectURL(previous);
+    img.src = url;
+    this.cameraUrl = url;
+    this.cameraAt = performance.now();
+  }
+
+  /** Called 4 times a second: the stale-link warning and the camera placeholder. */
+  refresh(connected) {
+    const now = performance.now();
+    const cameraLive = this.cameraAt > 0 && now - this.cameraAt < CAMERA_STALE_MS;
+    $("camera-img").hidden = !cameraLive;
+    $("no-camera").hidden = cameraLive;
+    const waited = now - (this.lastAt || this.startedAt);
+    const warn = !connected || waited > STALE_MS;
+    $("stale").hidden = !warn;
+    if (warn) {
+      const why = !connected
+        ? "not connected to the robot's broker: reconnecting"
+        : this.lastAt === 0
+          ? "connected, but no telemetry yet"
+          : `last telemetry ${(waited / 1000).toFixed(1)} s ago`;
+      $("stale-detail").textContent =
+        `${why}. The stick is disabled; the robot stops by itself when it stops hearing this tablet.` +
+        (this.online === false ? " The robot reported itself offline." : "");
+    }
+  }
+}
