@@ -21,6 +21,10 @@ final class Bench implements AutoCloseable {
   long nowNanos = 1_000_000_000L;
   long seq;
   boolean linkUp = true;
+
+  /** Who sends the heartbeats. */
+  String supervisor = "tablet";
+
   Mode mode = Mode.STANDING;
   private double lastHeartbeat;
 
@@ -59,7 +63,7 @@ final class Bench implements AutoCloseable {
   void step() {
     if (linkUp && t() - lastHeartbeat >= 0.5) {
       lastHeartbeat = t();
-      send("{\"seq\":SEQ,\"op\":\"heartbeat\"}");
+      send(supervisor, "{\"seq\":SEQ,\"op\":\"heartbeat\"}");
     }
     svc.step(nowNanos, mode, plant.x, plant.y, plant.yaw, List.of());
     MotionCommand c = DrivePort.AUTONOMY.equals(lease.holder) ? lease.last : new MotionCommand();

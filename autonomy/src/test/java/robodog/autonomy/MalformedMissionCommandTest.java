@@ -111,7 +111,8 @@ class MalformedMissionCommandTest {
       b.lease.holder = "director"; // someone took control
       b.run(1);
       assertEquals(RunState.PAUSED, b.svc.mission().state());
-      b.send("director", "{\"seq\":1,\"op\":\"resume\"}");
+      b.send("director", "{\"seq\":SEQ,\"op\":\"resume\"}");
+      b.supervisor = "director";
       assertEquals(DrivePort.AUTONOMY, b.lease.holder);
       assertTrue(b.runUntilDone(120));
       assertEquals("director", b.lease.holder, "returned to whoever supervised last");
