@@ -1,0 +1,71 @@
+package robodog.app.mission;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import robodog.autonomy.MarkerSighting;
+
+/**
+ * ArUco markers standing beside a simulated course, seen from the robot's true pose (simulation
+ * ground truth) through a camera cone: what perception's Landmarks message would report, with a
+ * centimetre of noise. Stands in for the simulated camera + ArUco detector until both are merged.
+ * One thread.
+ */
+public final class MarkerField {
+  /** Camera half field of view, rad, and range limits, m. */
+  static final double HALF_FOV = Math.toRadians(35);
+
+  static final double MIN_RANGE_M = 0.3;
+  static final double MAX_RANGE_M = 1.8;
+
+  private final int[] ids;
+  private final double[] xs;
+  private final double[] ys;
+  private final Random noise;
+  private final double sigmaM;
+
+  /**
+   * @param xy marker positions in the world, x y pairs, m; ids are 0, 1, ...
+   */
+  public MarkerField(double[] xy, long seed, double sigmaM) {
+    int n = xy.length / 2;
+    ids = new int[n];
+    xs = new double[n];
+    ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = i;
+      xs[i] = xy[2 * i];
+      ys[i] = xy[2 * i + 1];
+    }
+    noise = new Random(seed);
+    this.sigmaM = sigmaM;
+  }
+
+  /** No markers. */
+  public static MarkerField none() {
+    return new MarkerField(new double[0], 0, 0);
+  }
+
+  /**
+   * Markers seen from true pose (x, y, yaw) in world coordinates; allocates (20 Hz, not the tick).
+   */
+  public List<MarkerSighting> seen(double x, double y, double yaw) {
+    List<MarkerSighting> out = new ArrayList<>();
+    double c = Math.cos(yaw);
+    double s = Math.sin(yaw);
+    for (int i = 0; i < ids.length; i++) {
+      double dx = xs[i] - x;
+      double dy = ys[i] - y;
+      double bx = c * dx + s * dy;
+      double by = -s * dx + c * dy;
+      double r = Math.hypot(bx, by);
+      if (r < MIN_RANGE_M || r > MAX_RANGE_M || Math.abs(Math.atan2(by, bx)) > HALF_FOV) {
+        continue;
+      }
+      out.add(
+          new MarkerSighting(
+              ids[i], bx + noise.nextGaussian() * sigmaM, by + noise.nextGaussian() * sigmaM));
+    }
+    return out;
+  }
+}
