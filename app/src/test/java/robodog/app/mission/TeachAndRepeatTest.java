@@ -145,4 +145,21 @@ class TeachAndRepeatTest {
       }
     }
   }
+
+  @Test
+  void markersCancelInjectedOdometryDrift() throws Exception {
+    double drift = 0.06; // m sideways per m walked: 0.3 m by the end of the route
+    double[] with = replay(11, markers(11), drift, "drift 0.06 m/m, markers");
+    double[] without = replay(11, MarkerField.none(), drift, "drift 0.06 m/m, no markers");
+    int marked = 0;
+    for (int w = 0; w < with.length; w++) {
+      if (route.waypoints().get(w).hasMarker()) {
+        marked++;
+        assertTrue(with[w] <= 0.15, "marker waypoint " + w + " missed by " + with[w]);
+      }
+    }
+    assertTrue(marked >= 3, "the taught route has marker waypoints: " + marked);
+    double end = without[without.length - 1];
+    assertTrue(end > 0.15, "without markers the drift shows: end missed by " + end);
+  }
 }
