@@ -96,6 +96,16 @@ public final class SimCommand implements Callable<Integer> {
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(
+      names = "--route",
+      description =
+          "dispatch this route (routes/<name>.yaml or the run database) as an equipment run,"
+              + " e.g. --scenario equipment-run --route equipment-run")
+  String route;
+
+  @Option(names = "--db", description = "with --route: run database (default runs/robodog.db)")
+  Path db;
+
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @Override
@@ -137,6 +147,24 @@ public final class SimCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (compare != null) {
       return compare(cfg, sc, s, d, out);
+    }
+    if (route != null) {
+      return robodog.app.mission.MissionSimRun.run(
+                  cfg,
+                  sc,
+                  s,
+                  duration != null ? duration : 300,
+                  rate,
+                  route,
+                  Paths.home().resolve("routes"),
+                  db != null ? db : RunsCommand.defaultDb(),
+                  plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
+                  0.5,
+                  out)
+              .outcome()
+              .equals("completed")
+          ? 0
+          : 1;
     }
     SimRun.HilSetup hilSetup = null;
     if (hil) {

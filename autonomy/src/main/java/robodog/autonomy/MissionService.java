@@ -250,7 +250,8 @@ public final class MissionService {
 
   private void incident(Incident i) {
     if (runId >= 0) {
-      db.addIncident(runId, i);
+      // Stamped like the path samples: seconds since dispatch.
+      db.addIncident(runId, new Incident(nowS - dispatchT, i.kind(), i.detail()));
     }
   }
 

@@ -41,6 +41,11 @@ public final class MarkerField {
     this.sigmaM = sigmaM;
   }
 
+  /** Markers beside the equipment-run course (world x, y), as the shipped route was taught with. */
+  public static final double[] EQUIPMENT_RUN = {
+    1.5, -0.45, 2.7, 0.8, 3.9, 0.05, 5.0, 1.1, 6.3, 0.5
+  };
+
   /** No markers. */
   public static MarkerField none() {
     return new MarkerField(new double[0], 0, 0);

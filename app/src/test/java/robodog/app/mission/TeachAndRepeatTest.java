@@ -28,7 +28,7 @@ class TeachAndRepeatTest {
   static final Scenario SC = ScenarioLoader.load("equipment-run", Path.of("../scenarios"));
 
   /** Markers beside the taught path (world x, y). */
-  static final double[] MARKERS = {1.5, -0.45, 2.7, 0.8, 3.9, 0.05, 5.0, 1.1, 6.3, 0.5};
+  static final double[] MARKERS = MarkerField.EQUIPMENT_RUN;
 
   @TempDir static Path dir;
   static RunDatabase db;
@@ -82,6 +82,8 @@ class TeachAndRepeatTest {
       }
       truth.add(new double[] {best[2], best[3]});
     }
+    // For inspection, and the source of the shipped routes/equipment-run.yaml.
+    robodog.autonomy.RouteFile.write(route, Path.of("target/taught-course.yaml"));
     System.out.printf(
         Locale.ROOT,
         "taught: %d waypoints, %d landmarks, %.2f m%n",
