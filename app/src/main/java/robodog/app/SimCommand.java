@@ -227,8 +227,26 @@ public final class SimCommand implements Callable<Integer> {
               }
             },
             10_000_000_000L);
-    try (robodog.operatorlink.mqtt.EmbeddedBroker broker =
-        new robodog.operatorlink.mqtt.EmbeddedBroker(id, link, mqttPort)) {
+    // Autonomy (issue 8): cmd/mission in, state/mission out, runs in the database.
+    robodog.app.mission.MissionWiring missions =
+        new robodog.app.mission.MissionWiring(
+            cfg,
+            link,
+            db != null ? db : RunsCommand.defaultDb(),
+            Paths.home().resolve("routes"),
+            plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
+            (topic, json) -> {
+              robodog.operatorlink.mqtt.EmbeddedBroker b = ref.get();
+              if (b != null) {
+                b.publish(
+                    topic,
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    topic.equals("state/mission"));
+              }
+            });
+    try (missions;
+        robodog.operatorlink.mqtt.EmbeddedBroker broker =
+            new robodog.operatorlink.mqtt.EmbeddedBroker(id, missions.router(), mqttPort)) {
       ref.set(broker);
       broker.publish(
           "state/status",
@@ -246,8 +264,9 @@ public final class SimCommand implements Callable<Integer> {
               () -> {
                 for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
                   link.tick(System.nanoTime());
-                  robodog.core.Telemetry t = n % 5 == 0 ? telemetry.latest() : null;
-                  if (t != null) {
+                  robodog.core.Telemetry t = telemetry.latest();
+                  missions.step(System.nanoTime(), t);
+                  if (t != null && n % 5 == 0) {
                     broker.publish(
                         "state/telemetry",
                         robodog.operatorlink.mqtt.TelemetryJson.encode(t, link.leaseHolder()),

@@ -46,6 +46,7 @@ public final class MissionService {
   private double dispatchT;
   private long lastHeardDispatcherNanos;
   private Mode mode = Mode.STANDING;
+  private boolean estopLatch;
   private ActiveRun pendingRestore;
   private double lastSaveT = Double.NEGATIVE_INFINITY;
   private RunState lastSavedState;
@@ -71,6 +72,17 @@ public final class MissionService {
     this.statePublisher = statePublisher;
     this.runFinished = runFinished;
     pendingRestore = db.activeRun().orElse(null);
+  }
+
+  /**
+   * An E-stop was requested (engage) or released, seen on its way to the controller: applied here
+   * at once, so a dispatch arriving before the next telemetry cannot slip through. Any thread.
+   */
+  public synchronized void estopRequested(boolean engage) {
+    estopLatch = engage;
+    if (engage && mission != null) {
+      mission.pause(nowS, "E-stop");
+    }
   }
 
   /** Handles one cmd/mission message from {@code client}; refusals go to errors. */
@@ -146,7 +158,7 @@ public final class MissionService {
         break;
       case "return_home":
         requireRun();
-        require(!mode.equals(Mode.ESTOP) && mode != Mode.FAULT, "the robot is E-stopped");
+        require(!estopped(), "the robot is E-stopped");
         takeLeaseForRun(client);
         mission.returnHome(client);
         break;
@@ -171,7 +183,7 @@ public final class MissionService {
             + (mission != null ? mission.state().wireName() : "interrupted")
             + "); abort or finish it first");
     require(recorder == null, "recording route " + (recorder == null ? "" : recorder.name()));
-    require(mode != Mode.ESTOP && mode != Mode.FAULT, "the robot is E-stopped (release it first)");
+    require(!estopped(), "the robot is E-stopped (release it first)");
     holdsLease(client);
     RideProfile prof = RideProfile.forPayload(c.payload());
     int gait = gaitIndex.applyAsInt(prof.gait());
@@ -205,8 +217,12 @@ public final class MissionService {
 
   private boolean needsAnchor;
 
+  private boolean estopped() {
+    return estopLatch || mode == Mode.ESTOP || mode == Mode.FAULT;
+  }
+
   private void resume(String client, long nowNanos) {
-    require(mode != Mode.ESTOP && mode != Mode.FAULT, "the robot is E-stopped (release it first)");
+    require(!estopped(), "the robot is E-stopped (release it first)");
     require(mission.state().holding(), "the run is " + mission.state().wireName() + ", not paused");
     takeLeaseForRun(client);
     // Whoever resumes supervises from now on.
@@ -281,7 +297,7 @@ public final class MissionService {
       mission.anchorAtStart(ox, oy, oyaw);
       needsAnchor = false;
     }
-    boolean estopped = robotMode == Mode.ESTOP || robotMode == Mode.FAULT;
+    boolean estopped = estopped();
     String holder = drive.leaseHolder();
     boolean leased = DrivePort.AUTONOMY.equals(holder);
     if (estopped) {

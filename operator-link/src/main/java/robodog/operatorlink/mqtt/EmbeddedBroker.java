@@ -29,11 +29,25 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final int port;
   private final String prefix;
 
+  /** Receives {@code cmd/...} messages (topic without the robot prefix) with the sender's id. */
+  @FunctionalInterface
+  public interface CommandSink {
+    void onMessage(String client, String topic, byte[] payload, long nowNanos);
+  }
+
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
    * @param port TCP port, or 0 for a free one
    */
   public EmbeddedBroker(String robotId, OperatorLink link, int port) throws IOException {
+    this(robotId, (CommandSink) link::onMessage, port);
+  }
+
+  /**
+   * With a router in front of the link (e.g. {@code cmd/mission} to autonomy, the rest to the
+   * operator link).
+   */
+  public EmbeddedBroker(String robotId, CommandSink link, int port) throws IOException {
     this.port = port != 0 ? port : freePort();
     Properties p = new Properties();
     p.setProperty("host", "127.0.0.1");
