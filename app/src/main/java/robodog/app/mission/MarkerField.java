@@ -1,15 +1,13 @@
 package robodog.app.mission;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import robodog.autonomy.MarkerSighting;
+import robodog.core.perception.Landmarks;
 
 /**
  * ArUco markers standing beside a simulated course, seen from the robot's true pose (simulation
  * ground truth) through a camera cone: what perception's Landmarks message would report, with a
- * centimetre of noise. Stands in for the simulated camera + ArUco detector until both are merged.
- * One thread.
+ * centimetre of noise, in perception's {@link Landmarks} message. Stands in for the simulated
+ * camera and ArUco detector (wip/simcam, perception) in fast closed-loop tests. One thread.
  */
 public final class MarkerField {
   /** Camera half field of view, rad, and range limits, m. */
@@ -52,10 +50,11 @@ public final class MarkerField {
   }
 
   /**
-   * Markers seen from true pose (x, y, yaw) in world coordinates; allocates (20 Hz, not the tick).
+   * Fills {@code out} (perception's message, as the ArUco detector would) with the markers seen
+   * from true pose (x, y, yaw) in world coordinates.
    */
-  public List<MarkerSighting> seen(double x, double y, double yaw) {
-    List<MarkerSighting> out = new ArrayList<>();
+  public void seen(double x, double y, double yaw, Landmarks out) {
+    out.clear();
     double c = Math.cos(yaw);
     double s = Math.sin(yaw);
     for (int i = 0; i < ids.length; i++) {
@@ -67,10 +66,9 @@ public final class MarkerField {
       if (r < MIN_RANGE_M || r > MAX_RANGE_M || Math.abs(Math.atan2(by, bx)) > HALF_FOV) {
         continue;
       }
-      out.add(
-          new MarkerSighting(
-              ids[i], bx + noise.nextGaussian() * sigmaM, by + noise.nextGaussian() * sigmaM));
+      double mx = bx + noise.nextGaussian() * sigmaM;
+      double my = by + noise.nextGaussian() * sigmaM;
+      out.add(ids[i], mx, my, 0.1, Math.PI, Math.hypot(mx, my), 0.9);
     }
-    return out;
   }
 }

@@ -45,6 +45,7 @@ public final class MissionSim {
   private final double x0;
   private final double y0;
   private final double[] rpy = new double[3];
+  private final robodog.core.perception.Landmarks seen = new robodog.core.perception.Landmarks();
   private long nextAutonomy;
   private double driftPerMetre;
   private double driftX;
@@ -190,13 +191,10 @@ public final class MissionSim {
         lastOy = oy;
         double sx = ox + driftX;
         double sy = oy + driftY;
-        svc.step(
-            now,
-            t.mode,
-            sx,
-            sy,
-            t.odomYaw,
-            markers.seen(world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw()));
+        // Ground-truth markers through perception's Landmarks message, as the detector delivers.
+        markers.seen(world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw(), seen);
+        seen.stampNanos = now;
+        svc.step(now, t.mode, sx, sy, t.odomYaw, robodog.autonomy.MarkerSighting.from(seen));
       }
       if (world.fallen()) {
         return false;

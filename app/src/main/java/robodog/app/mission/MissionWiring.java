@@ -12,6 +12,7 @@ import robodog.autonomy.Route;
 import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.Telemetry;
+import robodog.core.perception.Landmarks;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.mqtt.EmbeddedBroker;
@@ -95,12 +96,23 @@ public final class MissionWiring implements AutoCloseable {
 
   /** Steps autonomy when 50 ms have passed; the link thread calls this every loop. */
   public void step(long nowNanos, Telemetry t) {
+    step(nowNanos, t, null);
+  }
+
+  /**
+   * As {@link #step(long, Telemetry)} with perception's latest markers (null when no perception
+   * runs); markers older than 0.5 s are ignored.
+   */
+  public void step(long nowNanos, Telemetry t, Landmarks markers) {
     if (t == null || nowNanos < next) {
       return;
     }
     next = nowNanos + PERIOD_NANOS;
-    // Marker sightings arrive here once perception's Landmarks message is wired (issue 5).
-    svc.step(nowNanos, t.mode, t.odomX, t.odomY, t.odomYaw, List.<MarkerSighting>of());
+    List<MarkerSighting> seen =
+        markers != null && nowNanos - markers.stampNanos < 500_000_000L
+            ? MarkerSighting.from(markers)
+            : List.of();
+    svc.step(nowNanos, t.mode, t.odomX, t.odomY, t.odomYaw, seen);
   }
 
   private static Boolean engage(byte[] payload) {
