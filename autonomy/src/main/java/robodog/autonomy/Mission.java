@@ -50,6 +50,16 @@ public final class Mission {
   private double speed;
   private double lastStepT;
   private double commsLostAtProgress;
+  private final LocalNavigator nav = new LocalNavigator();
+  private robodog.core.perception.PeopleZones people;
+  private robodog.core.perception.HeightGrid grid;
+  private Polyline detour;
+  private boolean heldForPerson;
+  private double blockedSince = Double.NaN;
+  private double speedScale = 1;
+
+  /** Gives up when the route stays blocked with no detour this long, s. */
+  public static final double GIVE_UP_S = 20;
 
   /** Progress along the route itself (the tracker may be on a detour such as a return). */
   private double mainProgress;
@@ -161,6 +171,16 @@ public final class Mission {
 
   public long relocalisations() {
     return reloc.corrections();
+  }
+
+  /**
+   * Perception's latest people and obstacle grid (base_link, at about the robot's current pose), or
+   * null when not available; used by the next {@link #step}.
+   */
+  public void surroundings(
+      robodog.core.perception.PeopleZones people, robodog.core.perception.HeightGrid grid) {
+    this.people = people;
+    this.grid = grid;
   }
 
   /** Operator pause; also used for E-stop and lost lease. Holds still. */
@@ -287,6 +307,23 @@ public final class Mission {
     switch (state) {
       case RUNNING:
         {
+          if (!localNavigation(tS, dt)) {
+            break; // held for a person or an obstacle, or gave up
+          }
+          if (detour != null) {
+            boolean end = tracker.step(pose[0], pose[1], pose[2], dt, profile, 0.1);
+            mainProgress =
+                path.project(
+                    pose[0], pose[1], mainProgress, Math.min(path.length(), mainProgress + 1.5));
+            advanceWaypoints();
+            if (end) {
+              detour = null;
+              tracker.follow(path, pose[0], pose[1], mainProgress);
+              incidents.accept(new Incident(underWayS, "rejoined", "back on the route"));
+            }
+            moving = !end;
+            break;
+          }
           boolean end =
               tracker.step(
                   pose[0],
@@ -333,9 +370,9 @@ public final class Mission {
         break;
     }
     out.requestedMode = moving ? Mode.WALKING : Mode.STANDING;
-    out.vx = moving ? tracker.vx : 0;
+    out.vx = moving ? tracker.vx * speedScale : 0;
     out.vy = 0;
-    out.yawRate = moving ? tracker.yawRate : 0;
+    out.yawRate = moving ? tracker.yawRate * speedScale : 0;
     out.gaitIndex = gaitIndex;
     out.bodyHeight = profile.bodyHeightM();
     out.estop = false;
@@ -343,6 +380,80 @@ public final class Mission {
     if (!moving) {
       tracker.resetSpeed();
     }
+  }
+
+  /**
+   * People and obstacles: sets {@link #speedScale}; returns false when the robot must hold (a
+   * person on the path, an obstacle with no detour) or gave up; may start a detour.
+   */
+  private boolean localNavigation(double tS, double dt) {
+    speedScale = nav.peopleScale(people);
+    if (speedScale <= 0) {
+      if (!heldForPerson) {
+        heldForPerson = true;
+        incidents.accept(new Incident(underWayS, "person", "stopped: a person on the path"));
+      }
+      return false;
+    }
+    if (heldForPerson) {
+      heldForPerson = false;
+      incidents.accept(new Incident(underWayS, "person_clear", "the path is clear again"));
+    }
+    if (detour != null) {
+      return true;
+    }
+    double sObs = nav.obstacleAhead(path, mainProgress, pose, grid);
+    if (Double.isNaN(sObs)) {
+      blockedSince = Double.NaN;
+      return true;
+    }
+    Polyline d = nav.detour(path, sObs, pose, grid);
+    if (d != null) {
+      detour = d;
+      blockedSince = Double.NaN;
+      tracker.follow(d, pose[0], pose[1]);
+      incidents.accept(
+          new Incident(
+              underWayS,
+              "detour",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "obstacle on the route %.2f m ahead: passing it %.2f m to the %s",
+                  sObs - mainProgress,
+                  Math.abs(d.y(1) - pose[1]),
+                  sideOf(d) > 0 ? "left" : "right")));
+      return true;
+    }
+    if (Double.isNaN(blockedSince)) {
+      blockedSince = tS;
+      incidents.accept(
+          new Incident(
+              underWayS,
+              "blocked",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "obstacle on the route %.2f m ahead and no free side; waiting",
+                  sObs - mainProgress)));
+    } else if (tS - blockedSince > GIVE_UP_S) {
+      state = RunState.ENDED;
+      incidents.accept(
+          new Incident(
+              underWayS,
+              "gave_up",
+              String.format(
+                  java.util.Locale.ROOT,
+                  "route blocked %.2f m ahead for %.0f s with no free detour within 0.7 m either side",
+                  sObs - mainProgress,
+                  GIVE_UP_S)));
+    }
+    return false;
+  }
+
+  /** Sign of the detour's side point relative to the robot's heading (+ left). */
+  private double sideOf(Polyline d) {
+    double dx = d.x(1) - pose[0];
+    double dy = d.y(1) - pose[1];
+    return -Math.sin(pose[2]) * dx + Math.cos(pose[2]) * dy;
   }
 
   private void advanceWaypoints() {

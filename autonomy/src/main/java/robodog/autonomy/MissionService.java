@@ -281,6 +281,22 @@ public final class MissionService {
    */
   public synchronized void step(
       long nowNanos, Mode robotMode, double ox, double oy, double oyaw, List<MarkerSighting> seen) {
+    step(nowNanos, robotMode, ox, oy, oyaw, seen, null, null);
+  }
+
+  /**
+   * As above with perception's people and obstacle grid (base_link) for local navigation; either
+   * may be null when perception does not provide it.
+   */
+  public synchronized void step(
+      long nowNanos,
+      Mode robotMode,
+      double ox,
+      double oy,
+      double oyaw,
+      List<MarkerSighting> seen,
+      robodog.core.perception.PeopleZones people,
+      robodog.core.perception.HeightGrid grid) {
     double t = nowNanos * 1e-9;
     nowS = t;
     mode = robotMode;
@@ -307,6 +323,7 @@ public final class MissionService {
     }
     double timeout = mission.commsLoss().timeoutS();
     boolean alive = (nowNanos - lastHeardDispatcherNanos) * 1e-9 <= timeout;
+    mission.surroundings(people, grid);
     mission.step(t, ox, oy, oyaw, seen, alive, cmd);
     if (leased && !estopped) {
       drive.drive(cmd);

@@ -28,6 +28,16 @@ final class Bench implements AutoCloseable {
   Mode mode = Mode.STANDING;
   private double lastHeartbeat;
 
+  /** World obstacles as circles (x, y, radius), rendered into {@link #grid} each step. */
+  final java.util.List<double[]> obstacles = new java.util.ArrayList<>();
+
+  /** A person standing at this world position, or null. */
+  double[] person;
+
+  final robodog.core.perception.HeightGrid grid = new robodog.core.perception.HeightGrid();
+  final robodog.core.perception.PeopleZones people = new robodog.core.perception.PeopleZones();
+  boolean perception;
+
   Bench(Path dbFile) {
     db = RunDatabase.open(dbFile);
     svc =
@@ -65,13 +75,46 @@ final class Bench implements AutoCloseable {
       lastHeartbeat = t();
       send(supervisor, "{\"seq\":SEQ,\"op\":\"heartbeat\"}");
     }
-    svc.step(nowNanos, mode, plant.x, plant.y, plant.yaw, List.of());
+    if (perception) {
+      render();
+      svc.step(nowNanos, mode, plant.x, plant.y, plant.yaw, List.of(), people, grid);
+    } else {
+      svc.step(nowNanos, mode, plant.x, plant.y, plant.yaw, List.of());
+    }
     MotionCommand c = DrivePort.AUTONOMY.equals(lease.holder) ? lease.last : new MotionCommand();
     if (mode == Mode.ESTOP) {
       c = new MotionCommand();
     }
     plant.step(c, DT);
     nowNanos += (long) (DT * 1e9);
+  }
+
+  /** What perception would report from the plant's pose: obstacle cells and people, base_link. */
+  private void render() {
+    double c = Math.cos(plant.yaw);
+    double s = Math.sin(plant.yaw);
+    int half = grid.size / 2;
+    for (int ix = 0; ix < grid.size; ix++) {
+      for (int iy = 0; iy < grid.size; iy++) {
+        double bx = (ix - half + 0.5) * grid.resolutionM;
+        double by = (iy - half + 0.5) * grid.resolutionM;
+        double wx = plant.x + c * bx - s * by;
+        double wy = plant.y + s * bx + c * by;
+        boolean hit = false;
+        for (double[] o : obstacles) {
+          hit |= Math.hypot(wx - o[0], wy - o[1]) <= o[2];
+        }
+        grid.obstacle[ix * grid.size + iy] = hit;
+      }
+    }
+    people.count = 0;
+    if (person != null) {
+      double dx = person[0] - plant.x;
+      double dy = person[1] - plant.y;
+      double bx = c * dx + s * dy;
+      double by = -s * dx + c * dy;
+      people.add(bx, by, Math.hypot(bx, by), 0.9, robodog.core.perception.PeopleZones.SOURCE_DEPTH);
+    }
   }
 
   void run(double seconds) {
