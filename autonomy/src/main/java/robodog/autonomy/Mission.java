@@ -388,7 +388,9 @@ public final class Mission {
    */
   private boolean localNavigation(double tS, double dt) {
     speedScale = nav.peopleScale(people);
-    if (speedScale <= 0) {
+    // Hysteresis: once stopped for a person, wait until they are clearly further away (or gone),
+    // rather than creeping up on them at the edge of the stop distance.
+    if (speedScale <= 0 || (heldForPerson && speedScale < 0.5)) {
       if (!heldForPerson) {
         heldForPerson = true;
         incidents.accept(new Incident(underWayS, "person", "stopped: a person on the path"));

@@ -47,6 +47,7 @@ public final class MissionSim {
   private final double[] rpy = new double[3];
   private final robodog.core.perception.Landmarks seen = new robodog.core.perception.Landmarks();
   private long nextAutonomy;
+  private GroundTruthPerception perception;
   private double driftPerMetre;
   private double driftX;
   private double driftY;
@@ -114,6 +115,11 @@ public final class MissionSim {
     x0 = world.bodyPosition().get0();
     y0 = world.bodyPosition().get1();
     nextAutonomy = clock.nanoTime();
+  }
+
+  /** Feeds local navigation from ground truth from now on (null: no perception). */
+  public void perception(GroundTruthPerception p) {
+    perception = p;
   }
 
   public MissionService service() {
@@ -194,7 +200,21 @@ public final class MissionSim {
         // Ground-truth markers through perception's Landmarks message, as the detector delivers.
         markers.seen(world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw(), seen);
         seen.stampNanos = now;
-        svc.step(now, t.mode, sx, sy, t.odomYaw, robodog.autonomy.MarkerSighting.from(seen));
+        if (perception != null) {
+          perception.render(
+              world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw(), now);
+          svc.step(
+              now,
+              t.mode,
+              sx,
+              sy,
+              t.odomYaw,
+              robodog.autonomy.MarkerSighting.from(seen),
+              perception.people,
+              perception.grid);
+        } else {
+          svc.step(now, t.mode, sx, sy, t.odomYaw, robodog.autonomy.MarkerSighting.from(seen));
+        }
       }
       if (world.fallen()) {
         return false;
