@@ -207,6 +207,8 @@ public final class MissionService {
             payloadJson,
             prof.name(),
             c.commsLoss().policy().wireName(),
+            c.commsLoss().timeoutS(),
+            c.commsLoss().radiusM(),
             w0.x(),
             w0.y(),
             0);
@@ -408,11 +410,9 @@ public final class MissionService {
       // Keep the gentlest sensible default rather than refuse to show the run.
       prof = RideProfile.forPayload(new Payload(Payload.MAX_MASS_KG, 0.25, 1));
     }
+    double[] limits = db.commsLossLimits(a.run().id());
     Mission.CommsLoss loss =
-        new Mission.CommsLoss(
-            CommsLossPolicy.parse(a.run().commsLoss()),
-            Mission.CommsLoss.defaults().timeoutS(),
-            Mission.CommsLoss.defaults().radiusM());
+        new Mission.CommsLoss(CommsLossPolicy.parse(a.run().commsLoss()), limits[0], limits[1]);
     mission = new Mission(route, prof, loss, gaitIndex.applyAsInt(prof.gait()), this::incident);
     mission.restore(
         a.nextWaypoint(),

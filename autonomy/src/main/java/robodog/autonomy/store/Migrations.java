@@ -49,6 +49,11 @@ final class Migrations {
             "CREATE INDEX runs_by_time ON runs(dispatched_ms)",
             "CREATE INDEX samples_by_run ON run_samples(run_id, t_s)",
             "CREATE INDEX incidents_by_run ON incidents(run_id, t_s)",
+          },
+          // 3: the comms-loss timeout and radius of each run, so a resumed run keeps them.
+          new String[] {
+            "ALTER TABLE runs ADD COLUMN comms_timeout_s REAL NOT NULL DEFAULT 2.0",
+            "ALTER TABLE runs ADD COLUMN comms_radius_m REAL NOT NULL DEFAULT 3.0",
           });
 
   /** The schema version this code writes. */

@@ -235,6 +235,8 @@ public final class RunDatabase implements AutoCloseable {
       String payloadJson,
       String profile,
       String commsLoss,
+      double commsTimeoutS,
+      double commsRadiusM,
       double x,
       double y,
       double yaw) {
@@ -250,13 +252,16 @@ public final class RunDatabase implements AutoCloseable {
           try (PreparedStatement p =
               c.prepareStatement(
                   "INSERT INTO runs(route_id, dispatched_by, dispatched_ms, payload_json, profile,"
-                      + " comms_loss, state) VALUES (?,?,?,?,?,?,'running')")) {
+                      + " comms_loss, comms_timeout_s, comms_radius_m, state)"
+                      + " VALUES (?,?,?,?,?,?,?,?,'running')")) {
             p.setLong(1, rid);
             p.setString(2, by);
             p.setLong(3, nowMs);
             p.setString(4, payloadJson);
             p.setString(5, profile);
             p.setString(6, commsLoss);
+            p.setDouble(7, commsTimeoutS);
+            p.setDouble(8, commsRadiusM);
             p.executeUpdate();
           }
           long id = queryLong("SELECT last_insert_rowid()");
@@ -402,6 +407,18 @@ public final class RunDatabase implements AutoCloseable {
       RunRecord r = run(id).orElseThrow();
       return Optional.of(
           new ActiveRun(r, a.nextWaypoint(), a.state(), a.x(), a.y(), a.yaw(), a.updatedMs()));
+    } catch (SQLException e) {
+      throw fail(e);
+    }
+  }
+
+  /** A run's comms-loss timeout (s) and radius (m). */
+  public synchronized double[] commsLossLimits(long runId) {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT comms_timeout_s, comms_radius_m FROM runs WHERE id = " + runId)) {
+      return rs.next() ? new double[] {rs.getDouble(1), rs.getDouble(2)} : new double[] {2, 3};
     } catch (SQLException e) {
       throw fail(e);
     }
