@@ -23,13 +23,14 @@ import robodog.hardware.servo.ServoOutput;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = "Calibration tools that run on the robot.",
-    subcommands = {CalibrateCommand.Servos.class})
+    subcommands = {CalibrateCommand.Servos.class, CalibrateCameraCommand.class})
 public final class CalibrateCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "expected: servos");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "expected: servos or camera");
   }
 
   /** One joint at a time: nudge its neutral until it matches the reference pose, then save. */

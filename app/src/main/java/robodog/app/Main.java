@@ -22,6 +22,7 @@ import robodog.core.config.ConfigException;
       UrdfCommand.class,
       BenchCommand.class,
       robodog.app.link.UsersCommand.class,
+      RunsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -98,6 +98,16 @@ public final class SimCommand implements Callable<Integer> {
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(
+      names = "--route",
+      description =
+          "dispatch this route (routes/<name>.yaml or the run database) as an equipment run,"
+              + " e.g. --scenario equipment-run --route equipment-run")
+  String route;
+
+  @Option(names = "--db", description = "with --route: run database (default runs/robodog.db)")
+  Path db;
+
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @picocli.CommandLine.Mixin
@@ -145,6 +155,24 @@ public final class SimCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (compare != null) {
       return compare(cfg, sc, s, d, out);
+    }
+    if (route != null) {
+      return robodog.app.mission.MissionSimRun.run(
+                  cfg,
+                  sc,
+                  s,
+                  duration != null ? duration : 300,
+                  rate,
+                  route,
+                  Paths.home().resolve("routes"),
+                  db != null ? db : RunsCommand.defaultDb(),
+                  plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
+                  0.5,
+                  out)
+              .outcome()
+              .equals("completed")
+          ? 0
+          : 1;
     }
     SimRun.HilSetup hilSetup = null;
     if (hil) {
@@ -207,8 +235,27 @@ public final class SimCommand implements Callable<Integer> {
     robodog.operatorlink.OperatorLink link =
         new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
     link.gaitNames(cfg.gaitTable().names());
-    try (robodog.operatorlink.mqtt.BrokerLink broker =
-            brokerOptions.open(id, link, mqttPort, tablet.webSocketPort(), errors, out);
+    // Autonomy (issue 8): cmd/mission in, state/mission out, runs in the database.
+    robodog.app.mission.MissionWiring missions =
+        new robodog.app.mission.MissionWiring(
+            cfg,
+            link,
+            db != null ? db : RunsCommand.defaultDb(),
+            Paths.home().resolve("routes"),
+            plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
+            (topic, json) -> {
+              robodog.operatorlink.mqtt.BrokerLink b = ref.get();
+              if (b != null) {
+                b.publish(
+                    topic,
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    topic.equals("state/mission"));
+              }
+            });
+    try (missions;
+        robodog.operatorlink.mqtt.BrokerLink broker =
+            brokerOptions.open(
+                id, link, missions.router(), mqttPort, tablet.webSocketPort(), errors, out);
         robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {
       ref.set(broker);
       broker.publish(
@@ -224,8 +271,9 @@ public final class SimCommand implements Callable<Integer> {
               () -> {
                 for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
                   link.tick(System.nanoTime());
-                  robodog.core.Telemetry t = n % 50 == 0 ? telemetry.latest() : null;
-                  if (t != null) {
+                  robodog.core.Telemetry t = telemetry.latest();
+                  missions.step(System.nanoTime(), t);
+                  if (t != null && n % 50 == 0) {
                     broker.publish(
                         "state/telemetry",
                         robodog.operatorlink.mqtt.TelemetryJson.encode(

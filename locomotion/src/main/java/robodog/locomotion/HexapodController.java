@@ -12,6 +12,7 @@ import robodog.core.Notice;
 import robodog.core.RobotState;
 import robodog.core.Telemetry;
 import robodog.core.config.RobotDescription;
+import robodog.core.perception.SafetyLimit;
 import robodog.locomotion.body.BodyPose;
 import robodog.locomotion.body.Leveler;
 import robodog.locomotion.body.MotionFilter;
@@ -63,6 +64,11 @@ public final class HexapodController implements Controller {
   private Notice notice = Notice.NONE;
   private double stabilityMargin;
   private boolean outputsValid;
+  // Crew-safety speed limit from perception (optional): see setSafetyLimits.
+  private Mailbox<SafetyLimit> safetyLimits;
+  private long safetyStaleNanos;
+  private double safetyStaleScale;
+  private double safetyScale = 1.0;
 
   /**
    * @param initialMode {@link Mode#PASSIVE} on hardware; {@link Mode#STANDING} when the body is
@@ -102,6 +108,38 @@ public final class HexapodController implements Controller {
             ? robot.stance().bodyHeightM()
             : robot.stance().sitHeightM();
     filter.reset(start);
+  }
+
+  /**
+   * Connects perception's crew-safety limit: every tick the newest {@link SafetyLimit} scales the
+   * commanded linear and yaw velocity, whatever sent the command (teleop, autonomy, script). A
+   * limit older than {@code staleS}, or one marked degraded, means the pipeline is running but not
+   * seeing: the controller falls back to {@code staleScale}. Before the first limit arrives (no
+   * pipeline) nothing is limited. Call before the loop starts, from the thread that builds it.
+   */
+  public void setSafetyLimits(Mailbox<SafetyLimit> limits, double staleS, double staleScale) {
+    this.safetyLimits = limits;
+    this.safetyStaleNanos = (long) (staleS * 1e9);
+    this.safetyStaleScale = staleScale;
+  }
+
+  /** The perception speed scale applied on the last tick (1 = none); control thread. */
+  public double safetyScale() {
+    return safetyScale;
+  }
+
+  private double currentSafetyScale(long nowNanos) {
+    if (safetyLimits == null) {
+      return 1.0;
+    }
+    SafetyLimit l = safetyLimits.latest();
+    if (l == null) {
+      return 1.0;
+    }
+    if (l.degraded || nowNanos - l.stampNanos > safetyStaleNanos) {
+      return Math.min(safetyStaleScale, l.speedScale);
+    }
+    return l.speedScale;
   }
 
   /** Default neutral footholds (m, walking frame), by leg ordinal. */
@@ -152,6 +190,7 @@ public final class HexapodController implements Controller {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
     }
     applyPose(c, mode);
+    safetyScale = currentSafetyScale(nowNanos);
     applyVelocity(c, mode == Mode.WALKING && !modes.stopping());
     filter.step(dt);
     odometry.step(filter.vx, filter.vy, filter.wz, dt);
@@ -329,6 +368,12 @@ public final class HexapodController implements Controller {
       vx *= s;
       vy *= s;
       wz *= s;
+      notice = Notice.SPEED_LIMITED;
+    }
+    if (safetyScale < 1.0) {
+      vx *= safetyScale;
+      vy *= safetyScale;
+      wz *= safetyScale;
       notice = Notice.SPEED_LIMITED;
     }
     filter.targetVx = vx;

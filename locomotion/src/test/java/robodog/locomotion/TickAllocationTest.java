@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import robodog.core.Mailbox;
 import robodog.core.Mode;
+import robodog.core.perception.SafetyLimit;
 import robodog.core.testing.AllocationProbe;
 
 /**
@@ -20,6 +22,10 @@ class TickAllocationTest {
   @Test
   void steadyStateTicksAllocateZeroBytes() {
     WalkHarness h = new WalkHarness(Mode.STANDING);
+    // Perception's crew-safety limit is polled every tick too.
+    Mailbox<SafetyLimit> limits = new Mailbox<>(SafetyLimit::new, (a, b) -> b.copyFrom(a));
+    SafetyLimit limit = new SafetyLimit();
+    h.controller.setSafetyLimits(limits, 0.5, 0.3);
     h.walk(0.1, 0.02, 0.1);
     h.run(5.0); // warm up: JIT, gait start
     int[] gaits = {
@@ -38,6 +44,11 @@ class TickAllocationTest {
             h.command.bodyRoll = (k / 5000) % 2 == 0 ? 0.05 : -0.05;
             h.command.yawRate = (k / 5000) % 3 == 0 ? 0.1 : -0.1;
             h.send();
+          }
+          if (k % 50 == 0) {
+            limit.speedScale = (k / 5000) % 2 == 0 ? 1.0 : 0.7;
+            limit.stampNanos = h.clock.nanoTime();
+            limits.offer(limit);
           }
           try {
             h.loop.runTicks(1);

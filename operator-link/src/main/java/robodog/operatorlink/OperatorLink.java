@@ -245,6 +245,49 @@ public final class OperatorLink {
     gaitNames = java.util.List.copyOf(names);
   }
 
+  /**
+   * Hands the control lease from {@code from}, who must hold it, to {@code to} (autonomy takes it
+   * for a dispatched run and gives it back at the end). The robot stands still across the change.
+   *
+   * @return false (nothing changed) when {@code from} does not hold the lease
+   */
+  public synchronized boolean grant(String from, String to, long nowNanos) {
+    if (from == null || to == null || !from.equals(holder)) {
+      return false;
+    }
+    holder = to;
+    stop();
+    command.estopRelease = false;
+    heard(nowNanos);
+    out.offer(command);
+    return true;
+  }
+
+  /**
+   * Drives as {@code client} (an in-process client such as autonomy) under the same rules as a
+   * remote one: only the lease holder moves the robot, the velocity lives for {@code ttlMs} and
+   * each call feeds the watchdog. Mode, velocity, gait, body height and step height are taken from
+   * {@code cmd}; E-stop fields are not (an E-stop stays latched until an operator releases it).
+   *
+   * @return false (nothing sent) when {@code client} does not hold the lease
+   */
+  public synchronized boolean drive(String client, MotionCommand cmd, int ttlMs, long nowNanos) {
+    if (!client.equals(holder)) {
+      return false;
+    }
+    command.requestedMode = cmd.requestedMode;
+    command.vx = cmd.vx;
+    command.vy = cmd.vy;
+    command.yawRate = cmd.yawRate;
+    command.gaitIndex = cmd.gaitIndex;
+    command.bodyHeight = cmd.bodyHeight;
+    command.stepHeight = cmd.stepHeight;
+    velocityExpiry = nowNanos + ttlMs * 1_000_000L;
+    heard(nowNanos);
+    out.offer(command);
+    return true;
+  }
+
   /** Who holds the control lease, or null. */
   public synchronized String leaseHolder() {
     return holder;

@@ -93,6 +93,23 @@ public final class BrokerOptions {
       Consumer<String> errors,
       PrintWriter out)
       throws Exception {
+    return open(robotId, link, link::onMessage, mqttPort, webSocketPort, errors, out);
+  }
+
+  /**
+   * As above, with {@code router} receiving the embedded broker's commands (e.g. {@code
+   * cmd/mission} to autonomy, the rest to {@code link}). An external broker feeds {@code link}
+   * only: missions over an external broker are not wired yet.
+   */
+  public BrokerLink open(
+      String robotId,
+      OperatorLink link,
+      EmbeddedBroker.CommandSink router,
+      int mqttPort,
+      int webSocketPort,
+      Consumer<String> errors,
+      PrintWriter out)
+      throws Exception {
     if (broker != null) {
       String pw = System.getenv(BROKER_PASSWORD_ENV);
       if (brokerUser != null && (pw == null || pw.isEmpty())) {
@@ -130,6 +147,6 @@ public final class BrokerOptions {
       tls = new BrokerSecurity.Tls(tlsKeystore, pw.toCharArray(), tlsPort);
     }
     return new EmbeddedBroker(
-        robotId, link, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);
+        robotId, router, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);
   }
 }

@@ -35,6 +35,12 @@ public final class EmbeddedBroker implements BrokerLink {
   private final String prefix;
   private final BrokerSecurity security;
 
+  /** Receives {@code cmd/...} messages (topic without the robot prefix) with the sender's id. */
+  @FunctionalInterface
+  public interface CommandSink {
+    void onMessage(String client, String topic, byte[] payload, long nowNanos);
+  }
+
   /**
    * @param robotId the {@code <robot_id>} of the topic prefix
    * @param port TCP port, or 0 for a free one
@@ -63,6 +69,25 @@ public final class EmbeddedBroker implements BrokerLink {
    */
   public EmbeddedBroker(
       String robotId, OperatorLink link, int port, BrokerSecurity security, int webSocketPort)
+      throws IOException {
+    this(robotId, (CommandSink) link::onMessage, port, security, webSocketPort);
+  }
+
+  /**
+   * With a router in front of the link (e.g. {@code cmd/mission} to autonomy, the rest to the
+   * operator link), on loopback without WebSockets.
+   */
+  public EmbeddedBroker(String robotId, CommandSink link, int port) throws IOException {
+    this(robotId, link, port, BrokerSecurity.loopback(), -1);
+  }
+
+  /**
+   * The full form: {@code link} receives every authorised {@code cmd/...} message.
+   *
+   * @param webSocketPort a port, 0 for a free one, or -1 for none
+   */
+  public EmbeddedBroker(
+      String robotId, CommandSink link, int port, BrokerSecurity security, int webSocketPort)
       throws IOException {
     this.port = port != 0 ? port : freePort();
     this.webSocketPort = webSocketPort != 0 ? webSocketPort : freePort();

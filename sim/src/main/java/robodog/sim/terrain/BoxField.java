@@ -39,6 +39,16 @@ public final class BoxField implements Terrain {
     return boxes.size();
   }
 
+  /** The boxes (a read-only view). */
+  public List<Box> boxes() {
+    return java.util.Collections.unmodifiableList(boxes);
+  }
+
+  /** The surface of every box. */
+  public Patch patch() {
+    return patch;
+  }
+
   @Override
   public void build(DSpace space) {
     DMatrix3 rot = new DMatrix3();

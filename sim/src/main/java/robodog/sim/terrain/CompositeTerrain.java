@@ -26,6 +26,11 @@ public final class CompositeTerrain implements Terrain {
     }
   }
 
+  /** The parts, in build order (immutable). */
+  public List<Terrain> parts() {
+    return parts;
+  }
+
   @Override
   public boolean covers(double x, double y) {
     for (int i = 0; i < parts.size(); i++) {

@@ -16,6 +16,11 @@ public final class FlatTerrain implements Terrain {
     Geoms.terrain(OdeHelper.createPlane(space, 0, 0, 1, 0), patch);
   }
 
+  /** The surface. */
+  public Patch patch() {
+    return patch;
+  }
+
   @Override
   public double heightAt(double x, double y) {
     return 0;

@@ -127,6 +127,41 @@ public final class RoughTerrain implements Terrain {
     g.setData(this);
   }
 
+  /** West (−x) edge, m. */
+  public double minX() {
+    return minX;
+  }
+
+  /** South (−y) edge, m. */
+  public double minY() {
+    return minY;
+  }
+
+  /** Sample spacing, m. */
+  public double cell() {
+    return cell;
+  }
+
+  /** Samples along x. */
+  public int columns() {
+    return nx;
+  }
+
+  /** Samples along y. */
+  public int rows() {
+    return ny;
+  }
+
+  /** Lowest possible surface height, m. */
+  public double minHeight() {
+    return baseZ - amplitude;
+  }
+
+  /** Highest possible surface height, m. */
+  public double maxHeight() {
+    return baseZ + amplitude;
+  }
+
   /** The surface of this patch. */
   public Patch patch() {
     return patch;

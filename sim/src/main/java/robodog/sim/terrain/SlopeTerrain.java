@@ -26,6 +26,16 @@ public final class SlopeTerrain implements Terrain {
     Geoms.terrain(OdeHelper.createPlane(space, -Math.sin(angle), 0, Math.cos(angle), 0), patch);
   }
 
+  /** Incline, rad. */
+  public double angle() {
+    return angle;
+  }
+
+  /** The surface. */
+  public Patch patch() {
+    return patch;
+  }
+
   @Override
   public double heightAt(double x, double y) {
     return x * Math.tan(angle);

@@ -1,0 +1,52 @@
+package robodog.core.perception;
+
+/**
+ * The crew-safety speed limit perception asks the controller to apply to every motion source
+ * (teleop, autonomy, scripts): commanded velocities are multiplied by {@link #speedScale}. Derived
+ * from the nearest person: 1 outside the slow zone, 0 inside the stop zone, linear in between.
+ *
+ * <p>Published by the perception thread every processed frame (also when nobody is seen, so the
+ * controller can tell a live pipeline from a dead one by {@link #stampNanos}). Mutable; copy with
+ * {@link #copyFrom}; not thread-safe.
+ */
+public final class SafetyLimit {
+  /** 0..1 multiplier on commanded linear and yaw velocity. */
+  public double speedScale = 1.0;
+
+  /** Nearest person's distance from base_link, m; {@code +Inf} when nobody is seen. */
+  public double nearestPersonM = Double.POSITIVE_INFINITY;
+
+  /** Number of people seen in the frame. */
+  public int peopleCount;
+
+  /**
+   * Publication time, ns, on the clock the controller reads ({@link robodog.core.Clock}): the
+   * controller treats an old limit as stale.
+   */
+  public long stampNanos;
+
+  /** True when the people input is degraded (camera gone, detector failing): treat as unsafe. */
+  public boolean degraded;
+
+  public void copyFrom(SafetyLimit o) {
+    speedScale = o.speedScale;
+    nearestPersonM = o.nearestPersonM;
+    peopleCount = o.peopleCount;
+    stampNanos = o.stampNanos;
+    degraded = o.degraded;
+  }
+
+  /**
+   * The speed scale for a person at {@code distM}: 0 inside {@code stopM}, 1 beyond {@code slowM},
+   * linear in between.
+   */
+  public static double scaleFor(double distM, double slowM, double stopM) {
+    if (!(distM > stopM)) {
+      return 0.0;
+    }
+    if (distM >= slowM) {
+      return 1.0;
+    }
+    return (distM - stopM) / (slowM - stopM);
+  }
+}

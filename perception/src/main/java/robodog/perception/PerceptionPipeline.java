@@ -1,0 +1,201 @@
+package robodog.perception;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.logging.Logger;
+import robodog.core.Mailbox;
+import robodog.core.camera.CameraException;
+import robodog.core.camera.CameraFrame;
+import robodog.core.camera.CameraSource;
+import robodog.core.perception.PerceptionHealth;
+import robodog.core.perception.PerceptionHealth.Input;
+import robodog.core.perception.SafetyLimit;
+import robodog.perception.calib.CameraCalibration;
+
+/**
+ * The perception pipeline: a grabber thread pulls frames from the {@link CameraSource} into a
+ * single-slot {@link Mailbox} (latest frame wins: a slow stage drops frames instead of queueing
+ * them), and a worker thread runs the {@link FrameProcessor} on the newest frame and publishes
+ * markers, people, the safety limit, the height grid and health into {@link PerceptionOutputs}.
+ * Nothing else leaves these threads; the control loop never waits for them.
+ *
+ * <p>Faults: a {@link CameraException} (corrupt image, camera gone) is counted, its message goes
+ * into {@link PerceptionHealth} with the camera marked degraded, the safety limit is published as
+ * degraded (the controller then walks at its conservative speed), and the grabber retries every
+ * {@code retryMs}. An exception inside processing marks the stage degraded and the worker carries
+ * on with the next frame. {@link #close} stops both threads.
+ */
+public final class PerceptionPipeline implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(PerceptionPipeline.class.getName());
+
+  private final CameraSource source;
+  private final PerceptionConfig cfg;
+  private final CameraCalibration calibration;
+  private final LongSupplier clock;
+  private final PerceptionOutputs out;
+  private final Mailbox<CameraFrame> frames;
+  private final long retryNanos;
+  private final PerceptionHealth health = new PerceptionHealth();
+  private final SafetyLimit degradedLimit = new SafetyLimit();
+  private volatile boolean running;
+  private volatile String cameraError;
+  private volatile long cameraErrors;
+  private volatile boolean ended;
+  private volatile long lastGrabNanos;
+  private Thread grabber;
+  private Thread worker;
+
+  /**
+   * @param calibration the camera's calibration, or {@code null} for the source's ideal intrinsics
+   * @param clock the controller's clock (ns), to stamp the safety limit
+   * @param retryMs pause between attempts after a camera error
+   */
+  public PerceptionPipeline(
+      CameraSource source,
+      PerceptionConfig cfg,
+      CameraCalibration calibration,
+      LongSupplier clock,
+      PerceptionOutputs out,
+      long retryMs) {
+    this.source = source;
+    this.cfg = cfg;
+    this.calibration = calibration;
+    this.clock = clock;
+    this.out = out;
+    this.retryNanos = retryMs * 1_000_000L;
+    boolean depth = source.hasDepth();
+    var k = source.intrinsics();
+    frames = new Mailbox<>(() -> new CameraFrame(k, depth), (a, b) -> b.copyFrom(a));
+    if (!depth) {
+      health.degrade(Input.DEPTH, "camera has no depth: no height grid, people by HOG only");
+    }
+    if (calibration == null && !source.hasDepth()) {
+      health.degrade(Input.CALIBRATION, "no calibration file: marker distances are approximate");
+    }
+  }
+
+  /** Starts the grabber and worker threads (daemons). */
+  public void start() {
+    running = true;
+    grabber = new Thread(this::grabLoop, "perception-grab");
+    worker = new Thread(this::workLoop, "perception-work");
+    grabber.setDaemon(true);
+    worker.setDaemon(true);
+    grabber.start();
+    worker.start();
+  }
+
+  private void grabLoop() {
+    CameraFrame f = new CameraFrame(source.intrinsics(), source.hasDepth());
+    while (running) {
+      try {
+        if (!source.grab(f)) {
+          ended = true;
+          return;
+        }
+        lastGrabNanos = System.nanoTime();
+        cameraError = null;
+        frames.offer(f);
+      } catch (CameraException e) {
+        cameraErrors++;
+        if (cameraError == null || !cameraError.equals(e.getMessage())) {
+          LOG.warning("perception: " + e.getMessage());
+        }
+        cameraError = e.getMessage();
+        LockSupport.parkNanos(retryNanos);
+      } catch (RuntimeException e) {
+        cameraErrors++;
+        cameraError = "camera source failed: " + e;
+        LockSupport.parkNanos(retryNanos);
+      }
+    }
+  }
+
+  private void workLoop() {
+    FrameProcessor p;
+    try {
+      p = new FrameProcessor(source.intrinsics(), calibration, cfg);
+    } catch (RuntimeException e) {
+      health.degrade(Input.CAMERA, "perception could not start: " + e.getMessage());
+      publishDegraded();
+      return;
+    }
+    long windowStart = System.nanoTime();
+    long windowFrames = 0;
+    long lastDegradedPublish = 0;
+    try {
+      while (running) {
+        CameraFrame f = frames.poll();
+        long now = System.nanoTime();
+        if (f == null) {
+          String err = cameraError;
+          boolean silent = now - lastGrabNanos > 1_000_000_000L;
+          if ((err != null || ended || silent) && now - lastDegradedPublish > 100_000_000L) {
+            health.degrade(
+                Input.CAMERA,
+                err != null ? err : ended ? "camera input ended" : "no frame for over 1 s");
+            health.cameraErrors = cameraErrors;
+            publishDegraded();
+            lastDegradedPublish = now;
+          }
+          LockSupport.parkNanos(2_000_000L);
+          continue;
+        }
+        try {
+          p.process(f, clock.getAsLong());
+          health.ok(Input.CAMERA);
+          health.ok(Input.MARKERS);
+          health.ok(Input.PEOPLE);
+        } catch (RuntimeException e) {
+          health.degrade(Input.PEOPLE, "frame processing failed: " + e);
+          p.safety.degraded = true;
+          p.safety.stampNanos = clock.getAsLong();
+        }
+        out.landmarks().offer(p.landmarks);
+        out.people().offer(p.people);
+        out.safety().offer(p.safety);
+        if (f.depth != null) {
+          out.grid().offer(p.grid);
+        }
+        windowFrames++;
+        health.framesProcessed++;
+        health.cameraErrors = cameraErrors;
+        if (now - windowStart >= 1_000_000_000L) {
+          health.fps = windowFrames * 1e9 / (now - windowStart);
+          windowStart = now;
+          windowFrames = 0;
+        }
+        health.stampNanos = clock.getAsLong();
+        out.health().offer(health);
+      }
+    } finally {
+      p.close();
+    }
+  }
+
+  private void publishDegraded() {
+    degradedLimit.degraded = true;
+    degradedLimit.speedScale = 1.0; // the controller applies its own conservative scale
+    degradedLimit.stampNanos = clock.getAsLong();
+    out.safety().offer(degradedLimit);
+    health.stampNanos = degradedLimit.stampNanos;
+    out.health().offer(health);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      if (grabber != null) {
+        grabber.interrupt();
+        grabber.join(2000);
+      }
+      if (worker != null) {
+        worker.join(2000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    source.close();
+  }
+}

@@ -1,0 +1,167 @@
+package robodog.perception.aruco;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.calib3d.Calib3d;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.MatOfPoint2f;
+import org.opencv.core.MatOfPoint3f;
+import org.opencv.core.Point3;
+import org.opencv.objdetect.ArucoDetector;
+import org.opencv.objdetect.DetectorParameters;
+import org.opencv.objdetect.Objdetect;
+import org.opencv.objdetect.RefineParameters;
+import robodog.core.perception.Landmarks;
+import robodog.perception.CameraMount;
+import robodog.perception.MarkerDictionaries;
+import robodog.perception.OpenCvNatives;
+import robodog.perception.calib.CameraCalibration;
+
+/**
+ * ArUco waypoint markers: OpenCV's {@link ArucoDetector} (sub-pixel corner refinement) finds them
+ * in a grey image, {@code solvePnP} with {@code SOLVEPNP_IPPE_SQUARE} estimates each one's pose
+ * from the calibration and the marker size, and the pose goes through the {@link CameraMount} into
+ * base_link (see {@link CameraMount} for the frame chain).
+ *
+ * <p>Marker frame (OpenCV's): origin at the centre, x right, y up on the printed face, z out of the
+ * face toward a viewer; so the face's outward normal is the marker z axis and {@link Landmarks#yaw}
+ * is its heading in base_link (±π when the marker faces the robot).
+ *
+ * <p>One thread (perception); keeps its Mats between frames. The OpenCV Java binding allocates a
+ * few small objects per detected marker (corner lists); this is the perception thread, not the
+ * control tick.
+ */
+public final class MarkerDetector implements AutoCloseable {
+  private final ArucoDetector detector;
+  private final CameraMount mount;
+  private final Mat k = new Mat(3, 3, CvType.CV_64F);
+  private final MatOfDouble dist;
+  private final MatOfPoint3f objectPoints;
+  private final Mat ids = new Mat();
+  private final List<Mat> corners = new ArrayList<>();
+  private final List<Mat> rejected = new ArrayList<>();
+  private final Mat rvec = new Mat();
+  private final Mat tvec = new Mat();
+  private final Mat rot = new Mat();
+  private final MatOfPoint2f imagePts = new MatOfPoint2f();
+  private final double[] rOpt = new double[9];
+  private final double[] r = new double[9];
+  private final double[] t = new double[3];
+  private final double[] c8 = new double[8];
+  private final float[] cf = new float[8];
+  private final double[] p = new double[3];
+  private final double sizeM;
+
+  /**
+   * @param dictionary OpenCV dictionary name, e.g. {@code DICT_4X4_50}
+   * @param markerSizeM edge of the black square, m
+   */
+  public MarkerDetector(
+      String dictionary, double markerSizeM, CameraCalibration cal, CameraMount mount) {
+    OpenCvNatives.load();
+    int dictId = MarkerDictionaries.id(dictionary);
+    if (dictId < 0) {
+      throw new IllegalArgumentException(
+          "unknown marker dictionary "
+              + dictionary
+              + ", expected one of "
+              + MarkerDictionaries.names());
+    }
+    DetectorParameters params = new DetectorParameters();
+    params.set_cornerRefinementMethod(Objdetect.CORNER_REFINE_SUBPIX);
+    detector =
+        new ArucoDetector(
+            Objdetect.getPredefinedDictionary(dictId), params, new RefineParameters());
+    this.mount = mount;
+    this.sizeM = markerSizeM;
+    k.put(0, 0, cal.cameraMatrix());
+    dist = new MatOfDouble(cal.distortion());
+    double h = markerSizeM / 2;
+    // SOLVEPNP_IPPE_SQUARE's required order: top-left, top-right, bottom-right, bottom-left.
+    objectPoints =
+        new MatOfPoint3f(
+            new Point3(-h, h, 0), new Point3(h, h, 0), new Point3(h, -h, 0), new Point3(-h, -h, 0));
+    mount.opticalRotation(rOpt);
+  }
+
+  /**
+   * Detects markers in {@code gray} (8-bit, one channel, the calibration's size) and fills {@code
+   * out} (cleared first) with their base_link poses.
+   *
+   * @return the number of markers found (may exceed {@code out}'s capacity)
+   */
+  public int detect(Mat gray, Landmarks out) {
+    out.clear();
+    releaseAll(corners);
+    releaseAll(rejected);
+    detector.detectMarkers(gray, corners, ids, rejected);
+    int found = corners.size();
+    for (int i = 0; i < found && out.count < out.capacity(); i++) {
+      Mat c = corners.get(i);
+      c.get(0, 0, cf);
+      for (int q = 0; q < 8; q++) {
+        c8[q] = cf[q];
+      }
+      imagePts.fromArray(
+          new org.opencv.core.Point(c8[0], c8[1]),
+          new org.opencv.core.Point(c8[2], c8[3]),
+          new org.opencv.core.Point(c8[4], c8[5]),
+          new org.opencv.core.Point(c8[6], c8[7]));
+      if (!Calib3d.solvePnP(
+          objectPoints, imagePts, k, dist, rvec, tvec, false, Calib3d.SOLVEPNP_IPPE_SQUARE)) {
+        continue;
+      }
+      tvec.get(0, 0, t);
+      Calib3d.Rodrigues(rvec, rot);
+      rot.get(0, 0, r);
+      mount.opticalToBase(rOpt, t[0], t[1], t[2], p);
+      // marker z axis (face normal) = third column of R, rotated into base_link
+      double nx = rOpt[0] * r[2] + rOpt[1] * r[5] + rOpt[2] * r[8];
+      double ny = rOpt[3] * r[2] + rOpt[4] * r[5] + rOpt[5] * r[8];
+      double range = Math.sqrt(t[0] * t[0] + t[1] * t[1] + t[2] * t[2]);
+      double sidePx = meanSide();
+      // Small markers and grazing views give noisier poses: confidence from apparent size.
+      double conf = Math.max(0, Math.min(1, (sidePx - 8) / 32));
+      int id = (int) ids.get(i, 0)[0];
+      out.add(id, p[0], p[1], p[2], Math.atan2(ny, nx), range, conf);
+    }
+    return found;
+  }
+
+  private double meanSide() {
+    double s = 0;
+    for (int i = 0; i < 4; i++) {
+      int j = (i + 1) % 4;
+      s += Math.hypot(c8[2 * j] - c8[2 * i], c8[2 * j + 1] - c8[2 * i + 1]);
+    }
+    return s / 4;
+  }
+
+  /** Edge of the markers this detector measures, m. */
+  public double markerSizeM() {
+    return sizeM;
+  }
+
+  private static void releaseAll(List<Mat> mats) {
+    for (int i = 0; i < mats.size(); i++) {
+      mats.get(i).release();
+    }
+    mats.clear();
+  }
+
+  @Override
+  public void close() {
+    releaseAll(corners);
+    releaseAll(rejected);
+    k.release();
+    dist.release();
+    objectPoints.release();
+    ids.release();
+    rvec.release();
+    tvec.release();
+    rot.release();
+    imagePts.release();
+  }
+}
