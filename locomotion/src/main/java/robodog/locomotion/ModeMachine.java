@@ -45,7 +45,13 @@ final class ModeMachine {
       mode = Mode.ESTOP;
       stopping = false;
       powerOn = false;
-      releaseArmed = false;
+      // An E-stop engaged by a command (release flag clear, button not pressed) arms the release
+      // at once: the next command that clears the E-stop and asks for release is a fresh request
+      // by construction, since this one asked for the opposite. A link sends exactly that pair
+      // (engage, then release) and the mailbox may never show the controller anything between.
+      // Engaged by the button, or by a command still carrying a release flag, the release must
+      // first be seen cleared.
+      releaseArmed = c.estop && !c.estopRelease && !state.estopPressed;
       return mode;
     }
     if ((mode == Mode.ESTOP || mode == Mode.FAULT) && !c.estopRelease) {

@@ -40,6 +40,26 @@ class SafetyTest {
   }
 
   @Test
+  void aReleaseRightAfterACommandedEstopIsHonoured() {
+    // What the operator link sends: engage, then (holder only) release, with nothing in between.
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.walk(0.1, 0, 0);
+    h.run(1.0);
+    h.command.estop = true;
+    h.send();
+    h.run(0.2);
+    assertEquals(Mode.ESTOP, h.telemetry().mode);
+    h.command.estop = false;
+    h.command.estopRelease = true;
+    h.command.requestedMode = Mode.STANDING;
+    h.send();
+    h.run(0.002);
+    assertEquals(Mode.PASSIVE, h.telemetry().mode, "a deliberate release leaves E-STOP");
+    h.run(0.5);
+    assertEquals(Mode.SITTING, h.telemetry().mode, "then powers up through sitting, never a jump");
+  }
+
+  @Test
   void aStaleReleaseFlagDoesNotUndoTheNextEstop() {
     WalkHarness h = new WalkHarness(Mode.STANDING);
     h.command.estopRelease = true; // a sender that never clears its release flag
