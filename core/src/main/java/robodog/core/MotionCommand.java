@@ -12,6 +12,15 @@ public final class MotionCommand {
   /** The mode the sender wants. */
   public Mode requestedMode = Mode.STANDING;
 
+  /**
+   * The velocity below is valid until this time, ns, in the control loop's clock (on the robot and
+   * in a realtime simulation, {@link System#nanoTime()}); from then on the controller brings the
+   * robot to a controlled stop by itself. The operator link sets it to the earlier of the command's
+   * ttl and its watchdog, so a stop begins within one control tick of the deadline even when the
+   * link's own thread is late. {@link Long#MAX_VALUE}: no deadline.
+   */
+  public long velocityDeadlineNanos = Long.MAX_VALUE;
+
   /** Forward velocity, m/s, base_link x. */
   public double vx;
 
@@ -51,6 +60,7 @@ public final class MotionCommand {
   /** Copies every field; allocation-free. */
   public void copyFrom(MotionCommand o) {
     requestedMode = o.requestedMode;
+    velocityDeadlineNanos = o.velocityDeadlineNanos;
     vx = o.vx;
     vy = o.vy;
     yawRate = o.yawRate;

@@ -191,7 +191,13 @@ public final class HexapodController implements Controller {
     }
     applyPose(c, mode);
     safetyScale = currentSafetyScale(nowNanos);
-    applyVelocity(c, mode == Mode.WALKING && !modes.stopping());
+    // The deadline is enforced here, in the tick, not only by the link's timer thread: a stop
+    // then begins within one tick of it however late that thread is scheduled.
+    boolean expired = nowNanos >= c.velocityDeadlineNanos;
+    if (expired && (c.vx != 0 || c.vy != 0 || c.yawRate != 0)) {
+      notice = Notice.COMMAND_EXPIRED;
+    }
+    applyVelocity(c, mode == Mode.WALKING && !modes.stopping() && !expired);
     filter.step(dt);
     odometry.step(filter.vx, filter.vy, filter.wz, dt);
     if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {

@@ -40,6 +40,22 @@ class SafetyTest {
   }
 
   @Test
+  void anExpiredVelocityCommandStopsTheRobotFromInsideTheTick() {
+    // The operator link's thread may be late; the deadline it wrote into the command is not.
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    h.command.velocityDeadlineNanos = h.clock.nanoTime() + 1_500_000_000L;
+    h.walk(0.1, 0, 0);
+    h.run(1.4);
+    assertEquals(0.1, h.telemetry().vx, 1e-9, "moving before the deadline");
+    h.run(0.1 + WalkHarness.DT);
+    assertEquals(robodog.core.Notice.COMMAND_EXPIRED, h.telemetry().notice);
+    assertTrue(h.telemetry().vx < 0.1, "the stop begins within one tick of the deadline");
+    h.run(1.0);
+    assertEquals(0.0, h.telemetry().vx, 1e-12, "then ramps to a standstill");
+    assertEquals(Mode.WALKING, h.telemetry().mode, "a controlled stop, not a mode change");
+  }
+
+  @Test
   void aReleaseRightAfterACommandedEstopIsHonoured() {
     // What the operator link sends: engage, then (holder only) release, with nothing in between.
     WalkHarness h = new WalkHarness(Mode.STANDING);

@@ -123,7 +123,7 @@ public final class OperatorLink {
         default:
           throw new ProtocolException(topic + ": unknown topic");
       }
-      out.offer(command);
+      offer();
     } catch (ProtocolException e) {
       refused++;
       errors.accept(e.getMessage());
@@ -198,6 +198,16 @@ public final class OperatorLink {
     velocityExpiry = 0;
   }
 
+  /**
+   * Publishes the command with its velocity deadline: the earlier of the velocity's ttl and the
+   * holder's watchdog, which the control tick enforces by itself.
+   */
+  private void offer() {
+    command.velocityDeadlineNanos =
+        velocityExpiry == 0 ? Long.MAX_VALUE : Math.min(velocityExpiry, lastHeard + WATCHDOG_NANOS);
+    out.offer(command);
+  }
+
   /** Applies expiry and the watchdog; call at 50 Hz or more from the link's timer. */
   public synchronized void tick(long nowNanos) {
     boolean changed = false;
@@ -220,7 +230,7 @@ public final class OperatorLink {
       changed = true;
     }
     if (changed) {
-      out.offer(command);
+      offer();
     }
   }
 
@@ -259,7 +269,7 @@ public final class OperatorLink {
     stop();
     command.estopRelease = false;
     heard(nowNanos);
-    out.offer(command);
+    offer();
     return true;
   }
 
@@ -284,7 +294,7 @@ public final class OperatorLink {
     command.stepHeight = cmd.stepHeight;
     velocityExpiry = nowNanos + ttlMs * 1_000_000L;
     heard(nowNanos);
-    out.offer(command);
+    offer();
     return true;
   }
 

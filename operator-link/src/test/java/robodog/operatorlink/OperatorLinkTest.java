@@ -42,6 +42,18 @@ class OperatorLinkTest {
         "{\"seq\":3,\"vx\":0.1,\"yaw_rate\":0.2,\"ttl_ms\":200}",
         10 * MS);
     assertEquals(0.1, latest().vx, 0.0);
+    assertEquals(
+        210 * MS,
+        latest().velocityDeadlineNanos,
+        "the controller gets the ttl as a deadline it enforces itself");
+    send("tablet", "cmd/velocity", "{\"seq\":4,\"vx\":0.1,\"ttl_ms\":1000}", 20 * MS);
+    assertEquals(
+        520 * MS, latest().velocityDeadlineNanos, "a long ttl is capped by the 500 ms watchdog");
+    send(
+        "tablet",
+        "cmd/velocity",
+        "{\"seq\":5,\"vx\":0.1,\"yaw_rate\":0.2,\"ttl_ms\":190}",
+        20 * MS);
     link.tick(150 * MS);
     assertEquals(0.1, latest().vx, 0.0);
     link.tick(211 * MS);
