@@ -91,17 +91,20 @@ final class Textures {
         }
       case GRAVEL:
         {
-          Noise.worley(u * 38, v * 38, sd, w);
+          // Rounded stones of two sizes, each its own tone, shaded as domes, dark gaps.
+          Noise.worley(u * 55, v * 55, sd, w);
           int id = (int) w[2];
-          double tone = 0.30 + 0.28 * Noise.unit(id);
-          double warm = 0.06 * Noise.unit(id * 31 + 5);
+          double tone = 0.22 + 0.3 * Noise.unit(id);
+          double warm = 0.05 * Noise.unit(id * 31 + 5);
+          double fade = Noise.fade(55, fp);
           double edge = w[1] - w[0];
-          double gap = Noise.fade(38, fp) * (edge < 0.08 ? 0.45 : 0);
-          double shade = 1 - 0.35 * w[0] * Noise.fade(38, fp);
-          double l = tone * shade * (1 - gap);
+          double dome = 1 - 0.6 * fade * w[0] * w[0];
+          double gap = fade * (edge < 0.12 ? 0.7 * (1 - edge / 0.12) : 0);
+          double speck = 0.05 * Noise.fbm(u, v, 400, 1, 0.5, fp, sd + 3);
+          double l = (tone * dome + speck) * (1 - gap);
           r = l + warm;
-          g = l + warm * 0.6;
-          b = l;
+          g = l + warm * 0.7;
+          b = l * 0.97;
           break;
         }
       case SAND:
