@@ -38,7 +38,7 @@ public final class TerrainPatchGenerator {
    */
   public byte[] render(Surface surface, long seed) {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + surface.ordinal());
-    double hfov = Math.toRadians(10 + 20 * r.nextDouble());
+    double hfov = Math.toRadians(12 + 18 * r.nextDouble());
     double f = 0.5 * size / Math.tan(hfov / 2);
     CameraIntrinsics k = new CameraIntrinsics(size, size, f, f, size / 2.0, size / 2.0);
     CameraFrame target = new CameraFrame(k, false);
@@ -49,8 +49,8 @@ public final class TerrainPatchGenerator {
                 List.of(), List.of(), List.of(), List.of(), List.of(), Map.of("ground", surface)),
             r.nextLong(),
             1.0);
-    double h = 0.2 + 0.4 * r.nextDouble();
-    double pitch = Math.toRadians(20 + 55 * r.nextDouble());
+    double h = 0.15 + 0.25 * r.nextDouble();
+    double pitch = Math.toRadians(20 + 40 * r.nextDouble());
     double yaw = 2 * Math.PI * r.nextDouble();
     double roll = Math.toRadians(10 * (r.nextDouble() - 0.5));
     double[] rot = new double[9];

@@ -54,6 +54,18 @@ class SceneLoaderTest {
   }
 
   @Test
+  void theShippedCameraConfigLoadsAndMatchesTheDefaults() {
+    SimCameraConfig c = SimCameraConfig.load(Path.of("../config/camera.yaml"));
+    assertEquals(SimCameraConfig.DEFAULT, c);
+    String e =
+        assertThrows(
+                ConfigException.class,
+                () -> SimCameraConfig.parse(ConfigNode.parseString("cam.yaml", "hfov_deg: 200")))
+            .getMessage();
+    assertTrue(e.contains("hfov_deg"), e);
+  }
+
+  @Test
   void badSceneEntriesAreRejectedWithTheFieldAndTheExpectation() {
     Terrain flat = robodog.sim.terrain.Terrains.flat(0.9);
     String e1 =
