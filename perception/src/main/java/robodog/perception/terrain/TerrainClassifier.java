@@ -43,6 +43,7 @@ public final class TerrainClassifier implements AutoCloseable {
    */
   public static TerrainClassifier load(Path dir) throws TerrainModelException {
     DjlOffline.ensure();
+    DjlOffline.singleThreadedInference();
     Path meta = dir.resolve(NAME + ".properties");
     Path params = dir.resolve(NAME + "-0000.params");
     if (!Files.isRegularFile(meta) || !Files.isRegularFile(params)) {
