@@ -23,6 +23,7 @@ import robodog.core.config.ConfigException;
       BenchCommand.class,
       robodog.app.link.UsersCommand.class,
       RunsCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -22,7 +22,8 @@ import robodog.sim.terrain.Terrains;
  * from the default head mount of a standing robot. Prints median and p90 ms per frame and fps.
  * {@code --png DIR} also writes one colour and one depth image per terrain.
  *
- * <p>Options: {@code --width 640 --height 480 --frames 40 --supersample 1 --png DIR}.
+ * <p>Options: {@code --width 640 --height 480 --frames 40 --supersample 1 --png DIR --terrains
+ * flat,rough}.
  */
 public final class CameraRenderBenchmark {
   private CameraRenderBenchmark() {}
@@ -33,6 +34,7 @@ public final class CameraRenderBenchmark {
     int frames = 40;
     int ss = 1;
     Path png = null;
+    String[] only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--width" -> width = Integer.parseInt(args[++i]);
@@ -40,15 +42,19 @@ public final class CameraRenderBenchmark {
         case "--frames" -> frames = Integer.parseInt(args[++i]);
         case "--supersample" -> ss = Integer.parseInt(args[++i]);
         case "--png" -> png = Path.of(args[++i]);
+        case "--terrains" -> only = args[++i].split(",");
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + " (expected --width, --height, --frames, --supersample, --png)");
+                    + " (expected --width, --height, --frames, --supersample, --png, --terrains a,b)");
       }
     }
     CameraIntrinsics k = CameraIntrinsics.fromHorizontalFov(width, height, Math.toRadians(70));
-    String[] names = {"flat", "grass", "rough", "gravel", "stairs", "equipment-run"};
+    String[] names =
+        only != null
+            ? only
+            : new String[] {"flat", "grass", "rough", "gravel", "stairs", "equipment-run"};
     System.out.printf(
         Locale.ROOT,
         "%dx%d, supersample %d, %d frames per terrain, one thread%n",
@@ -57,6 +63,9 @@ public final class CameraRenderBenchmark {
         ss,
         frames);
     System.out.printf(Locale.ROOT, "%-14s %9s %9s %7s%n", "terrain", "median ms", "p90 ms", "fps");
+    if (png != null && only == null) {
+      writePatchMontage(png.resolve("sim-camera-patches.png"));
+    }
     for (String name : names) {
       Terrain terrain = terrain(name);
       Map<String, Surface> ground =
@@ -94,6 +103,31 @@ public final class CameraRenderBenchmark {
             FrameImages.depth(f, 8), png.resolve("sim-camera-" + name + "-depth.png"));
       }
     }
+  }
+
+  /** One row of 8 training patches (64 px) per ground surface, with the patch render time. */
+  private static void writePatchMontage(Path file) throws java.io.IOException {
+    robodog.sim.camera.TerrainPatchGenerator g = new robodog.sim.camera.TerrainPatchGenerator(64);
+    int cols = 8;
+    java.awt.image.BufferedImage img =
+        new java.awt.image.BufferedImage(
+            cols * 66, Surface.GROUND.length * 66, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    long t0 = System.nanoTime();
+    for (int row = 0; row < Surface.GROUND.length; row++) {
+      for (int c = 0; c < cols; c++) {
+        byte[] p = g.render(Surface.GROUND[row], c);
+        for (int i = 0; i < 64 * 64; i++) {
+          int rgb =
+              ((p[3 * i + 2] & 0xff) << 16) | ((p[3 * i + 1] & 0xff) << 8) | (p[3 * i] & 0xff);
+          img.setRGB(c * 66 + i % 64, row * 66 + i / 64, rgb);
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "training patch 64x64 (2x2 supersampled): %.2f ms each%n",
+        (System.nanoTime() - t0) / 1e6 / (cols * Surface.GROUND.length));
+    FrameImages.writePng(img, file);
   }
 
   private static Terrain terrain(String name) {
