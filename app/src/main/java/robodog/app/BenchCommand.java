@@ -21,14 +21,14 @@ import robodog.locomotion.LocomotionConfig;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
-    subcommands = {BenchCommand.Loop.class, SimBenchCommand.class})
+    subcommands = {BenchCommand.Loop.class, SimBenchCommand.class, BenchPerceptionCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a benchmark: loop or sim");
+        spec.commandLine(), "expected a benchmark: loop, sim or perception");
   }
 
   /** The loop runner at a fixed rate with the walking controller as its tick. */

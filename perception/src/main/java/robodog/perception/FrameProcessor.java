@@ -22,6 +22,10 @@ import robodog.perception.people.HogPeopleDetector;
  * for the benchmark. One thread; keeps its Mats and message objects between frames.
  */
 public final class FrameProcessor implements AutoCloseable {
+  static {
+    OpenCvNatives.load(); // before any Mat field is built
+  }
+
   public final Landmarks landmarks = new Landmarks();
   public final PeopleZones people = new PeopleZones();
   public final SafetyLimit safety = new SafetyLimit();
@@ -44,6 +48,7 @@ public final class FrameProcessor implements AutoCloseable {
   private final Mat gray = new Mat();
   private final double pointsPerM2At1m;
   private boolean runHog = true;
+  private boolean markerRangeFromDepth = true;
 
   /**
    * @param calibration the camera's calibration; {@code null} uses the frames' ideal intrinsics
@@ -65,6 +70,11 @@ public final class FrameProcessor implements AutoCloseable {
     bgr = new Mat(k.height(), k.width(), CvType.CV_8UC3);
   }
 
+  /** Marker range from depth when the frame has it (default), or from solvePnP alone. */
+  public void setMarkerRangeFromDepth(boolean on) {
+    markerRangeFromDepth = on;
+  }
+
   /** Turns the HOG detector off (e.g. when depth people suffice and CPU is short). */
   public void setHogEnabled(boolean on) {
     runHog = on;
@@ -75,7 +85,11 @@ public final class FrameProcessor implements AutoCloseable {
     bgr.put(0, 0, f.bgr);
     Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
     long t0 = System.nanoTime();
-    markers.detect(gray, landmarks);
+    if (f.depth != null && markerRangeFromDepth) {
+      markers.detect(gray, f.depth, f.width(), landmarks);
+    } else {
+      markers.detect(gray, landmarks);
+    }
     landmarks.stampNanos = f.stampNanos;
     landmarks.frameSequence = f.sequence;
     long t1 = System.nanoTime();
