@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import robodog.app.perception.ArucoSimEval;
 import robodog.app.perception.PeopleSimEval;
 import robodog.app.perception.PerceptionBenchmark;
+import robodog.sim.camera.CameraMount;
 
 /**
  * {@code ./robodog bench perception}: per-stage cost at 640×480, ArUco range accuracy and people
@@ -70,8 +71,19 @@ public final class BenchPerceptionCommand implements Callable<Integer> {
     }
     if (people > 0) {
       double[] ranges = {1, 1.5, 2, 2.5, 3, 4, 5, 6};
-      o.printf("%nPeople (one standing figure per frame), %d frames per range%n", people);
-      o.print(PeopleSimEval.report(PeopleSimEval.run(ranges, people, seed), ranges, people));
+      o.printf(
+          "%nPeople (one standing figure per frame), %d frames per range, default mount (20 cm up,"
+              + " 15° down)%n",
+          people);
+      o.print(
+          PeopleSimEval.report(
+              PeopleSimEval.run(ranges, people, seed, CameraMount.DEFAULT), ranges, people));
+      o.printf("%nPeople, same figures, a level camera 20 cm up (whole figures in view)%n");
+      o.print(
+          PeopleSimEval.report(
+              PeopleSimEval.run(ranges, people, seed, new CameraMount(0.12, 0, 0.08, 0, 0, 0)),
+              ranges,
+              people));
       o.flush();
     }
     return 0;

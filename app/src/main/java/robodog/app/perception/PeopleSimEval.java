@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import robodog.core.camera.CameraFrame;
 import robodog.core.perception.PeopleZones;
 import robodog.perception.FrameProcessor;
+import robodog.sim.camera.CameraMount;
 import robodog.sim.camera.Lighting;
 import robodog.sim.camera.Scene;
 import robodog.sim.terrain.Terrain;
@@ -30,13 +31,16 @@ public final class PeopleSimEval {
 
   private PeopleSimEval() {}
 
-  public static List<Sample> run(double[] ranges, int perRange, long seed) {
+  /**
+   * @param mount the simulated camera mount (the default looks 15° down from 20 cm)
+   */
+  public static List<Sample> run(double[] ranges, int perRange, long seed, CameraMount mount) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Terrain flat = Terrains.flat(0.9);
     double[] cam = SimFrames.cameraPosition();
     CameraFrame f = new CameraFrame(SimFrames.K, true);
     List<Sample> out = new ArrayList<>();
-    try (FrameProcessor p = new FrameProcessor(SimFrames.K, null, SimFrames.config())) {
+    try (FrameProcessor p = new FrameProcessor(SimFrames.K, null, SimFrames.config(mount))) {
       for (double d : ranges) {
         for (int n = 0; n < perRange; n++) {
           double b = Math.toRadians(20) * (2 * rnd.nextDouble() - 1);
@@ -64,6 +68,7 @@ public final class PeopleSimEval {
               SimFrames.scene(List.of(), List.of(person)),
               seed * 31 + out.size(),
               Lighting.DEFAULT,
+              mount,
               f);
           p.process(f, 0);
           PeopleZones z = p.people;

@@ -26,9 +26,13 @@ public final class SimFrames {
 
   private SimFrames() {}
 
-  /** Perception settings with the simulator's camera mount. */
+  /** Perception settings with the simulator's default camera mount. */
   public static PerceptionConfig config() {
-    CameraMount m = CameraMount.DEFAULT;
+    return config(CameraMount.DEFAULT);
+  }
+
+  /** Perception settings with this simulated camera mount. */
+  public static PerceptionConfig config(CameraMount m) {
     PerceptionConfig d = PerceptionConfig.DEFAULT;
     return new PerceptionConfig(
         new robodog.perception.CameraMount(
@@ -62,10 +66,21 @@ public final class SimFrames {
   /** Renders {@code scene} on {@code terrain} as the standing robot's camera sees it. */
   public static void render(
       Terrain terrain, Scene scene, long seed, Lighting light, CameraFrame into) {
+    render(terrain, scene, seed, light, CameraMount.DEFAULT, into);
+  }
+
+  /** As above with another camera mount. */
+  public static void render(
+      Terrain terrain,
+      Scene scene,
+      long seed,
+      Lighting light,
+      CameraMount mount,
+      CameraFrame into) {
     CameraRenderer r = new CameraRenderer(terrain, scene, seed, 0.5);
     double[] pos = new double[3];
     double[] rot = new double[9];
-    SimCamera.cameraPose(new double[] {0, 0, BODY_Z, 1, 0, 0, 0}, CameraMount.DEFAULT, pos, rot);
+    SimCamera.cameraPose(new double[] {0, 0, BODY_Z, 1, 0, 0, 0}, mount, pos, rot);
     r.render(pos, rot, 0, light, seed, 1, into);
   }
 
