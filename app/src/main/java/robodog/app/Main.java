@@ -21,6 +21,7 @@ import robodog.core.config.ConfigException;
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,12 +1,15 @@
 package robodog.sim;
 
 import java.util.SplittableRandom;
+import org.ode4j.math.DQuaternionC;
+import org.ode4j.math.DVector3C;
 import robodog.core.HardwarePort;
 import robodog.core.JointCommand;
 import robodog.core.Joints;
 import robodog.core.LegId;
 import robodog.core.RobotState;
 import robodog.core.config.RobotDescription;
+import robodog.sim.camera.BodyPoseFeed;
 import robodog.sim.terrain.Terrain;
 
 /**
@@ -41,6 +44,7 @@ public final class SimHardware implements HardwarePort {
   private long cachedPeriod = -1;
   private int subSteps;
   private double subStep;
+  private volatile BodyPoseFeed poseFeed;
 
   /**
    * Hardware over a world to be built by {@link #configure}: the robot in its neutral stance at
@@ -152,6 +156,20 @@ public final class SimHardware implements HardwarePort {
       w.step(subStep);
     }
     imu.afterPeriod(periodNanos * 1e-9);
+    BodyPoseFeed feed = poseFeed;
+    if (feed != null) {
+      DVector3C p = w.bodyPosition();
+      DQuaternionC q = w.bodyQuaternion();
+      feed.publish(w.time(), p.get0(), p.get1(), p.get2(), q.get0(), q.get1(), q.get2(), q.get3());
+    }
+  }
+
+  /**
+   * Publishes the ground-truth body pose into {@code feed} after every period (for the simulated
+   * camera on its own thread); null stops. Allocation-free per period. Any thread.
+   */
+  public void setBodyPoseFeed(BodyPoseFeed feed) {
+    this.poseFeed = feed;
   }
 
   @Override

@@ -25,6 +25,7 @@ final class HeightfieldPart implements TerrainTracer.Part {
   private final int bnx;
   private final int bny;
   private final double[] blockMax;
+  private final double maxSlope;
 
   HeightfieldPart(RoughTerrain terrain, Material material) {
     this.terrain = terrain;
@@ -42,6 +43,21 @@ final class HeightfieldPart implements TerrainTracer.Part {
     bny = (terrain.rows() - 2) / B + 1;
     blockMax = new double[bnx * bny];
     java.util.Arrays.fill(blockMax, Double.NEGATIVE_INFINITY);
+    double slope = 0;
+    for (int iy = 0; iy < terrain.rows(); iy++) {
+      for (int ix = 0; ix + 1 < terrain.columns(); ix++) {
+        double a = terrain.heightAt(x0 + ix * cell, y0 + iy * cell);
+        slope =
+            Math.max(slope, Math.abs(terrain.heightAt(x0 + (ix + 1) * cell, y0 + iy * cell) - a));
+        if (iy + 1 < terrain.rows()) {
+          slope =
+              Math.max(slope, Math.abs(terrain.heightAt(x0 + ix * cell, y0 + (iy + 1) * cell) - a));
+        }
+      }
+    }
+    // The bilinear surface's gradient is at most the steepest sample difference per cell along
+    // each axis, so |grad| <= sqrt(2) times that.
+    maxSlope = Math.sqrt(2) * slope / cell + 1e-9;
     for (int iy = 0; iy < terrain.rows(); iy++) {
       for (int ix = 0; ix < terrain.columns(); ix++) {
         double hgt = terrain.heightAt(x0 + ix * cell, y0 + iy * cell);
@@ -123,12 +139,21 @@ final class HeightfieldPart implements TerrainTracer.Part {
         t = tEnd;
         continue;
       }
-      for (double s = Math.min(t + step, tEnd); ; s = Math.min(s + step, tEnd)) {
-        if (f(ox, oy, oz, dx, dy, dz, s) < 0) {
+      // Lipschitz march: while the ray is h above the ground, the gap cannot close within
+      // h / (descent rate + max slope × horizontal rate), so far above the bumps the steps are
+      // long; near them they fall to the half-cell step that brackets a crossing.
+      double closing = Math.max(0, -dz) + maxSlope * horiz;
+      double fPrev = f(ox, oy, oz, dx, dy, dz, prevT);
+      for (double s = prevT; ; ) {
+        double safe = closing > 0 ? fPrev / closing : Double.POSITIVE_INFINITY;
+        s = Math.min(s + Math.max(step, safe), tEnd);
+        double fs = f(ox, oy, oz, dx, dy, dz, s);
+        if (fs < 0) {
           refine(ox, oy, oz, dx, dy, dz, prevT, s, hit);
           return;
         }
         prevT = s;
+        fPrev = fs;
         if (s >= tEnd) {
           break;
         }

@@ -39,7 +39,7 @@ public record Lighting(
 
   /**
    * Randomised daylight for training data: any sun azimuth, elevation 15–80°, overcast (weak sun,
-   * strong ambient) to harsh sun, exposure 0.6–1.5, white balance ±12 %, noise 1–6 levels.
+   * strong ambient) to harsh sun, exposure 0.45–1.05, white balance ±12 %, noise 1–6 levels.
    */
   public static Lighting random(SplittableRandom r) {
     double overcast = r.nextDouble();
@@ -50,7 +50,7 @@ public record Lighting(
         Math.toRadians(15 + 65 * r.nextDouble()),
         sun,
         ambient,
-        0.6 + 0.9 * r.nextDouble(),
+        0.45 + 0.6 * r.nextDouble(),
         0.88 + 0.24 * r.nextDouble(),
         0.88 + 0.24 * r.nextDouble(),
         1 + 5 * r.nextDouble(),

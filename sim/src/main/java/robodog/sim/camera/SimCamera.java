@@ -44,6 +44,22 @@ public final class SimCamera implements CameraSource {
     this.timeoutMs = timeoutMs;
   }
 
+  /**
+   * The head camera of a simulated robot: wires a new {@link BodyPoseFeed} into {@code hw} and
+   * renders {@code terrain} with {@code scene} (use the scenario's). Start-up only.
+   */
+  public static SimCamera attach(
+      robodog.sim.SimHardware hw,
+      robodog.sim.terrain.Terrain terrain,
+      Scene scene,
+      SimCameraConfig cfg,
+      long seed) {
+    BodyPoseFeed feed = new BodyPoseFeed();
+    hw.setBodyPoseFeed(feed);
+    return new SimCamera(
+        cfg, new CameraRenderer(terrain, scene, seed, cfg.textureVariation()), feed, seed, 2000);
+  }
+
   @Override
   public CameraIntrinsics intrinsics() {
     return cfg.intrinsics();

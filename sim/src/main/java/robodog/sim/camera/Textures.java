@@ -33,7 +33,7 @@ final class Textures {
       case ICE:
         return 0.6;
       case MUD:
-        return 0.25;
+        return 0.35;
       default:
         return 0.02;
     }
@@ -55,9 +55,15 @@ final class Textures {
     switch (s) {
       case PAVEMENT:
         {
-          double n = 0.10 * Noise.fbm(u, v, 3, 3, 0.5, fp, sd);
-          double speck = 0.16 * Noise.fbm(u, v, 140, 2, 0.6, fp, sd + 1);
-          double l = 0.30 + n + speck;
+          // Asphalt: dark binder with light aggregate grains.
+          double n = 0.08 * Noise.fbm(u, v, 3, 3, 0.5, fp, sd);
+          double speck = 0.12 * Noise.fbm(u, v, 140, 2, 0.6, fp, sd + 1);
+          Noise.worley(u * 160, v * 160, sd + 2, w);
+          double grain =
+              w[0] < 0.22 && Noise.unit((int) w[2]) > 0.55
+                  ? 0.22 * Noise.fade(160, fp) * Noise.unit((int) w[2] * 7 + 1)
+                  : 0;
+          double l = 0.22 + n + speck + grain + 0.03 * (1 - Noise.fade(160, fp));
           r = l;
           g = l;
           b = l * 1.04;
@@ -91,17 +97,20 @@ final class Textures {
         }
       case GRAVEL:
         {
-          Noise.worley(u * 38, v * 38, sd, w);
+          // Rounded stones of two sizes, each its own tone, shaded as domes, dark gaps.
+          Noise.worley(u * 55, v * 55, sd, w);
           int id = (int) w[2];
-          double tone = 0.30 + 0.28 * Noise.unit(id);
-          double warm = 0.06 * Noise.unit(id * 31 + 5);
+          double tone = 0.22 + 0.3 * Noise.unit(id);
+          double warm = 0.05 * Noise.unit(id * 31 + 5);
+          double fade = Noise.fade(55, fp);
           double edge = w[1] - w[0];
-          double gap = Noise.fade(38, fp) * (edge < 0.08 ? 0.45 : 0);
-          double shade = 1 - 0.35 * w[0] * Noise.fade(38, fp);
-          double l = tone * shade * (1 - gap);
+          double dome = 1 - 0.6 * fade * w[0] * w[0];
+          double gap = fade * (edge < 0.12 ? 0.7 * (1 - edge / 0.12) : 0);
+          double speck = 0.05 * Noise.fbm(u, v, 400, 1, 0.5, fp, sd + 3);
+          double l = (tone * dome + speck) * (1 - gap);
           r = l + warm;
-          g = l + warm * 0.6;
-          b = l;
+          g = l + warm * 0.7;
+          b = l * 0.97;
           break;
         }
       case SAND:
@@ -130,7 +139,8 @@ final class Textures {
         {
           double wet = Noise.fbm(u, v, 1.8, 3, 0.5, fp, sd);
           double clump = Noise.fbm(u, v, 25, 2, 0.5, fp, sd + 1);
-          double l = 0.75 + 0.2 * clump - (wet > 0.2 ? 0.25 : 0);
+          double puddle = wet > 0.15 ? 0.35 : 0;
+          double l = 0.75 + 0.25 * clump - puddle;
           r = 0.26 * l;
           g = 0.19 * l;
           b = 0.13 * l;

@@ -1,6 +1,7 @@
 package robodog.sim.scenario;
 
 import java.util.List;
+import robodog.sim.camera.Scene;
 import robodog.sim.terrain.Terrain;
 
 /**
@@ -23,6 +24,8 @@ import robodog.sim.terrain.Terrain;
  * @param commands piecewise-constant velocity profile, in time order
  * @param goalDistanceM distance along the start heading that completes the run, m; NaN = none
  * @param goalXM world x that completes the run when the body reaches it, m; NaN = none
+ * @param scene what the simulated camera sees on the ground (markers, cases, cables, tripods,
+ *     people); its cases, tripods and cables are also part of {@code terrain}'s physics world
  */
 public record Scenario(
     String name,
@@ -39,7 +42,44 @@ public record Scenario(
     String failedLeg,
     List<Segment> commands,
     double goalDistanceM,
-    double goalXM) {
+    double goalXM,
+    Scene scene) {
+
+  /** A scenario without scene objects. */
+  public Scenario(
+      String name,
+      String description,
+      TerrainSpec terrain,
+      double startX,
+      double startY,
+      double startYawRad,
+      double payloadKg,
+      List<Double> payloadCom,
+      double durationS,
+      long seed,
+      String gait,
+      String failedLeg,
+      List<Segment> commands,
+      double goalDistanceM,
+      double goalXM) {
+    this(
+        name,
+        description,
+        terrain,
+        startX,
+        startY,
+        startYawRad,
+        payloadKg,
+        payloadCom,
+        durationS,
+        seed,
+        gait,
+        failedLeg,
+        commands,
+        goalDistanceM,
+        goalXM,
+        Scene.EMPTY);
+  }
 
   /** True when the scenario has a goal ({@code goal.distance_m} or {@code goal.x_m}). */
   public boolean hasGoal() {

@@ -10,6 +10,10 @@ import java.util.stream.Stream;
 import robodog.core.LegId;
 import robodog.core.config.ConfigException;
 import robodog.core.config.ConfigNode;
+import robodog.sim.camera.Scene;
+import robodog.sim.camera.SceneLoader;
+import robodog.sim.terrain.CompositeTerrain;
+import robodog.sim.terrain.SolidObstacles;
 
 /**
  * Loads scenarios: a bare name is looked up as {@code <scenarios dir>/<name>.yaml}, anything with a
@@ -70,10 +74,20 @@ public final class ScenarioLoader {
             "gait",
             "failed_leg",
             "commands",
-            "goal"));
+            "goal",
+            "scene"));
     String name = root.requireString("name");
     String description = root.optString("description", "");
-    Scenario.TerrainSpec terrain = TerrainSpecs.read(root.child("terrain"));
+    Scenario.TerrainSpec ground = TerrainSpecs.read(root.child("terrain"));
+    long sceneSeed = root.optLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+    // Scene objects stand on the ground built with the scenario's seed; the physical ones (cases,
+    // tripods, cables) join every terrain built from this scenario.
+    Scene scene = SceneLoader.parse(root.optChild("scene"), ground.build(sceneSeed));
+    SolidObstacles solids = scene.solids();
+    Scenario.TerrainSpec terrain =
+        solids.size() == 0
+            ? ground
+            : seed -> new CompositeTerrain("scene", List.of(ground.build(seed), solids));
     ConfigNode start = root.optChild("start");
     start.rejectUnknown(Set.of("x_m", "y_m", "yaw_deg"));
     ConfigNode payload = root.optChild("payload");
@@ -135,6 +149,7 @@ public final class ScenarioLoader {
         failed,
         List.copyOf(segments),
         goal.optDouble("distance_m", Double.NaN, 0, 10_000, "m"),
-        goal.optDouble("x_m", Double.NaN, -10_000, 10_000, "m"));
+        goal.optDouble("x_m", Double.NaN, -10_000, 10_000, "m"),
+        scene);
   }
 }
