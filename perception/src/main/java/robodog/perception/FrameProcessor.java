@@ -121,7 +121,7 @@ public final class FrameProcessor implements AutoCloseable {
     double nearest = people.nearest();
     safety.nearestPersonM = nearest;
     safety.peopleCount = people.count;
-    safety.speedScale = SafetyLimit.scaleFor(nearest, cfg.slowM(), cfg.stopM());
+    safety.speedScale = SafetyLimit.scaleFor(nearest, cfg.slowM(), cfg.stopM(), cfg.slowMinScale());
     safety.stampNanos = nowNanos;
     safety.degraded = false;
   }

@@ -42,6 +42,7 @@ public final class SimFrames {
         d.markerSizeM(),
         d.slowM(),
         d.stopM(),
+        d.slowMinScale(),
         d.personHeightM(),
         d.hogWidthPx(),
         d.hogThreshold(),
