@@ -61,7 +61,11 @@ class SimCameraTest {
               return out;
             });
     double[] q = SimFixtures.neutral();
-    SimFixtures.hold(hw, q, true, 1.0); // the sim thread runs on regardless of the camera
+    // The simulation runs on regardless of the camera (as the control loop would), in 0.1 s
+    // chunks, until the camera has its frames (at most 30 simulated seconds).
+    for (int chunk = 0; chunk < 300 && !grabbed.isDone(); chunk++) {
+      SimFixtures.hold(hw, q, true, 0.1);
+    }
     List<double[]> frames = grabbed.get();
     perception.shutdown();
     cam.close();

@@ -24,7 +24,7 @@ public final class TrainTerrainClassifierCommand implements Callable<Integer> {
   Path out = Path.of("models/terrain-classifier");
 
   @Option(names = "--epochs", description = "training epochs (default: ${DEFAULT-VALUE})")
-  int epochs = 10;
+  int epochs = 12;
 
   @Option(names = "--seed", description = "random seed (default: ${DEFAULT-VALUE})")
   long seed = 1;

@@ -22,7 +22,8 @@ import robodog.sim.terrain.Terrains;
  * from the default head mount of a standing robot. Prints median and p90 ms per frame and fps.
  * {@code --png DIR} also writes one colour and one depth image per terrain.
  *
- * <p>Options: {@code --width 640 --height 480 --frames 40 --supersample 1 --png DIR}.
+ * <p>Options: {@code --width 640 --height 480 --frames 40 --supersample 1 --png DIR --terrains
+ * flat,rough}.
  */
 public final class CameraRenderBenchmark {
   private CameraRenderBenchmark() {}
@@ -33,6 +34,7 @@ public final class CameraRenderBenchmark {
     int frames = 40;
     int ss = 1;
     Path png = null;
+    String[] only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--width" -> width = Integer.parseInt(args[++i]);
@@ -40,15 +42,19 @@ public final class CameraRenderBenchmark {
         case "--frames" -> frames = Integer.parseInt(args[++i]);
         case "--supersample" -> ss = Integer.parseInt(args[++i]);
         case "--png" -> png = Path.of(args[++i]);
+        case "--terrains" -> only = args[++i].split(",");
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + " (expected --width, --height, --frames, --supersample, --png)");
+                    + " (expected --width, --height, --frames, --supersample, --png, --terrains a,b)");
       }
     }
     CameraIntrinsics k = CameraIntrinsics.fromHorizontalFov(width, height, Math.toRadians(70));
-    String[] names = {"flat", "grass", "rough", "gravel", "stairs", "equipment-run"};
+    String[] names =
+        only != null
+            ? only
+            : new String[] {"flat", "grass", "rough", "gravel", "stairs", "equipment-run"};
     System.out.printf(
         Locale.ROOT,
         "%dx%d, supersample %d, %d frames per terrain, one thread%n",
@@ -57,7 +63,7 @@ public final class CameraRenderBenchmark {
         ss,
         frames);
     System.out.printf(Locale.ROOT, "%-14s %9s %9s %7s%n", "terrain", "median ms", "p90 ms", "fps");
-    if (png != null) {
+    if (png != null && only == null) {
       writePatchMontage(png.resolve("sim-camera-patches.png"));
     }
     for (String name : names) {
