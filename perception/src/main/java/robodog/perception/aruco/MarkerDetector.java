@@ -75,6 +75,9 @@ public final class MarkerDetector implements AutoCloseable {
     }
     DetectorParameters params = new DetectorParameters();
     params.set_cornerRefinementMethod(Objdetect.CORNER_REFINE_SUBPIX);
+    // Two adaptive-threshold passes (windows 3 and 13 px) instead of OpenCV's three (3, 13, 23):
+    // markers here are 15-300 px, which the two smaller windows segment; a third of the time saved.
+    params.set_adaptiveThreshWinSizeMax(13);
     detector =
         new ArucoDetector(
             Objdetect.getPredefinedDictionary(dictId), params, new RefineParameters());
