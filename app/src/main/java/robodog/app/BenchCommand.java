@@ -24,7 +24,8 @@ import robodog.locomotion.LocomotionConfig;
     subcommands = {
       BenchCommand.Loop.class,
       SimBenchCommand.class,
-      robodog.app.link.LinkBenchCommand.class
+      robodog.app.link.LinkBenchCommand.class,
+      BenchPerceptionCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -32,7 +33,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a benchmark: loop or sim");
+        spec.commandLine(), "expected a benchmark: loop, sim or perception");
   }
 
   /** The loop runner at a fixed rate with the walking controller as its tick. */

@@ -22,6 +22,10 @@ import robodog.perception.people.HogPeopleDetector;
  * for the benchmark. One thread; keeps its Mats and message objects between frames.
  */
 public final class FrameProcessor implements AutoCloseable {
+  static {
+    OpenCvNatives.load(); // before any Mat field is built
+  }
+
   public final Landmarks landmarks = new Landmarks();
   public final PeopleZones people = new PeopleZones();
   public final SafetyLimit safety = new SafetyLimit();
@@ -32,6 +36,8 @@ public final class FrameProcessor implements AutoCloseable {
 
   public long hogNanos;
   public long depthNanos;
+
+  /** Depth back-projection plus height grid, ns. */
   public long gridNanos;
 
   private final PerceptionConfig cfg;
@@ -44,6 +50,8 @@ public final class FrameProcessor implements AutoCloseable {
   private final Mat gray = new Mat();
   private final double pointsPerM2At1m;
   private boolean runHog = true;
+  private java.util.function.LongSupplier stageClock = System::nanoTime;
+  private boolean markerRangeFromDepth = true;
 
   /**
    * @param calibration the camera's calibration; {@code null} uses the frames' ideal intrinsics
@@ -65,6 +73,19 @@ public final class FrameProcessor implements AutoCloseable {
     bgr = new Mat(k.height(), k.width(), CvType.CV_8UC3);
   }
 
+  /** Marker range from depth when the frame has it (default), or from solvePnP alone. */
+  public void setMarkerRangeFromDepth(boolean on) {
+    markerRangeFromDepth = on;
+  }
+
+  /**
+   * The clock the stage times are read from (default {@link System#nanoTime}; the benchmark passes
+   * the thread's CPU time so a busy machine does not inflate the figures).
+   */
+  public void setStageClock(java.util.function.LongSupplier clock) {
+    stageClock = clock;
+  }
+
   /** Turns the HOG detector off (e.g. when depth people suffice and CPU is short). */
   public void setHogEnabled(boolean on) {
     runHog = on;
@@ -74,28 +95,32 @@ public final class FrameProcessor implements AutoCloseable {
   public void process(CameraFrame f, long nowNanos) {
     bgr.put(0, 0, f.bgr);
     Imgproc.cvtColor(bgr, gray, Imgproc.COLOR_BGR2GRAY);
-    long t0 = System.nanoTime();
-    markers.detect(gray, landmarks);
+    long t0 = stageClock.getAsLong();
+    if (f.depth != null && markerRangeFromDepth) {
+      markers.detect(gray, f.depth, f.width(), landmarks);
+    } else {
+      markers.detect(gray, landmarks);
+    }
     landmarks.stampNanos = f.stampNanos;
     landmarks.frameSequence = f.sequence;
-    long t1 = System.nanoTime();
+    long t1 = stageClock.getAsLong();
     people.count = 0;
     people.stampNanos = f.stampNanos;
     if (runHog) {
       hog.detect(gray, f, people);
     }
-    long t2 = System.nanoTime();
+    long t2 = stageClock.getAsLong();
     if (f.depth != null) {
       cloud.fill(f);
-      long t3 = System.nanoTime();
+      long t3 = stageClock.getAsLong();
       gridBuilder.build(cloud, grid, f.stampNanos);
-      long t4 = System.nanoTime();
+      long t4 = stageClock.getAsLong();
       if (cfg.depthPeople()) {
         depthPeople.detect(cloud, grid.groundZ, pointsPerM2At1m, people);
       }
-      long t5 = System.nanoTime();
+      long t5 = stageClock.getAsLong();
       gridNanos = t4 - t2;
-      depthNanos = (t5 - t4) + (t3 - t2);
+      depthNanos = t5 - t4;
     } else {
       grid.clear();
       grid.stampNanos = f.stampNanos;
@@ -107,7 +132,7 @@ public final class FrameProcessor implements AutoCloseable {
     double nearest = people.nearest();
     safety.nearestPersonM = nearest;
     safety.peopleCount = people.count;
-    safety.speedScale = SafetyLimit.scaleFor(nearest, cfg.slowM(), cfg.stopM());
+    safety.speedScale = SafetyLimit.scaleFor(nearest, cfg.slowM(), cfg.stopM(), cfg.slowMinScale());
     safety.stampNanos = nowNanos;
     safety.degraded = false;
   }

@@ -34,4 +34,13 @@ public final class OpenCvNatives {
       loaded = true;
     }
   }
+
+  /**
+   * OpenCV's worker-thread count for its parallel loops (HOG, thresholding); 1 keeps perception on
+   * the calling thread so it cannot crowd the control loop off the other cores.
+   */
+  public static void setThreads(int n) {
+    load();
+    org.opencv.core.Core.setNumThreads(n);
+  }
 }

@@ -15,6 +15,7 @@ import robodog.core.config.ConfigNode;
  * @param markerSizeM black square edge, m
  * @param slowM people closer than this slow the robot, m
  * @param stopM people closer than this stop it, m
+ * @param slowMinScale speed scale at the stop-zone edge (the slow zone ramps from 1 down to it)
  * @param personHeightM assumed height for distance from box height (no depth), m
  * @param hogWidthPx HOG runs on the image scaled to this width, px
  * @param hogThreshold SVM hit threshold (higher: fewer, surer detections)
@@ -34,6 +35,7 @@ public record PerceptionConfig(
     double markerSizeM,
     double slowM,
     double stopM,
+    double slowMinScale,
     double personHeightM,
     int hogWidthPx,
     double hogThreshold,
@@ -54,6 +56,7 @@ public record PerceptionConfig(
           0.15,
           3.0,
           1.5,
+          0.25,
           1.7,
           320,
           0.0,
@@ -106,6 +109,7 @@ public record PerceptionConfig(
         Set.of(
             "slow_m",
             "stop_m",
+            "slow_min_scale",
             "person_height_m",
             "hog_width_px",
             "hog_threshold",
@@ -131,6 +135,7 @@ public record PerceptionConfig(
         mk.optDouble("size_m", d.markerSizeM, 0.01, 2, "m"),
         slow,
         stop,
+        p.optDouble("slow_min_scale", d.slowMinScale, 0.05, 1, "(0..1)"),
         p.optDouble("person_height_m", d.personHeightM, 1.0, 2.5, "m"),
         (int) p.optLong("hog_width_px", d.hogWidthPx, 64, 1920),
         p.optDouble("hog_threshold", d.hogThreshold, -5, 5, "(SVM margin)"),

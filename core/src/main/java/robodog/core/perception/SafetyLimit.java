@@ -3,7 +3,9 @@ package robodog.core.perception;
 /**
  * The crew-safety speed limit perception asks the controller to apply to every motion source
  * (teleop, autonomy, scripts): commanded velocities are multiplied by {@link #speedScale}. Derived
- * from the nearest person: 1 outside the slow zone, 0 inside the stop zone, linear in between.
+ * from the nearest person: 1 outside the slow zone, 0 inside the stop zone, and in between a linear
+ * ramp from 1 down to a minimum creeping scale at the stop-zone edge (so a robot walking toward a
+ * person reaches the stop zone and halts, instead of approaching it ever more slowly).
  *
  * <p>Published by the perception thread every processed frame (also when nobody is seen, so the
  * controller can tell a live pipeline from a dead one by {@link #stampNanos}). Mutable; copy with
@@ -38,15 +40,16 @@ public final class SafetyLimit {
 
   /**
    * The speed scale for a person at {@code distM}: 0 inside {@code stopM}, 1 beyond {@code slowM},
-   * linear in between.
+   * in between linear from {@code minSlowScale} at {@code stopM} to 1 at {@code slowM}. NaN counts
+   * as inside the stop zone.
    */
-  public static double scaleFor(double distM, double slowM, double stopM) {
+  public static double scaleFor(double distM, double slowM, double stopM, double minSlowScale) {
     if (!(distM > stopM)) {
       return 0.0;
     }
     if (distM >= slowM) {
       return 1.0;
     }
-    return (distM - stopM) / (slowM - stopM);
+    return minSlowScale + (1 - minSlowScale) * (distM - stopM) / (slowM - stopM);
   }
 }

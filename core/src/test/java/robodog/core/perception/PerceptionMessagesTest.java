@@ -35,12 +35,15 @@ class PerceptionMessagesTest {
 
   @Test
   void speedScaleIsZeroInsideStopOneBeyondSlowAndLinearBetween() {
-    assertEquals(0.0, SafetyLimit.scaleFor(1.0, 3.0, 1.5));
-    assertEquals(0.0, SafetyLimit.scaleFor(1.5, 3.0, 1.5));
-    assertEquals(0.5, SafetyLimit.scaleFor(2.25, 3.0, 1.5), 1e-12);
-    assertEquals(1.0, SafetyLimit.scaleFor(3.0, 3.0, 1.5));
-    assertEquals(1.0, SafetyLimit.scaleFor(Double.POSITIVE_INFINITY, 3.0, 1.5));
-    assertEquals(0.0, SafetyLimit.scaleFor(Double.NaN, 3.0, 1.5));
+    assertEquals(0.0, SafetyLimit.scaleFor(1.0, 3.0, 1.5, 0.0));
+    assertEquals(0.0, SafetyLimit.scaleFor(1.5, 3.0, 1.5, 0.0));
+    assertEquals(0.5, SafetyLimit.scaleFor(2.25, 3.0, 1.5, 0.0), 1e-12);
+    assertEquals(1.0, SafetyLimit.scaleFor(3.0, 3.0, 1.5, 0.0));
+    assertEquals(1.0, SafetyLimit.scaleFor(Double.POSITIVE_INFINITY, 3.0, 1.5, 0.0));
+    assertEquals(0.0, SafetyLimit.scaleFor(Double.NaN, 3.0, 1.5, 0.0));
+    assertEquals(0.25, SafetyLimit.scaleFor(1.5000001, 3.0, 1.5, 0.25), 1e-6);
+    assertEquals(0.0, SafetyLimit.scaleFor(1.4999, 3.0, 1.5, 0.25));
+    assertEquals(0.625, SafetyLimit.scaleFor(2.25, 3.0, 1.5, 0.25), 1e-12);
   }
 
   @Test

@@ -24,6 +24,10 @@ import robodog.perception.OpenCvNatives;
  * keeps its Mats.
  */
 public final class HogPeopleDetector implements AutoCloseable {
+  static {
+    OpenCvNatives.load(); // before any Mat field is built
+  }
+
   /** Fraction of a default-people-detector box's height the person occupies. */
   static final double PERSON_FILL = 0.75;
 

@@ -21,6 +21,10 @@ import robodog.perception.calib.CameraCalibration;
  * next {@link #grab} moves on to the following file. Perception thread only.
  */
 public final class ImageFolderSource implements CameraSource {
+  static {
+    OpenCvNatives.load(); // before any Mat field is built
+  }
+
   private final Path dir;
   private final List<Path> files;
   private final boolean loop;

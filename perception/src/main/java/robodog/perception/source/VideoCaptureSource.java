@@ -17,6 +17,10 @@ import robodog.perception.calib.CameraCalibration;
  * reopens it, so a camera that comes back is picked up. Perception thread only.
  */
 public final class VideoCaptureSource implements CameraSource {
+  static {
+    OpenCvNatives.load(); // before any Mat field is built
+  }
+
   private final String name;
   private final boolean device;
   private final int width;
