@@ -21,6 +21,8 @@ import robodog.core.config.ConfigException;
       GaitCommand.class,
       UrdfCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -96,6 +96,12 @@ public final class SimCommand implements Callable<Integer> {
           "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(
+      names = "--policy",
+      description =
+          "headless: the learned terrain policy file picks gait settings (models/terrain-policy/policy.txt)")
+  Path policy;
+
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @Override
@@ -137,6 +143,9 @@ public final class SimCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (compare != null) {
       return compare(cfg, sc, s, d, out);
+    }
+    if (policy != null) {
+      return robodog.app.learn.PolicySim.run(cfg, sc, s, d, policy, out);
     }
     SimRun.HilSetup hilSetup = null;
     if (hil) {
