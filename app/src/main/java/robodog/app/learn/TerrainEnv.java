@@ -93,6 +93,12 @@ public final class TerrainEnv implements Env {
     return TerrainCourses.MAX_LEVEL;
   }
 
+  /** Tetrapod at its own step height and the operator's speed: a preset that never fell. */
+  @Override
+  public double[] initialAction() {
+    return TerrainEvaluation.preset(cfg, Math.min(1, gaits - 1));
+  }
+
   /** The action codec (shared with the runtime). */
   public TerrainActions actions() {
     return actions;

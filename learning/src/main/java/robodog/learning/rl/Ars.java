@@ -19,8 +19,19 @@ public final class Ars {
   private final double stepSize;
   private final double noise;
   private final SplittableRandom random;
+  private final double[] bias;
 
-  public Ars(int obsSize, int actSize, long seed, int directions, int top, double step, double nu) {
+  /** {@code bias}: the constant output offset, the environment's initial action (not learned). */
+  public Ars(
+      int obsSize,
+      int actSize,
+      long seed,
+      int directions,
+      int top,
+      double step,
+      double nu,
+      double[] bias) {
+    this.bias = bias.clone();
     this.obsSize = obsSize;
     this.actSize = actSize;
     m = new double[obsSize * actSize];
@@ -40,7 +51,7 @@ public final class Ars {
     return new Mlp(
         new int[] {obsSize, actSize},
         new double[][] {w.clone()},
-        new double[][] {new double[actSize]},
+        new double[][] {bias.clone()},
         norm.mean(),
         norm.std());
   }

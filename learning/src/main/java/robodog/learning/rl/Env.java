@@ -34,6 +34,14 @@ public interface Env extends AutoCloseable {
    */
   record Step(double[] observation, double reward, boolean done, boolean success) {}
 
+  /**
+   * The action both learners start from (the output bias of the untrained policy): a known safe
+   * setting rather than a random one. Default: all zeros.
+   */
+  default double[] initialAction() {
+    return new double[actionSize()];
+  }
+
   @Override
   default void close() {}
 }

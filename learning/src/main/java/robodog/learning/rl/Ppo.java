@@ -49,7 +49,17 @@ public final class Ppo implements AutoCloseable {
   /** Statistics of one update. */
   public record Stats(double policyLoss, double valueLoss, int samples) {}
 
-  public Ppo(int obsSize, int actSize, int hidden, long seed, double learningRate) {
+  /**
+   * @param initialAction output bias of the untrained actor (its output layer's weights are scaled
+   *     down, so it starts close to this action everywhere)
+   */
+  public Ppo(
+      int obsSize,
+      int actSize,
+      int hidden,
+      long seed,
+      double learningRate,
+      double[] initialAction) {
     this.obsSize = obsSize;
     this.actSize = actSize;
     this.hidden = hidden;
@@ -61,6 +71,16 @@ public final class Ppo implements AutoCloseable {
     criticModel.setBlock(mlp(1));
     actor = trainer(actorModel, learningRate);
     critic = trainer(criticModel, learningRate * 3);
+    List<Pair<String, Parameter>> ps = new ArrayList<>();
+    actorModel.getBlock().getParameters().forEach(ps::add);
+    NDArray w = ps.get(ps.size() - 2).getValue().getArray();
+    NDArray b = ps.get(ps.size() - 1).getValue().getArray();
+    w.muli(0.1f);
+    float[] bias = new float[actSize];
+    for (int i = 0; i < actSize; i++) {
+      bias[i] = (float) initialAction[i];
+    }
+    b.set(java.nio.FloatBuffer.wrap(bias));
   }
 
   private SequentialBlock mlp(int out) {

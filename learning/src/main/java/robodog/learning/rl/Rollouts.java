@@ -26,6 +26,7 @@ public final class Rollouts implements AutoCloseable {
   private final int actSize;
   private final int maxLevel;
   private final int maxSteps;
+  private final double[] initialAction;
 
   /**
    * @param workers number of threads (and environments)
@@ -49,6 +50,7 @@ public final class Rollouts implements AutoCloseable {
     obsSize = e.observationSize();
     actSize = e.actionSize();
     maxLevel = e.maxLevel();
+    initialAction = e.initialAction().clone();
     this.maxSteps = maxSteps;
   }
 
@@ -62,6 +64,11 @@ public final class Rollouts implements AutoCloseable {
 
   public int maxLevel() {
     return maxLevel;
+  }
+
+  /** The environment's starting action (see {@link Env#initialAction}). */
+  public double[] initialAction() {
+    return initialAction.clone();
   }
 
   /** Runs all specs in parallel; results in the order of {@code specs}. */

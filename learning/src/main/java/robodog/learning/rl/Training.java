@@ -65,7 +65,8 @@ public final class Training {
       int iter = 0;
       Ppo ppo =
           o.method() == Method.PPO
-              ? new Ppo(ro.observationSize(), ro.actionSize(), 32, o.seed(), 1e-3)
+              ? new Ppo(
+                  ro.observationSize(), ro.actionSize(), 32, o.seed(), 1e-3, ro.initialAction())
               : null;
       Ars ars =
           o.method() == Method.ARS
@@ -76,7 +77,8 @@ public final class Training {
                   Math.max(1, o.batchEpisodes() / 2),
                   Math.max(1, o.batchEpisodes() / 4),
                   0.02,
-                  0.1)
+                  0.1,
+                  ro.initialAction())
               : null;
       Mlp policy = ppo != null ? ppo.actor(norm) : ars.policy(norm);
       try {
