@@ -48,8 +48,15 @@ public final class EvalCommand implements Runnable {
     @Option(
         names = "--courses",
         description =
-            "held-out course set: a number N uses courses N.. (default 0: the shipped set)")
-    Integer courses;
+            "a directory of scenario YAMLs to use as courses (each run with --seeds seeds);"
+                + " default: the generated held-out mixed courses (seeds never used in training)")
+    Path courses;
+
+    @Option(
+        names = "--first",
+        defaultValue = "0",
+        description = "first generated held-out course (default ${DEFAULT-VALUE})")
+    int first;
 
     @Option(names = "--workers", defaultValue = "2", description = "parallel simulations")
     int workers;
@@ -65,8 +72,31 @@ public final class EvalCommand implements Runnable {
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
       Path chart = png != null ? png : p.toAbsolutePath().getParent().resolve("eval.png");
-      TerrainEvaluation.run(
-          cfg, p, courses == null ? 0 : courses, seeds, workers, chart, System.out);
+      if (courses == null) {
+        TerrainEvaluation.run(cfg, p, first, seeds, workers, chart, System.out);
+        return 0;
+      }
+      if (!java.nio.file.Files.isDirectory(courses)) {
+        throw new IllegalArgumentException(
+            "--courses " + courses + ": not a directory of scenario YAMLs");
+      }
+      java.util.List<java.util.function.Supplier<robodog.app.learn.TerrainCourses.Course>> list =
+          new java.util.ArrayList<>();
+      try (var files = java.nio.file.Files.list(courses)) {
+        for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+          robodog.sim.scenario.Scenario sc =
+              robodog.sim.scenario.ScenarioLoader.load(f.toString(), courses);
+          robodog.app.learn.TerrainCourses.fromScenario(sc, sc.seed()); // validate now
+          for (int i = 0; i < seeds; i++) {
+            long s = sc.seed() + 1000L * i;
+            list.add(() -> robodog.app.learn.TerrainCourses.fromScenario(sc, s));
+          }
+        }
+      }
+      if (list.isEmpty()) {
+        throw new IllegalArgumentException("--courses " + courses + ": no .yaml scenarios in it");
+      }
+      TerrainEvaluation.run(cfg, p, list, "courses in " + courses, workers, chart, System.out);
       return 0;
     }
   }

@@ -68,6 +68,29 @@ public final class TerrainCourses {
     return build("mixed", 0.5 + 0.5 * r.nextDouble(), seed, r, 3.0, 60);
   }
 
+  /**
+   * A scenario file as a course (for {@code eval --courses DIR}): its terrain, payload, first
+   * commanded speed, goal (or 80 % of speed × duration when it has none) and duration, with the
+   * given seed. Start pose and the scenario's gait script are not used.
+   */
+  public static Course fromScenario(robodog.sim.scenario.Scenario sc, long seed) {
+    double speed = sc.commands().isEmpty() ? 0.1 : sc.commands().get(0).vx();
+    if (!(speed > 0)) {
+      throw new IllegalArgumentException(
+          "scenario " + sc.name() + ": first command must drive forward (vx_mps > 0) for a course");
+    }
+    double goal =
+        Double.isNaN(sc.goalDistanceM()) ? 0.8 * speed * sc.durationS() : sc.goalDistanceM();
+    SimConfig sim =
+        SimConfig.defaults(seed)
+            .withPayload(
+                sc.payloadKg(),
+                sc.payloadCom().get(0),
+                sc.payloadCom().get(1),
+                sc.payloadCom().get(2));
+    return new Course(sc.name(), sc.terrain().build(seed), sim, speed, goal, sc.durationS());
+  }
+
   private static Course build(
       String kind, double d, long seed, SplittableRandom r, double goal, double limit) {
     double friction = 0.8 + 0.2 * r.nextDouble();

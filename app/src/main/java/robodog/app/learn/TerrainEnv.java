@@ -21,12 +21,16 @@ import robodog.sim.SimWorld;
  * controller's gait-advisor mailbox, as at run time) and runs the loop for one decision period.
  *
  * <p>Reward per decision: 10 × progress (m) − 1.5 × energy / (m·g) (the cost-of-transport
- * numerator, m) − 0.05 × (body acceleration RMS, m/s²)² − 10 on a fall, + 2 on reaching the goal.
+ * numerator, m) − 0.05 × (body acceleration RMS, m/s²)² − 0.5 per second on the course − 10 on a
+ * fall, + 2 on reaching the goal.
  *
  * <p>One instance per thread (it owns its world and controller).
  */
 public final class TerrainEnv implements Env {
   private static final double WARMUP_S = 1.0;
+  // Per second on the course: finishing sooner pays (the progress term alone is capped by the
+  // goal).
+  private static final double TIME_PENALTY = 0.5;
   private static final int SAMPLE_EVERY = 10; // telemetry samples at 50 Hz of a 500 Hz loop
 
   private final LocomotionConfig cfg;
@@ -64,7 +68,8 @@ public final class TerrainEnv implements Env {
       double energyJ,
       double costOfTransport,
       double accelerationRms,
-      double completionTimeS) {}
+      double completionTimeS,
+      double timeLimitS) {}
 
   /**
    * @param cfg controller configuration (gait table: the first {@code gaits} rows are choices)
@@ -175,7 +180,11 @@ public final class TerrainEnv implements Env {
     double acc = features.accelerationRms();
     accSq += acc * acc;
     accN++;
-    double reward = 10 * (along - lastAlong) - 1.5 * (energy - lastEnergy) / mg - 0.05 * acc * acc;
+    double reward =
+        10 * (along - lastAlong)
+            - 1.5 * (energy - lastEnergy) / mg
+            - 0.05 * acc * acc
+            - TIME_PENALTY * decisionS;
     lastAlong = along;
     lastEnergy = energy;
     boolean fell = world.fallen();
@@ -233,6 +242,7 @@ public final class TerrainEnv implements Env {
         world.energyJ(),
         dist > 1e-3 ? world.energyJ() / (mass * 9.81 * dist) : Double.NaN,
         Math.sqrt(accSq / Math.max(1, accN)),
-        goalTime);
+        goalTime,
+        course.timeLimitS());
   }
 }

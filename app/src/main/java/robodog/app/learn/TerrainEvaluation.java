@@ -43,6 +43,7 @@ public final class TerrainEvaluation {
     void act(double[] obs, double[] action);
   }
 
+  /** On the generated held-out mixed courses {@code first .. first + n - 1}. */
   public static List<Row> run(
       LocomotionConfig cfg,
       Path policyFile,
@@ -52,6 +53,32 @@ public final class TerrainEvaluation {
       Path png,
       PrintStream out)
       throws IOException, InterruptedException {
+    List<java.util.function.Supplier<TerrainCourses.Course>> courses = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int c = first + i;
+      courses.add(() -> TerrainCourses.heldOut(c));
+    }
+    return run(
+        cfg,
+        policyFile,
+        courses,
+        String.format(Locale.ROOT, "held-out mixed courses %d..%d", first, first + n - 1),
+        workers,
+        png,
+        out);
+  }
+
+  /** On the given courses (each supplier builds a fresh course: one per episode). */
+  public static List<Row> run(
+      LocomotionConfig cfg,
+      Path policyFile,
+      List<java.util.function.Supplier<TerrainCourses.Course>> courses,
+      String title,
+      int workers,
+      Path png,
+      PrintStream out)
+      throws IOException, InterruptedException {
+    int n = courses.size();
     Mlp policy = PolicyFile.load(policyFile).policy();
     int gaits = cfg.gaitTable().gaits().size();
     List<String> names = new ArrayList<>();
@@ -76,9 +103,9 @@ public final class TerrainEvaluation {
       for (int c = 0; c < names.size(); c++) {
         List<Future<TerrainEnv.Metrics>> row = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-          int course = first + i;
+          java.util.function.Supplier<TerrainCourses.Course> course = courses.get(i);
           java.util.function.Supplier<Chooser> ch = choosers.get(c);
-          row.add(pool.submit(() -> episode(envs.get(), TerrainCourses.heldOut(course), ch.get())));
+          row.add(pool.submit(() -> episode(envs.get(), course.get(), ch.get())));
         }
         fs.add(row);
       }
@@ -96,7 +123,7 @@ public final class TerrainEvaluation {
                   Locale.ROOT,
                   "%s,%d,%s,%b,%b,%.2f,%.3f,%.3f,%.3f%n",
                   names.get(c),
-                  first + i,
+                  i,
                   m.course(),
                   m.completed(),
                   m.fell(),
@@ -107,7 +134,7 @@ public final class TerrainEvaluation {
         }
         rows.add(aggregate(names.get(c), ms));
       }
-      print(rows, n, first, (System.nanoTime() - t0) / 1e9, out);
+      print(rows, title, n, (System.nanoTime() - t0) / 1e9, out);
       Files.createDirectories(png.toAbsolutePath().getParent());
       Files.writeString(png.resolveSibling("eval.csv"), csv);
       chart(rows, png);
@@ -169,20 +196,14 @@ public final class TerrainEvaluation {
       }
       acc += m.accelerationRms();
       // Not completed: counts as the whole time limit (a fall or a stall is no shortcut).
-      time += m.completed() ? m.completionTimeS() : 60;
+      time += m.completed() ? m.completionTimeS() : m.timeLimitS();
     }
     int n = ms.size();
     return new Row(name, n, done, falls, speed / n, cot / Math.max(1, cotN), acc / n, time / n);
   }
 
-  static void print(List<Row> rows, int n, int first, double wall, PrintStream out) {
-    out.printf(
-        Locale.ROOT,
-        "held-out mixed courses %d..%d (%d), %.0f s wall%n",
-        first,
-        first + n - 1,
-        n,
-        wall);
+  static void print(List<Row> rows, String title, int n, double wall, PrintStream out) {
+    out.printf(Locale.ROOT, "%s (%d runs each), %.0f s wall%n", title, n, wall);
     out.println(
         "| contender | completed | falls | mean speed m/s | cost of transport | accel RMS m/s² | mean time s |");
     out.println("|---|---|---|---|---|---|---|");
