@@ -89,8 +89,8 @@ public final class TrainCommand implements Runnable {
 
     @Option(
         names = "--threshold",
-        defaultValue = "8",
-        description = "return threshold for --compare-seeds")
+        defaultValue = "NaN",
+        description = "return threshold for --compare-seeds (default: the starting preset\'s mean return + 1)")
     double threshold;
 
     @Override

@@ -73,6 +73,10 @@ public final class TerrainTraining {
       Path out,
       PrintStream p)
       throws IOException, InterruptedException {
+    if (Double.isNaN(threshold)) {
+      threshold = startingReturn(cfg, workers) + 1.0;
+      p.printf(Locale.ROOT, "threshold: starting preset's mean return + 1 = %.2f%n", threshold);
+    }
     List<LearningCurve> curves = new ArrayList<>();
     long[][] to = new long[2][seeds];
     Training.Method[] ms = {Training.Method.PPO, Training.Method.ARS};
@@ -114,6 +118,42 @@ public final class TerrainTraining {
         median(to[1]));
     LearningCurve.writePng(
         out.resolve("ppo-vs-ars.png"), curves, "PPO (DJL) vs ARS, terrain policy");
+  }
+
+  /** Mean return of the environment's initial action (both methods' start) on 12 episodes. */
+  static double startingReturn(LocomotionConfig cfg, int workers) throws InterruptedException {
+    List<java.util.concurrent.Callable<Double>> jobs = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      long seed = 900_000_000L + i;
+      jobs.add(
+          () -> {
+            TerrainEnv env = new TerrainEnv(cfg, DECISION_HZ);
+            double[] a = env.initialAction();
+            env.reset(seed, COMPARE_LEVEL);
+            double ret = 0;
+            for (int k = 0; k < 64; k++) {
+              var st = env.step(a);
+              ret += st.reward();
+              if (st.done()) {
+                break;
+              }
+            }
+            return ret;
+          });
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(workers);
+    try {
+      double sum = 0;
+      for (var f : pool.invokeAll(jobs)) {
+        sum += f.get();
+      }
+      return sum / jobs.size();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static String median(long[] v) {
