@@ -49,6 +49,13 @@ public final class PolicyFile {
     Files.createDirectories(abs.getParent());
     Path tmp = Files.createTempFile(abs.getParent(), ".policy", ".txt");
     Files.writeString(tmp, sb.toString());
+    try {
+      // createTempFile makes it owner-only; a policy is meant to be shared and committed.
+      Files.setPosixFilePermissions(
+          tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep the default
+    }
     Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
   }
 
