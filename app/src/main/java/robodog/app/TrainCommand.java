@@ -90,7 +90,8 @@ public final class TrainCommand implements Runnable {
     @Option(
         names = "--threshold",
         defaultValue = "NaN",
-        description = "return threshold for --compare-seeds (default: the starting preset\'s mean return + 1)")
+        description =
+            "return threshold for --compare-seeds (default: the starting preset\'s mean return + 1)")
     double threshold;
 
     @Override
