@@ -58,11 +58,25 @@ public final class EvalCommand implements Runnable {
         description = "first generated held-out course (default ${DEFAULT-VALUE})")
     int first;
 
+    @Option(
+        names = "--fixed",
+        description =
+            "also run this fixed setting, gait,speedScale,stepHeightM (repeatable), e.g. tetrapod,1.3,0.035")
+    java.util.List<String> fixed = new java.util.ArrayList<>();
+
     @Option(names = "--workers", defaultValue = "2", description = "parallel simulations")
     int workers;
 
     @Option(names = "--png", description = "chart file (default next to the policy: eval.png)")
     Path png;
+
+    private java.util.List<TerrainEvaluation.Fixed> extra(LocomotionConfig cfg) {
+      java.util.List<TerrainEvaluation.Fixed> l = new java.util.ArrayList<>();
+      for (String f : fixed) {
+        l.add(TerrainEvaluation.Fixed.parse(f, cfg));
+      }
+      return l;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +87,7 @@ public final class EvalCommand implements Runnable {
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
       Path chart = png != null ? png : p.toAbsolutePath().getParent().resolve("eval.png");
       if (courses == null) {
-        TerrainEvaluation.run(cfg, p, first, seeds, workers, chart, System.out);
+        TerrainEvaluation.run(cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
         return 0;
       }
       if (!java.nio.file.Files.isDirectory(courses)) {
@@ -96,7 +110,8 @@ public final class EvalCommand implements Runnable {
       if (list.isEmpty()) {
         throw new IllegalArgumentException("--courses " + courses + ": no .yaml scenarios in it");
       }
-      TerrainEvaluation.run(cfg, p, list, "courses in " + courses, workers, chart, System.out);
+      TerrainEvaluation.run(
+          cfg, p, list, "courses in " + courses, extra(cfg), workers, chart, System.out);
       return 0;
     }
   }

@@ -38,6 +38,31 @@ public final class TerrainEvaluation {
       double accelRms,
       double meanTimeS) {}
 
+  /** An extra fixed setting to compare against: gait, speed scale, step height (m). */
+  public record Fixed(String gait, double speedScale, double stepHeightM) {
+    /** Parses {@code gait,speedScale,stepHeightM}; throws naming what was expected. */
+    public static Fixed parse(String text, LocomotionConfig cfg) {
+      String[] p = text.split(",");
+      try {
+        Fixed f = new Fixed(p[0].trim(), Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+        if (cfg.gaitTable().indexOf(f.gait()) < 0
+            || !(f.speedScale() >= TerrainActions.SPEED_MIN
+                && f.speedScale() <= TerrainActions.SPEED_MAX)
+            || !(f.stepHeightM() >= TerrainActions.STEP_MIN
+                && f.stepHeightM() <= TerrainActions.STEP_MAX)) {
+          throw new IllegalArgumentException("out of range");
+        }
+        return f;
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException(
+            "--fixed '"
+                + text
+                + "': expected gait,speedScale,stepHeightM with a table gait, speed scale 0.5-1.5"
+                + " and step height 0.02-0.08 m, e.g. tetrapod,1.3,0.035");
+      }
+    }
+  }
+
   /** A contender: the policy, or a constant action. */
   interface Chooser {
     void act(double[] obs, double[] action);
@@ -49,6 +74,7 @@ public final class TerrainEvaluation {
       Path policyFile,
       int first,
       int n,
+      List<Fixed> extra,
       int workers,
       Path png,
       PrintStream out)
@@ -63,6 +89,7 @@ public final class TerrainEvaluation {
         policyFile,
         courses,
         String.format(Locale.ROOT, "held-out mixed courses %d..%d", first, first + n - 1),
+        extra,
         workers,
         png,
         out);
@@ -74,6 +101,7 @@ public final class TerrainEvaluation {
       Path policyFile,
       List<java.util.function.Supplier<TerrainCourses.Course>> courses,
       String title,
+      List<Fixed> extra,
       int workers,
       Path png,
       PrintStream out)
@@ -92,6 +120,17 @@ public final class TerrainEvaluation {
     for (int g = 0; g < gaits; g++) {
       double[] a = preset(cfg, g);
       names.add(cfg.gaitTable().gaits().get(g).name());
+      choosers.add(() -> (obs, act) -> System.arraycopy(a, 0, act, 0, a.length));
+    }
+    for (Fixed f : extra) {
+      double[] a = preset(cfg, cfg.gaitTable().indexOf(f.gait()));
+      a[gaits] =
+          TerrainActions.unlerp(TerrainActions.SPEED_MIN, TerrainActions.SPEED_MAX, f.speedScale());
+      a[gaits + 1] =
+          TerrainActions.unlerp(TerrainActions.STEP_MIN, TerrainActions.STEP_MAX, f.stepHeightM());
+      names.add(
+          String.format(
+              Locale.ROOT, "%s x%.2f %.0f mm", f.gait(), f.speedScale(), f.stepHeightM() * 1000));
       choosers.add(() -> (obs, act) -> System.arraycopy(a, 0, act, 0, a.length));
     }
     ThreadLocal<TerrainEnv> envs =
