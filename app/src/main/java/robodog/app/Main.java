@@ -24,6 +24,7 @@ import robodog.core.config.ConfigException;
       robodog.app.link.UsersCommand.class,
       RunsCommand.class,
       TrainCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -108,6 +108,12 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--db", description = "with --route: run database (default runs/robodog.db)")
   Path db;
 
+  @Option(
+      names = "--policy",
+      description =
+          "headless: the learned terrain policy file picks gait settings (models/terrain-policy/policy.txt)")
+  Path policy;
+
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @picocli.CommandLine.Mixin
@@ -173,6 +179,9 @@ public final class SimCommand implements Callable<Integer> {
               .equals("completed")
           ? 0
           : 1;
+    }
+    if (policy != null) {
+      return robodog.app.learn.PolicySim.run(cfg, sc, s, d, policy, out);
     }
     SimRun.HilSetup hilSetup = null;
     if (hil) {

@@ -73,6 +73,12 @@ public final class Telemetry {
   /** Battery voltage, V; NaN if unknown. */
   public double batteryVolts = Double.NaN;
 
+  /** Bit per leg ordinal: the hardware reports the foot touching (0 without contact sensing). */
+  public int contactMask;
+
+  /** State of the gait advisor (learned terrain policy) the controller last saw. */
+  public GaitSetting.Status gaitAdvisor = GaitSetting.Status.NONE;
+
   /** Copies every field; allocation-free. */
   public void copyFrom(Telemetry o) {
     stampNanos = o.stampNanos;
@@ -100,5 +106,7 @@ public final class Telemetry {
     System.arraycopy(o.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
     System.arraycopy(o.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
     batteryVolts = o.batteryVolts;
+    contactMask = o.contactMask;
+    gaitAdvisor = o.gaitAdvisor;
   }
 }

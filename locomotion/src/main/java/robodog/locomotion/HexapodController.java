@@ -1,6 +1,7 @@
 package robodog.locomotion;
 
 import robodog.core.Controller;
+import robodog.core.GaitSetting;
 import robodog.core.JointCommand;
 import robodog.core.JointKind;
 import robodog.core.Joints;
@@ -56,6 +57,10 @@ public final class HexapodController implements Controller {
   private final Odometry odometry = new Odometry();
   private RobotState lastState;
   private final MotionCommand idle = new MotionCommand();
+  // Gait advisor (learned policy): its settings are laid over the operator's command in `advised`.
+  private Mailbox<GaitSetting> advisor;
+  private final MotionCommand advised = new MotionCommand();
+  private GaitSetting.Status advisorStatus = GaitSetting.Status.NONE;
   private final double servoSpeed;
   private final double footRadius;
   private int gaitIndex;
@@ -159,6 +164,15 @@ public final class HexapodController implements Controller {
     MotionCommand c = commands.latest();
     if (c == null) {
       c = idle;
+    }
+    GaitSetting advice = advisor == null ? null : advisor.latest();
+    if (advice != null) {
+      advisorStatus = advice.status;
+      if (advice.active) {
+        advised.copyFrom(c);
+        advice.applyTo(advised);
+        c = advised;
+      }
     }
     notice = Notice.NONE;
     if (!outputsValid) {
@@ -451,10 +465,26 @@ public final class HexapodController implements Controller {
       System.arraycopy(s.imuAngularVelocity, 0, t.imuAngularVelocity, 0, 3);
       System.arraycopy(s.imuLinearAcceleration, 0, t.imuLinearAcceleration, 0, 3);
       t.batteryVolts = s.batteryVolts;
+      int contacts = 0;
+      for (int i = 0; i < LegId.COUNT; i++) {
+        if (s.contactsValid && s.footContact[i]) {
+          contacts |= 1 << i;
+        }
+      }
+      t.contactMask = contacts;
     }
+    t.gaitAdvisor = advisorStatus;
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }
+  }
+
+  /**
+   * Connects a gait advisor (the learned terrain policy): its latest {@link GaitSetting}, while
+   * active, is laid over every operator command. Call before the loop starts.
+   */
+  public void setGaitAdvisor(Mailbox<GaitSetting> advice) {
+    this.advisor = advice;
   }
 
   /** The gait library this controller runs (any thread). */

@@ -1,0 +1,118 @@
+package robodog.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import robodog.app.learn.TerrainEvaluation;
+import robodog.locomotion.LocomotionConfig;
+
+/** {@code ./robodog eval terrain-policy}: the learned policy against every fixed gait preset. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Evaluates a learned policy in the simulator.",
+    subcommands = {EvalCommand.TerrainPolicy.class})
+public final class EvalCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "what to evaluate: terrain-policy");
+  }
+
+  /** Held-out mixed courses: learned policy vs each gait preset. */
+  @Command(
+      name = "terrain-policy",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the learned terrain policy and every fixed gait preset (table gait, its own step",
+        "height, the operator's speed) on held-out mixed courses (seeds never used in training)",
+        "and prints completion, falls, mean speed, cost of transport and payload acceleration;",
+        "writes a PNG."
+      })
+  public static final class TerrainPolicy implements Callable<Integer> {
+    @Option(
+        names = "--policy",
+        description = "policy file (default models/terrain-policy/policy.txt)")
+    Path policy;
+
+    @Option(
+        names = "--seeds",
+        defaultValue = "20",
+        description = "held-out courses (default ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(
+        names = "--courses",
+        description =
+            "a directory of scenario YAMLs to use as courses (each run with --seeds seeds);"
+                + " default: the generated held-out mixed courses (seeds never used in training)")
+    Path courses;
+
+    @Option(
+        names = "--first",
+        defaultValue = "0",
+        description = "first generated held-out course (default ${DEFAULT-VALUE})")
+    int first;
+
+    @Option(
+        names = "--fixed",
+        description =
+            "also run this fixed setting, gait,speedScale,stepHeightM (repeatable), e.g. tetrapod,1.3,0.035")
+    java.util.List<String> fixed = new java.util.ArrayList<>();
+
+    @Option(names = "--workers", defaultValue = "2", description = "parallel simulations")
+    int workers;
+
+    @Option(names = "--png", description = "chart file (default next to the policy: eval.png)")
+    Path png;
+
+    private java.util.List<TerrainEvaluation.Fixed> extra(LocomotionConfig cfg) {
+      java.util.List<TerrainEvaluation.Fixed> l = new java.util.ArrayList<>();
+      for (String f : fixed) {
+        l.add(TerrainEvaluation.Fixed.parse(f, cfg));
+      }
+      return l;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      if (seeds < 1 || workers < 1) {
+        throw new IllegalArgumentException("--seeds and --workers must be >= 1");
+      }
+      LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
+      Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
+      Path chart = png != null ? png : p.toAbsolutePath().getParent().resolve("eval.png");
+      if (courses == null) {
+        TerrainEvaluation.run(cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
+        return 0;
+      }
+      if (!java.nio.file.Files.isDirectory(courses)) {
+        throw new IllegalArgumentException(
+            "--courses " + courses + ": not a directory of scenario YAMLs");
+      }
+      java.util.List<java.util.function.Supplier<robodog.app.learn.TerrainCourses.Course>> list =
+          new java.util.ArrayList<>();
+      try (var files = java.nio.file.Files.list(courses)) {
+        for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
+          robodog.sim.scenario.Scenario sc =
+              robodog.sim.scenario.ScenarioLoader.load(f.toString(), courses);
+          robodog.app.learn.TerrainCourses.fromScenario(sc, sc.seed()); // validate now
+          for (int i = 0; i < seeds; i++) {
+            long s = sc.seed() + 1000L * i;
+            list.add(() -> robodog.app.learn.TerrainCourses.fromScenario(sc, s));
+          }
+        }
+      }
+      if (list.isEmpty()) {
+        throw new IllegalArgumentException("--courses " + courses + ": no .yaml scenarios in it");
+      }
+      TerrainEvaluation.run(
+          cfg, p, list, "courses in " + courses, extra(cfg), workers, chart, System.out);
+      return 0;
+    }
+  }
+}
