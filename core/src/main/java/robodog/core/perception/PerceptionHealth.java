@@ -31,6 +31,13 @@ public final class PerceptionHealth {
   /** Camera errors since start (corrupt frames, lost device). */
   public long cameraErrors;
 
+  /**
+   * The last camera error's message, kept after the camera recovers (a corrupt frame between good
+   * ones degrades the camera only until the next good frame; the operator should still see what
+   * went wrong).
+   */
+  public final StringBuilder lastCameraError = new StringBuilder(96);
+
   /** Processed frames per second over the last second or so. */
   public double fps;
 
@@ -58,6 +65,10 @@ public final class PerceptionHealth {
 
   /** Marks an input degraded with a reason. */
   public void degrade(Input in, CharSequence why) {
+    if (in == Input.CAMERA) {
+      lastCameraError.setLength(0);
+      lastCameraError.append(why);
+    }
     degraded[in.ordinal()] = true;
     reason[in.ordinal()].setLength(0);
     reason[in.ordinal()].append(why);
@@ -80,6 +91,8 @@ public final class PerceptionHealth {
     }
     framesProcessed = o.framesProcessed;
     cameraErrors = o.cameraErrors;
+    lastCameraError.setLength(0);
+    lastCameraError.append(o.lastCameraError);
     fps = o.fps;
     stampNanos = o.stampNanos;
   }
