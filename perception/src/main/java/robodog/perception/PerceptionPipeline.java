@@ -40,6 +40,10 @@ public final class PerceptionPipeline implements AutoCloseable {
   private volatile boolean running;
   private volatile String cameraError;
   private volatile long cameraErrors;
+
+  /** The last camera error ever seen (never cleared): health keeps showing it after recovery. */
+  private volatile String lastError;
+
   private volatile boolean ended;
   private volatile long lastGrabNanos;
   private Thread grabber;
@@ -102,10 +106,12 @@ public final class PerceptionPipeline implements AutoCloseable {
           LOG.warning("perception: " + e.getMessage());
         }
         cameraError = e.getMessage();
+        lastError = cameraError;
         LockSupport.parkNanos(retryNanos);
       } catch (RuntimeException e) {
         cameraErrors++;
         cameraError = "camera source failed: " + e;
+        lastError = cameraError;
         LockSupport.parkNanos(retryNanos);
       }
     }
@@ -160,6 +166,11 @@ public final class PerceptionPipeline implements AutoCloseable {
         windowFrames++;
         health.framesProcessed++;
         health.cameraErrors = cameraErrors;
+        String le = lastError;
+        if (le != null && !le.contentEquals(health.lastCameraError)) {
+          health.lastCameraError.setLength(0);
+          health.lastCameraError.append(le);
+        }
         if (now - windowStart >= 1_000_000_000L) {
           health.fps = windowFrames * 1e9 / (now - windowStart);
           windowStart = now;
