@@ -79,6 +79,23 @@ public final class Telemetry {
   /** State of the gait advisor (learned terrain policy) the controller last saw. */
   public GaitSetting.Status gaitAdvisor = GaitSetting.Status.NONE;
 
+  /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
+  public void copyMeasured(RobotState s) {
+    System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
+    System.arraycopy(s.jointVelocity, 0, jointVelocity, 0, Joints.COUNT);
+    System.arraycopy(s.imuOrientation, 0, imuOrientation, 0, 4);
+    System.arraycopy(s.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
+    System.arraycopy(s.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
+    batteryVolts = s.batteryVolts;
+    int contacts = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (s.contactsValid && s.footContact[i]) {
+        contacts |= 1 << i;
+      }
+    }
+    contactMask = contacts;
+  }
+
   /** Copies every field; allocation-free. */
   public void copyFrom(Telemetry o) {
     stampNanos = o.stampNanos;

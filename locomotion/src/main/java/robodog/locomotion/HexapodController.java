@@ -37,7 +37,7 @@ public final class HexapodController implements Controller {
   private final RobotDescription robot;
   private final ControllerSettings settings;
   private final GaitLibrary gaits;
-  private final Mailbox<MotionCommand> commands;
+  private final CommandInputs inputs;
   private final Mailbox<Telemetry> telemetryOut;
   private final LegKinematics[] legs = new LegKinematics[LegId.COUNT];
   private final StepPlanner planner;
@@ -55,24 +55,13 @@ public final class HexapodController implements Controller {
   private final double[] foot = new double[3];
   private final Telemetry telemetry = new Telemetry();
   private final Odometry odometry = new Odometry();
-  private RobotState lastState;
-  private final MotionCommand idle = new MotionCommand();
-  // Gait advisor (learned policy): its settings are laid over the operator's command in `advised`.
-  private Mailbox<GaitSetting> advisor;
-  private final MotionCommand advised = new MotionCommand();
-  private GaitSetting.Status advisorStatus = GaitSetting.Status.NONE;
   private final double servoSpeed;
   private final double footRadius;
-  private int gaitIndex;
-  private int failedLeg = -1;
+  private final GaitSelector selection;
   private long ikLimitHits;
   private Notice notice = Notice.NONE;
   private double stabilityMargin;
   private boolean outputsValid;
-  // Crew-safety speed limit from perception (optional): see setSafetyLimits.
-  private Mailbox<SafetyLimit> safetyLimits;
-  private long safetyStaleNanos;
-  private double safetyStaleScale;
   private double safetyScale = 1.0;
 
   /**
@@ -89,7 +78,7 @@ public final class HexapodController implements Controller {
     this.robot = robot;
     this.settings = settings;
     this.gaits = gaits;
-    this.commands = commands;
+    this.inputs = new CommandInputs(commands, initialMode);
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
@@ -104,8 +93,7 @@ public final class HexapodController implements Controller {
     filter = new MotionFilter(settings);
     modes = new ModeMachine(initialMode);
     modes.setPowerOnSpeed(settings.powerOnJointSpeed());
-    idle.requestedMode = initialMode;
-    applyNeutrals();
+    selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
     planner.placeAllAtNeutral();
     BodyPose start = new BodyPose();
     start.height =
@@ -123,28 +111,12 @@ public final class HexapodController implements Controller {
    * pipeline) nothing is limited. Call before the loop starts, from the thread that builds it.
    */
   public void setSafetyLimits(Mailbox<SafetyLimit> limits, double staleS, double staleScale) {
-    this.safetyLimits = limits;
-    this.safetyStaleNanos = (long) (staleS * 1e9);
-    this.safetyStaleScale = staleScale;
+    inputs.setSafetyLimits(limits, staleS, staleScale);
   }
 
   /** The perception speed scale applied on the last tick (1 = none); control thread. */
   public double safetyScale() {
     return safetyScale;
-  }
-
-  private double currentSafetyScale(long nowNanos) {
-    if (safetyLimits == null) {
-      return 1.0;
-    }
-    SafetyLimit l = safetyLimits.latest();
-    if (l == null) {
-      return 1.0;
-    }
-    if (l.degraded || nowNanos - l.stampNanos > safetyStaleNanos) {
-      return Math.min(safetyStaleScale, l.speedScale);
-    }
-    return l.speedScale;
   }
 
   /** Default neutral footholds (m, walking frame), by leg ordinal. */
@@ -160,20 +132,7 @@ public final class HexapodController implements Controller {
   @Override
   public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
     double dt = Math.min(0.1, periodNanos * 1e-9);
-    lastState = state;
-    MotionCommand c = commands.latest();
-    if (c == null) {
-      c = idle;
-    }
-    GaitSetting advice = advisor == null ? null : advisor.latest();
-    if (advice != null) {
-      advisorStatus = advice.status;
-      if (advice.active) {
-        advised.copyFrom(c);
-        advice.applyTo(advised);
-        c = advised;
-      }
-    }
+    MotionCommand c = inputs.latest();
     notice = Notice.NONE;
     if (!outputsValid) {
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
@@ -187,24 +146,24 @@ public final class HexapodController implements Controller {
       if (mode == Mode.ESTOP) {
         notice = Notice.ESTOP_LATCHED;
       }
-      publish(nowNanos, mode, out);
+      publish(nowNanos, mode, state, out);
       return;
     }
     out.enabled = true;
     if (mode == Mode.FAULT) {
       notice = Notice.FAULT_LATCHED;
       System.arraycopy(lastGood, 0, out.position, 0, Joints.COUNT);
-      publish(nowNanos, mode, out);
+      publish(nowNanos, mode, state, out);
       return;
     }
     // A leg the hardware reports broken counts as failed whatever the operator says.
-    applyFailedLegs(c.failedLegMask | state.failedLegMask);
-    applyGait(c.gaitIndex, mode);
+    refuseIf(selection.applyFailedLegs(c.failedLegMask | state.failedLegMask));
+    refuseIf(selection.applyGait(c.gaitIndex));
     if (!Double.isNaN(c.stepHeight)) {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
     }
     applyPose(c, mode);
-    safetyScale = currentSafetyScale(nowNanos);
+    safetyScale = inputs.safetyScale(nowNanos);
     // The deadline is enforced here, in the tick, not only by the link's timer thread: a stop
     // then begins within one tick of it however late that thread is scheduled.
     boolean expired = nowNanos >= c.velocityDeadlineNanos;
@@ -235,7 +194,7 @@ public final class HexapodController implements Controller {
     System.arraycopy(targets, 0, out.position, 0, Joints.COUNT);
     System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
     stabilityMargin = planner.supportMargin(comX, comY, -1);
-    publish(nowNanos, mode, out);
+    publish(nowNanos, mode, state, out);
   }
 
   private void solveJoints(double dt, double jointSpeed) {
@@ -273,55 +232,9 @@ public final class HexapodController implements Controller {
     modes.setSettled(settled);
   }
 
-  private void applyFailedLegs(int mask) {
-    int requested = -1;
-    if (mask != 0) {
-      if (Integer.bitCount(mask) > 1 || mask >= (1 << LegId.COUNT)) {
-        notice = Notice.TOO_MANY_FAILED_LEGS;
-        return;
-      }
-      requested = Integer.numberOfTrailingZeros(mask);
-    }
-    if (requested == failedLeg) {
-      return;
-    }
-    if (failedLeg >= 0) {
-      planner.setFailed(failedLeg, false);
-    }
-    failedLeg = requested;
-    applyNeutrals();
-    if (failedLeg >= 0) {
-      planner.setFailed(failedLeg, true);
-      gaitIndex = gaits.fiveLegIndex(failedLeg);
-      planner.setGait(gaits.get(gaitIndex));
-    } else if (gaitIndex >= gaits.table().gaits().size()) {
-      gaitIndex = gaits.table().gaits().size() - 1; // the most stable table gait: last row
-      planner.setGait(gaits.get(gaitIndex));
-    }
-  }
-
-  private void applyNeutrals() {
-    for (int i = 0; i < LegId.COUNT; i++) {
-      if (failedLeg >= 0) {
-        planner.setNeutral(
-            i, gaits.plan(failedLeg).neutralX()[i], gaits.plan(failedLeg).neutralY()[i]);
-      } else {
-        planner.setNeutral(i, baseNeutralX[i], baseNeutralY[i]);
-      }
-    }
-  }
-
-  private void applyGait(int requested, Mode mode) {
-    if (requested < 0 || requested == gaitIndex) {
-      return;
-    }
-    if (requested >= gaits.size()) {
-      notice = Notice.GAIT_INDEX_INVALID;
-    } else if (!gaits.allowed(requested, failedLeg)) {
-      notice = Notice.GAIT_REFUSED_UNSTABLE;
-    } else {
-      gaitIndex = requested;
-      planner.setGait(gaits.get(requested));
+  private void refuseIf(Notice n) {
+    if (n != Notice.NONE) {
+      notice = n;
     }
   }
 
@@ -333,10 +246,8 @@ public final class HexapodController implements Controller {
     p.yaw = c.bodyYaw;
     double shiftX = RateLimit.clamp(c.bodyX, -settings.maxShift(), settings.maxShift());
     double shiftY = RateLimit.clamp(c.bodyY, -settings.maxShift(), settings.maxShift());
-    if (failedLeg >= 0) {
-      shiftX += gaits.plan(failedLeg).shiftX();
-      shiftY += gaits.plan(failedLeg).shiftY();
-    }
+    shiftX += selection.shiftX();
+    shiftY += selection.shiftY();
     p.shiftX = shiftX;
     p.shiftY = shiftY;
     filter.clampPose(p);
@@ -356,9 +267,11 @@ public final class HexapodController implements Controller {
     double cy = p.groundY(bx, by, bz);
     double m;
     if (mode == Mode.WALKING) {
-      double nominalX = failedLeg >= 0 ? bx + gaits.plan(failedLeg).shiftX() : bx;
-      double nominalY = failedLeg >= 0 ? by + gaits.plan(failedLeg).shiftY() : by;
-      m = gaits.worstMargin(gaitIndex, failedLeg) - Math.hypot(cx - nominalX, cy - nominalY);
+      double nominalX = bx + selection.shiftX();
+      double nominalY = by + selection.shiftY();
+      m =
+          gaits.worstMargin(selection.gaitIndex(), selection.failedLeg())
+              - Math.hypot(cx - nominalX, cy - nominalY);
     } else {
       m = planner.supportMargin(cx, cy, -1);
     }
@@ -425,11 +338,11 @@ public final class HexapodController implements Controller {
     modes.latchFault();
   }
 
-  private void publish(long nowNanos, Mode mode, JointCommand out) {
+  private void publish(long nowNanos, Mode mode, RobotState state, JointCommand out) {
     Telemetry t = telemetry;
     t.stampNanos = nowNanos;
     t.mode = mode;
-    t.gaitIndex = gaitIndex;
+    t.gaitIndex = selection.gaitIndex();
     // With the servos off (E-STOP, PASSIVE) nothing is commanded: report zero, not the velocity
     // the filter held when the outputs were cut (an operator's screen would show it as speed).
     boolean powered = mode != Mode.ESTOP && mode != Mode.PASSIVE;
@@ -449,7 +362,7 @@ public final class HexapodController implements Controller {
     }
     t.stanceCount = stance;
     t.swingMask = swing;
-    t.failedLegMask = failedLeg >= 0 ? 1 << failedLeg : 0;
+    t.failedLegMask = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
     t.notice = notice != Notice.NONE ? notice : modes.notice();
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
@@ -457,23 +370,8 @@ public final class HexapodController implements Controller {
     t.odomX = odometry.x();
     t.odomY = odometry.y();
     t.odomYaw = odometry.yaw();
-    RobotState s = lastState;
-    if (s != null) {
-      System.arraycopy(s.jointPosition, 0, t.jointPosition, 0, Joints.COUNT);
-      System.arraycopy(s.jointVelocity, 0, t.jointVelocity, 0, Joints.COUNT);
-      System.arraycopy(s.imuOrientation, 0, t.imuOrientation, 0, 4);
-      System.arraycopy(s.imuAngularVelocity, 0, t.imuAngularVelocity, 0, 3);
-      System.arraycopy(s.imuLinearAcceleration, 0, t.imuLinearAcceleration, 0, 3);
-      t.batteryVolts = s.batteryVolts;
-      int contacts = 0;
-      for (int i = 0; i < LegId.COUNT; i++) {
-        if (s.contactsValid && s.footContact[i]) {
-          contacts |= 1 << i;
-        }
-      }
-      t.contactMask = contacts;
-    }
-    t.gaitAdvisor = advisorStatus;
+    t.copyMeasured(state);
+    t.gaitAdvisor = inputs.advisorStatus();
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }
@@ -484,7 +382,7 @@ public final class HexapodController implements Controller {
    * active, is laid over every operator command. Call before the loop starts.
    */
   public void setGaitAdvisor(Mailbox<GaitSetting> advice) {
-    this.advisor = advice;
+    inputs.setGaitAdvisor(advice);
   }
 
   /** The gait library this controller runs (any thread). */
