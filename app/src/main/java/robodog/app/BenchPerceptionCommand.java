@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import robodog.app.perception.ArucoSimEval;
 import robodog.app.perception.PeopleSimEval;
 import robodog.app.perception.PerceptionBenchmark;
-import robodog.sim.camera.CameraMount;
+import robodog.core.camera.CameraMount;
 
 /**
  * {@code ./robodog bench perception}: per-stage cost at 640×480, ArUco range accuracy and people

@@ -2,6 +2,7 @@ package robodog.perception;
 
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 
 /**
  * A depth image back-projected into base_link, subsampled by a stride, in preallocated arrays:

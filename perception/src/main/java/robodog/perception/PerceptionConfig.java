@@ -2,6 +2,7 @@ package robodog.perception;
 
 import java.nio.file.Path;
 import java.util.Set;
+import robodog.core.camera.CameraMount;
 import robodog.core.config.ConfigNode;
 
 /**
@@ -69,32 +70,34 @@ public record PerceptionConfig(
           0.45,
           1.5);
 
+  /**
+   * Loads {@code file}. The camera mount is the robot's, declared once in {@code camera.yaml}
+   * beside it (the simulated camera reads the same block); a {@code camera.mount} here overrides
+   * it.
+   */
   public static PerceptionConfig load(Path file) {
-    return parse(ConfigNode.load(file), file.toAbsolutePath().getParent());
+    Path dir = file.toAbsolutePath().getParent();
+    CameraMount mount = DEFAULT.mount;
+    Path camera = dir.resolve("camera.yaml");
+    if (java.nio.file.Files.exists(camera)) {
+      mount = CameraMount.parse(ConfigNode.load(camera).optChild("mount"), mount);
+    }
+    return parse(ConfigNode.load(file), dir, mount);
   }
 
   /** Validates a parsed file; absent keys keep {@link #DEFAULT}'s values. */
   public static PerceptionConfig parse(ConfigNode c, Path baseDir) {
+    return parse(c, baseDir, DEFAULT.mount);
+  }
+
+  /** As {@link #parse(ConfigNode, Path)}, with {@code defaultMount} where no mount is given. */
+  public static PerceptionConfig parse(ConfigNode c, Path baseDir, CameraMount defaultMount) {
     c.rejectUnknown(Set.of("camera", "markers", "people", "grid"));
     PerceptionConfig d = DEFAULT;
     ConfigNode cam = c.optChild("camera");
     cam.rejectUnknown(Set.of("mount", "calibration_file"));
     ConfigNode m = cam.optChild("mount");
-    m.rejectUnknown(Set.of("x_m", "y_m", "z_m", "roll_deg", "pitch_down_deg", "yaw_deg"));
-    CameraMount mount =
-        new CameraMount(
-            m.optDouble("x_m", d.mount.x(), -1, 1, "m in base_link"),
-            m.optDouble("y_m", d.mount.y(), -1, 1, "m in base_link"),
-            m.optDouble("z_m", d.mount.z(), -1, 1, "m in base_link"),
-            Math.toRadians(m.optDouble("roll_deg", 0, -180, 180, "degrees")),
-            Math.toRadians(
-                m.optDouble(
-                    "pitch_down_deg",
-                    Math.toDegrees(d.mount.pitchRad()),
-                    -90,
-                    90,
-                    "degrees, positive looks down")),
-            Math.toRadians(m.optDouble("yaw_deg", 0, -180, 180, "degrees")));
+    CameraMount mount = CameraMount.parse(m, defaultMount);
     String calib = cam.optString("calibration_file", "");
     Path calibFile =
         calib.isEmpty() ? null : baseDir == null ? Path.of(calib) : baseDir.resolve(calib);

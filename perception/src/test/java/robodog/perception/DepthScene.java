@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 
 /**
  * A tiny analytic ray caster for tests, independent of the simulator: level ground, axis-aligned

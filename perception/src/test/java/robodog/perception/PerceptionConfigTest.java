@@ -19,6 +19,18 @@ class PerceptionConfigTest {
     assertEquals(PerceptionConfig.DEFAULT.slowMinScale(), c.slowMinScale());
   }
 
+  @Test
+  void theMountIsReadFromCameraYamlBesideItTheOnePlaceTheSimulatorReadsToo(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("camera.yaml"), "width_px: 640\nmount: {z_m: 0.1, pitch_down_deg: 20}\n");
+    java.nio.file.Files.writeString(dir.resolve("perception.yaml"), "markers: {size_m: 0.2}\n");
+    PerceptionConfig c = PerceptionConfig.load(dir.resolve("perception.yaml"));
+    assertEquals(Math.toRadians(20), c.mount().pitchRad(), 1e-12);
+    assertEquals(0.1, c.mount().z(), 1e-12);
+    assertEquals(0.12, c.mount().x(), 1e-12, "keys camera.yaml leaves out keep the default");
+  }
+
   private static String error(String yaml) {
     return assertThrows(
             ConfigException.class,

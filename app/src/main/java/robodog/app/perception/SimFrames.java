@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 import robodog.perception.PerceptionConfig;
-import robodog.sim.camera.CameraMount;
 import robodog.sim.camera.CameraRenderer;
 import robodog.sim.camera.Lighting;
 import robodog.sim.camera.Scene;
@@ -35,7 +35,7 @@ public final class SimFrames {
   public static PerceptionConfig config(CameraMount m) {
     PerceptionConfig d = PerceptionConfig.DEFAULT;
     return new PerceptionConfig(
-        new robodog.perception.CameraMount(
+        new robodog.core.camera.CameraMount(
             m.x(), m.y(), m.z(), m.rollRad(), m.pitchRad(), m.yawRad()),
         null,
         d.markerDictionary(),

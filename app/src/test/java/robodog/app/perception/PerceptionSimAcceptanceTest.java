@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import robodog.sim.camera.CameraMount;
+import robodog.core.camera.CameraMount;
 
 /**
  * Issue 6's perception acceptance on frames from the simulated camera (seeded, so repeatable):

@@ -8,8 +8,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.objdetect.HOGDescriptor;
 import robodog.core.camera.CameraFrame;
+import robodog.core.camera.CameraMount;
 import robodog.core.perception.PeopleZones;
-import robodog.perception.CameraMount;
 import robodog.perception.OpenCvNatives;
 
 /**

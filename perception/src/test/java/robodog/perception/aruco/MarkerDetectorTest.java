@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Mat;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 import robodog.core.perception.Landmarks;
-import robodog.perception.CameraMount;
 import robodog.perception.OpenCvNatives;
 import robodog.perception.calib.CameraCalibration;
 

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 import robodog.core.perception.PeopleZones;
-import robodog.perception.CameraMount;
 import robodog.perception.DepthCloud;
 import robodog.perception.DepthScene;
 

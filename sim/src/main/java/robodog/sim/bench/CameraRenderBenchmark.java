@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraIntrinsics;
-import robodog.sim.camera.CameraMount;
+import robodog.core.camera.CameraMount;
 import robodog.sim.camera.CameraRenderer;
 import robodog.sim.camera.DemoScenes;
 import robodog.sim.camera.FrameImages;

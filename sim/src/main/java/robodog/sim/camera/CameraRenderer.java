@@ -146,7 +146,7 @@ public final class CameraRenderer {
     into.cameraPose[1] = oy;
     into.cameraPose[2] = oz;
     double[] rpy = new double[3];
-    Poses.matrixToRpy(camRot, rpy);
+    robodog.core.Rotations.matrixToRpy(camRot, rpy);
     System.arraycopy(rpy, 0, into.cameraPose, 3, 3);
   }
 

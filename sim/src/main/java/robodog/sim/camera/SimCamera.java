@@ -3,6 +3,7 @@ package robodog.sim.camera;
 import robodog.core.camera.CameraException;
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 import robodog.core.camera.CameraSource;
 
 /**
@@ -125,10 +126,10 @@ public final class SimCamera implements CameraSource {
    */
   public static void cameraPose(double[] body7, CameraMount mount, double[] pos3, double[] rot9) {
     double[] rb = new double[9];
-    Poses.quatToMatrix(body7[3], body7[4], body7[5], body7[6], rb);
+    robodog.core.Rotations.quatToMatrix(body7[3], body7[4], body7[5], body7[6], rb);
     double[] rm = new double[9];
     mount.rotation(rm);
-    Poses.mul(rb, rm, rot9);
+    robodog.core.Rotations.mul(rb, rm, rot9);
     for (int i = 0; i < 3; i++) {
       pos3[i] =
           body7[i] + rb[i * 3] * mount.x() + rb[i * 3 + 1] * mount.y() + rb[i * 3 + 2] * mount.z();

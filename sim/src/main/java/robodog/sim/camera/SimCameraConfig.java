@@ -3,6 +3,7 @@ package robodog.sim.camera;
 import java.nio.file.Path;
 import java.util.Set;
 import robodog.core.camera.CameraIntrinsics;
+import robodog.core.camera.CameraMount;
 import robodog.core.config.ConfigNode;
 
 /**
@@ -58,21 +59,7 @@ public record SimCameraConfig(
             "texture_variation"));
     SimCameraConfig d = DEFAULT;
     ConfigNode m = c.optChild("mount");
-    m.rejectUnknown(Set.of("x_m", "y_m", "z_m", "roll_deg", "pitch_down_deg", "yaw_deg"));
-    CameraMount mount =
-        new CameraMount(
-            m.optDouble("x_m", d.mount().x(), -1, 1, "m in base_link"),
-            m.optDouble("y_m", d.mount().y(), -1, 1, "m in base_link"),
-            m.optDouble("z_m", d.mount().z(), -1, 1, "m in base_link"),
-            Math.toRadians(m.optDouble("roll_deg", 0, -180, 180, "degrees")),
-            Math.toRadians(
-                m.optDouble(
-                    "pitch_down_deg",
-                    Math.toDegrees(d.mount().pitchRad()),
-                    -90,
-                    90,
-                    "degrees, positive looks down")),
-            Math.toRadians(m.optDouble("yaw_deg", 0, -180, 180, "degrees")));
+    CameraMount mount = CameraMount.parse(m, d.mount());
     ConfigNode l = c.optChild("lighting");
     l.rejectUnknown(
         Set.of(

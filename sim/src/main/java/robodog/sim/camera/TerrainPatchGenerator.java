@@ -54,7 +54,7 @@ public final class TerrainPatchGenerator {
     double yaw = 2 * Math.PI * r.nextDouble();
     double roll = Math.toRadians(10 * (r.nextDouble() - 0.5));
     double[] rot = new double[9];
-    Poses.rpyToMatrix(roll, pitch, yaw, rot);
+    robodog.core.Rotations.rpyToMatrix(roll, pitch, yaw, rot);
     double[] pos = {40 * (r.nextDouble() - 0.5), 40 * (r.nextDouble() - 0.5), h};
     renderer.render(pos, rot, 0, Lighting.random(r), r.nextLong(), 2, target);
     return target.bgr;

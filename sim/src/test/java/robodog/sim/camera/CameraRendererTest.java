@@ -22,7 +22,7 @@ class CameraRendererTest {
 
   private static double[] rot(double roll, double pitch, double yaw) {
     double[] r = new double[9];
-    Poses.rpyToMatrix(roll, pitch, yaw, r);
+    robodog.core.Rotations.rpyToMatrix(roll, pitch, yaw, r);
     return r;
   }
 

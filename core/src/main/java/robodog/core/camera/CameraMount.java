@@ -1,4 +1,8 @@
-package robodog.perception;
+package robodog.core.camera;
+
+import java.util.Set;
+import robodog.core.Rotations;
+import robodog.core.config.ConfigNode;
 
 /**
  * Where the camera sits on the robot, and the chain of frames a detection travels through:
@@ -29,21 +33,28 @@ public record CameraMount(
 
   /** Rotation base_link ← camera body frame, row-major 3×3, into {@code r9}. */
   public void rotation(double[] r9) {
-    double cr = Math.cos(rollRad);
-    double sr = Math.sin(rollRad);
-    double cp = Math.cos(pitchRad);
-    double sp = Math.sin(pitchRad);
-    double cy = Math.cos(yawRad);
-    double sy = Math.sin(yawRad);
-    r9[0] = cy * cp;
-    r9[1] = cy * sp * sr - sy * cr;
-    r9[2] = cy * sp * cr + sy * sr;
-    r9[3] = sy * cp;
-    r9[4] = sy * sp * sr + cy * cr;
-    r9[5] = sy * sp * cr - cy * sr;
-    r9[6] = -sp;
-    r9[7] = cp * sr;
-    r9[8] = cp * cr;
+    Rotations.rpyToMatrix(rollRad, pitchRad, yawRad, r9);
+  }
+
+  /**
+   * Reads a {@code mount:} block ({@code x_m, y_m, z_m, roll_deg, pitch_down_deg, yaw_deg}); absent
+   * keys keep {@code d}'s values. Errors name the file, the key and the range.
+   */
+  public static CameraMount parse(ConfigNode m, CameraMount d) {
+    m.rejectUnknown(Set.of("x_m", "y_m", "z_m", "roll_deg", "pitch_down_deg", "yaw_deg"));
+    return new CameraMount(
+        m.optDouble("x_m", d.x(), -1, 1, "m in base_link"),
+        m.optDouble("y_m", d.y(), -1, 1, "m in base_link"),
+        m.optDouble("z_m", d.z(), -1, 1, "m in base_link"),
+        Math.toRadians(m.optDouble("roll_deg", Math.toDegrees(d.rollRad()), -180, 180, "degrees")),
+        Math.toRadians(
+            m.optDouble(
+                "pitch_down_deg",
+                Math.toDegrees(d.pitchRad()),
+                -90,
+                90,
+                "degrees, positive looks down")),
+        Math.toRadians(m.optDouble("yaw_deg", Math.toDegrees(d.yawRad()), -180, 180, "degrees")));
   }
 
   /**
