@@ -376,7 +376,6 @@ public final class Mission {
     out.gaitIndex = gaitIndex;
     out.bodyHeight = profile.bodyHeightM();
     out.estop = false;
-    out.estopRelease = false;
     if (!moving) {
       tracker.resetSpeed();
     }

@@ -12,10 +12,16 @@ public final class IdealServoHardware implements HardwarePort {
   private final double[] position = new double[Joints.COUNT];
   private final double[] velocity = new double[Joints.COUNT];
   private boolean enabled;
+  private volatile boolean estopPressed;
 
   /** Starts with every joint at {@code initial} (rad, 18 values). */
   public IdealServoHardware(double[] initial) {
     System.arraycopy(initial, 0, position, 0, Joints.COUNT);
+  }
+
+  /** Presses or releases the E-stop button (any thread); the next read reports it. */
+  public void pressEstop(boolean pressed) {
+    estopPressed = pressed;
   }
 
   @Override
@@ -42,6 +48,7 @@ public final class IdealServoHardware implements HardwarePort {
     out.imuOrientation[2] = 0;
     out.imuOrientation[3] = 0;
     out.imuLinearAcceleration[2] = 9.81;
+    out.estopPressed = estopPressed;
   }
 
   @Override

@@ -51,11 +51,16 @@ public final class MotionCommand {
   /** Bit {@code 1 << leg.ordinal()} set means that leg is failed and must be folded. */
   public int failedLegMask;
 
-  /** Latched E-stop request: true engages; only {@link #estopRelease} leaves it. */
+  /** E-stop request: true engages the latched E-STOP; only a release request leaves it. */
   public boolean estop;
 
-  /** Explicit E-stop release (also needs {@code estop == false}). */
-  public boolean estopRelease;
+  /**
+   * Release requests this sender has made so far. The controller leaves a latched E-STOP (or FAULT)
+   * when the count has grown since the latch and {@code estop} is false and the button is up. A
+   * counter, not a flag: a latest-value mailbox may hand the controller an engage and the following
+   * release with nothing in between, and a flag left set would undo the next E-stop.
+   */
+  public long estopReleaseCount;
 
   /** Copies every field; allocation-free. */
   public void copyFrom(MotionCommand o) {
@@ -74,6 +79,6 @@ public final class MotionCommand {
     stepHeight = o.stepHeight;
     failedLegMask = o.failedLegMask;
     estop = o.estop;
-    estopRelease = o.estopRelease;
+    estopReleaseCount = o.estopReleaseCount;
   }
 }

@@ -141,6 +141,7 @@ public final class HexapodController implements Controller {
     Mode mode = modes.update(c, state, filter.pose.height, planner.allDown(), dt, this);
     if (mode == Mode.ESTOP || mode == Mode.PASSIVE) {
       out.enabled = false;
+      filter.haltVelocity();
       System.arraycopy(state.jointPosition, 0, out.position, 0, Joints.COUNT);
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
       if (mode == Mode.ESTOP) {
@@ -343,12 +344,9 @@ public final class HexapodController implements Controller {
     t.stampNanos = nowNanos;
     t.mode = mode;
     t.gaitIndex = selection.gaitIndex();
-    // With the servos off (E-STOP, PASSIVE) nothing is commanded: report zero, not the velocity
-    // the filter held when the outputs were cut (an operator's screen would show it as speed).
-    boolean powered = mode != Mode.ESTOP && mode != Mode.PASSIVE;
-    t.vx = powered ? filter.vx : 0;
-    t.vy = powered ? filter.vy : 0;
-    t.yawRate = powered ? filter.wz : 0;
+    t.vx = filter.vx;
+    t.vy = filter.vy;
+    t.yawRate = filter.wz;
     t.stabilityMargin = stabilityMargin;
     int stance = 0;
     int swing = 0;

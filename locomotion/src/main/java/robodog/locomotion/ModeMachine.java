@@ -12,9 +12,9 @@ import robodog.core.config.RobotDescription;
  * first stops stepping, lands every foot, sits down, and only then cuts servo power.
  *
  * <p>E-STOP is latched: a command with {@code estop} or a pressed E-stop input engages it from any
- * state, and only a command with {@code estopRelease} (and neither estop set nor the input pressed)
- * leaves it, to PASSIVE. FAULT (a tick threw) is latched the same way; its release powers back up
- * into SITTING from wherever the joints are.
+ * state, and only a release request made after the latch ({@code estopReleaseCount} grown, neither
+ * estop set nor the input pressed) leaves it, to PASSIVE. FAULT (a tick threw) is latched the same
+ * way; its release powers back up into SITTING from wherever the joints are.
  *
  * <p>Control thread only; allocation-free.
  */
@@ -23,7 +23,9 @@ final class ModeMachine {
 
   private Mode mode;
   private boolean stopping;
-  private boolean releaseArmed;
+  private static final long UNSET = Long.MIN_VALUE;
+  // The sender's release count when the latch was last (re)asserted; a larger count releases.
+  private long releaseBaseline = UNSET;
   private boolean powerOn;
   private boolean settled = true;
   private double powerOnSpeed;
@@ -45,20 +47,15 @@ final class ModeMachine {
       mode = Mode.ESTOP;
       stopping = false;
       powerOn = false;
-      // An E-stop engaged by a command (release flag clear, button not pressed) arms the release
-      // at once: the next command that clears the E-stop and asks for release is a fresh request
-      // by construction, since this one asked for the opposite. A link sends exactly that pair
-      // (engage, then release) and the mailbox may never show the controller anything between.
-      // Engaged by the button, or by a command still carrying a release flag, the release must
-      // first be seen cleared.
-      releaseArmed = c.estop && !c.estopRelease && !state.estopPressed;
+      // Only a release requested after this moment counts: requests made while engaged (or
+      // before) are absorbed into the baseline.
+      releaseBaseline = c.estopReleaseCount;
       return mode;
     }
-    if ((mode == Mode.ESTOP || mode == Mode.FAULT) && !c.estopRelease) {
-      // A release counts only as a fresh request after the latch: a sender that leaves its
-      // release flag set must not undo the next E-stop by itself.
-      releaseArmed = true;
+    if (releaseBaseline == UNSET) {
+      releaseBaseline = c.estopReleaseCount; // first tick after a fault latched
     }
+    boolean released = c.estopReleaseCount > releaseBaseline;
     Mode want = c.requestedMode;
     if (state.batteryCritical && (want == Mode.STANDING || want == Mode.WALKING)) {
       want = Mode.SITTING; // an empty pack must not drop the robot mid-step: sit while it can
@@ -66,12 +63,12 @@ final class ModeMachine {
     }
     switch (mode) {
       case ESTOP:
-        if (c.estopRelease && releaseArmed) {
+        if (released) {
           mode = Mode.PASSIVE;
         }
         return mode;
       case FAULT:
-        if (c.estopRelease && releaseArmed) {
+        if (released) {
           beginPowerOn(controller);
         }
         return mode;
@@ -125,7 +122,7 @@ final class ModeMachine {
   /** Latches FAULT (control thread, after an exception). */
   void latchFault() {
     mode = Mode.FAULT;
-    releaseArmed = false;
+    releaseBaseline = UNSET;
     stopping = false;
     powerOn = false;
   }

@@ -31,7 +31,7 @@ class SafetyTest {
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     assertFalse(h.task.command().enabled);
     // An explicit release goes to PASSIVE, not back to walking.
-    h.command.estopRelease = true;
+    h.command.estopReleaseCount++;
     h.command.requestedMode = Mode.PASSIVE;
     h.send();
     h.run(0.01);
@@ -66,7 +66,7 @@ class SafetyTest {
     h.run(0.2);
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     h.command.estop = false;
-    h.command.estopRelease = true;
+    h.command.estopReleaseCount++;
     h.command.requestedMode = Mode.STANDING;
     h.send();
     h.run(0.002);
@@ -76,20 +76,24 @@ class SafetyTest {
   }
 
   @Test
-  void aStaleReleaseFlagDoesNotUndoTheNextEstop() {
+  void onlyAReleaseRequestedAfterTheLatchCounts() {
     WalkHarness h = new WalkHarness(Mode.STANDING);
-    h.command.estopRelease = true; // a sender that never clears its release flag
+    h.command.estopReleaseCount = 3; // releases asked for before this E-stop
     h.command.estop = true;
     h.send();
     h.run(0.01);
     h.command.estop = false;
     h.send();
     h.run(0.5);
-    assertEquals(Mode.ESTOP, h.telemetry().mode, "release must be a fresh request");
-    h.command.estopRelease = false;
+    assertEquals(Mode.ESTOP, h.telemetry().mode, "clearing estop is not a release");
+    h.hardware.pressEstop(true);
+    h.command.estopReleaseCount++; // asked while the button is still pressed: absorbed
     h.send();
     h.run(0.01);
-    h.command.estopRelease = true;
+    h.hardware.pressEstop(false);
+    h.run(0.5);
+    assertEquals(Mode.ESTOP, h.telemetry().mode, "a release during the press does not count");
+    h.command.estopReleaseCount++;
     h.command.requestedMode = Mode.PASSIVE;
     h.send();
     h.run(0.01);

@@ -158,13 +158,12 @@ public final class OperatorLink {
   private void estop(String client, Commands.Estop e) throws ProtocolException {
     if (e.engage()) {
       command.estop = true; // from anyone: safety first
-      command.estopRelease = false;
       stop();
       return;
     }
     holderOnly(client, "cmd/estop");
     command.estop = false;
-    command.estopRelease = true;
+    command.estopReleaseCount++;
   }
 
   private void lease(String client, String action, long now) throws ProtocolException {
@@ -187,7 +186,6 @@ public final class OperatorLink {
         break;
     }
     stop(); // a change of hands starts from standing still
-    command.estopRelease = false;
     heard(now);
   }
 
@@ -267,7 +265,6 @@ public final class OperatorLink {
     }
     holder = to;
     stop();
-    command.estopRelease = false;
     heard(nowNanos);
     offer();
     return true;

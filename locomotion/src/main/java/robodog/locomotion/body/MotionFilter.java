@@ -40,6 +40,15 @@ public final class MotionFilter {
     targetVx = targetVy = targetWz = 0;
   }
 
+  /**
+   * Servo power was cut (E-STOP, PASSIVE): the body no longer moves, so neither does the velocity
+   * state. The pose is left alone; power-on resets it from the sitting pose.
+   */
+  public void haltVelocity() {
+    vx = vy = wz = 0;
+    targetVx = targetVy = targetWz = 0;
+  }
+
   /** Clamps a requested pose into the configured ranges, in place. */
   public void clampPose(BodyPose p) {
     p.height = RateLimit.clamp(p.height, s.minHeight(), s.maxHeight());
