@@ -52,8 +52,10 @@ public final class SimBenchCommand implements Callable<Integer> {
       description = "simulations at once for the scaling figure (default ${DEFAULT-VALUE})")
   int parallel;
 
-  @Option(names = "--rate", defaultValue = "200", description = "control rate in simulation, Hz")
-  double rate;
+  @Option(
+      names = "--rate",
+      description = "control rate in simulation, Hz (default: the controller's loop_rate_hz)")
+  Double rateOption;
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
@@ -63,6 +65,7 @@ public final class SimBenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--runs and --parallel must be >= 1 and --duration > 0");
     }
     LocomotionConfig cfg = config.load();
+    double rate = rateOption != null ? rateOption : cfg.settings().loopRateHz();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     PrintWriter out = spec.commandLine().getOut();
     SimRun.Options opts =

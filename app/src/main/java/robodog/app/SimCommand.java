@@ -93,9 +93,11 @@ public final class SimCommand implements Callable<Integer> {
 
   @Option(
       names = "--rate",
-      defaultValue = "200",
       description =
-          "control rate in simulation, Hz (physics steps once per tick; default ${DEFAULT-VALUE})")
+          "control rate in simulation, Hz (default: loop_rate_hz of config/controller.yaml, 500);"
+              + " each tick advances the physics by exactly one period in steps of at most 2 ms")
+  Double rateOption;
+
   double rate;
 
   @Option(
@@ -126,8 +128,8 @@ public final class SimCommand implements Callable<Integer> {
     if (duration != null && !(duration > 0 && duration <= 86_400)) {
       throw new IllegalArgumentException("--duration must be in (0, 86400] s, got " + duration);
     }
-    if (!(rate >= 50 && rate <= 2000)) {
-      throw new IllegalArgumentException("--rate must be in [50, 2000] Hz, got " + rate);
+    if (rateOption != null && !(rateOption >= 50 && rateOption <= 2000)) {
+      throw new IllegalArgumentException("--rate must be in [50, 2000] Hz, got " + rateOption);
     }
     if (script && !realtime) {
       throw new IllegalArgumentException(
@@ -135,6 +137,7 @@ public final class SimCommand implements Callable<Integer> {
     }
     ros2.check(realtime);
     LocomotionConfig cfg = config.load();
+    rate = rateOption != null ? rateOption : cfg.settings().loopRateHz();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     if (gait != null && cfg.gaitTable().indexOf(gait) < 0) {
       throw new IllegalArgumentException(

@@ -47,7 +47,6 @@ public final class PolicySim {
                 sc.payloadCom().get(0),
                 sc.payloadCom().get(1),
                 sc.payloadCom().get(2));
-    simCfg = simCfg.withSolver(period * 1e-9, simCfg.solverIterations());
     SimWorld world =
         new SimWorld(
             cfg.robot(),

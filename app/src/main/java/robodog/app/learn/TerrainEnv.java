@@ -122,7 +122,7 @@ public final class TerrainEnv implements Env {
         new SimWorld(
             cfg.robot(),
             c.terrain(),
-            c.sim().withSolver(dt, c.sim().solverIterations()),
+            c.sim(),
             0,
             0,
             0,

@@ -76,10 +76,6 @@ public final class MissionSim {
                 sc.payloadCom().get(1),
                 sc.payloadCom().get(2));
     period = Math.round(1e9 / rateHz);
-    simCfg =
-        simCfg.withSolver(
-            period * 1e-9 / Math.max(1, Math.round(period * 1e-9 / simCfg.stepSeconds())),
-            simCfg.solverIterations());
     world =
         new SimWorld(
             cfg.robot(),

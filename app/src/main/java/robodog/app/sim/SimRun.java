@@ -116,10 +116,6 @@ public final class SimRun {
                 sc.payloadCom().get(1),
                 sc.payloadCom().get(2));
     long period = Math.round(1e9 / o.rateHz());
-    simCfg =
-        simCfg.withSolver(
-            period * 1e-9 / Math.max(1, Math.round(period * 1e-9 / simCfg.stepSeconds())),
-            simCfg.solverIterations());
     SimWorld world =
         new SimWorld(
             cfg.robot(),
