@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
@@ -77,11 +78,28 @@ class OperatorLinkFuzzTest {
       for (int i = 0; i < corpus.size(); i++) {
         FuzzCorpus.Message m = corpus.get(i);
         // QoS 0: Moquette sends no PUBACK for a publish it refuses (a topic beyond the role's).
-        tablet.client.publish("robodog/dog1/" + m.topic(), m.payload(), 0, false);
-        if (i % 50 == 49) {
+        try {
+          tablet.client.publish("robodog/dog1/" + m.topic(), m.payload(), 0, false);
+        } catch (MqttException e) {
+          throw new AssertionError(
+              "message "
+                  + i
+                  + " on "
+                  + m.topic()
+                  + " ("
+                  + m.payload().length
+                  + " bytes): "
+                  + e
+                  + ", connection lost because of "
+                  + tablet.lostCause,
+              e);
+        }
+        if (i % 10 == 9) {
           // Paced: a flood beyond Moquette's session queue (1024) gets the flooder disconnected.
           int sent = i + 1;
-          assertTrue(Tablet.within(10_000, () -> tablet.received.size() >= sent), "stalled");
+          assertTrue(
+              Tablet.within(10_000, () -> tablet.received.size() >= sent),
+              "stalled at " + sent + ", connection lost because of " + tablet.lostCause);
         }
       }
       assertTrue(

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
@@ -18,6 +21,10 @@ import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 public final class Tablet implements AutoCloseable {
   public final MqttClient client;
   public final List<String> received = new CopyOnWriteArrayList<>();
+
+  /** Why the connection dropped, if it did: failure messages name it instead of "lost". */
+  public volatile Throwable lostCause;
+
   private final String prefix;
   private final String name;
   private long seq;
@@ -42,6 +49,19 @@ public final class Tablet implements AutoCloseable {
       o.setPassword(password.toCharArray());
     }
     client.connect(o);
+    client.setCallback(
+        new MqttCallback() {
+          @Override
+          public void connectionLost(Throwable cause) {
+            lostCause = cause;
+          }
+
+          @Override
+          public void messageArrived(String topic, MqttMessage message) {}
+
+          @Override
+          public void deliveryComplete(IMqttDeliveryToken token) {}
+        });
   }
 
   /**
