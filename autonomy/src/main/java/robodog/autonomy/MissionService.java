@@ -2,7 +2,6 @@ package robodog.autonomy;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -37,7 +36,7 @@ public final class MissionService {
   private final LongConsumer runFinished;
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final MotionCommand cmd = new MotionCommand();
-  private final StringBuilder json = new StringBuilder(512);
+  private final MissionStateJson stateJson = new MissionStateJson();
   private TeachRecorder recorder;
   private String recorderClient;
   private Mission mission;
@@ -187,13 +186,7 @@ public final class MissionService {
     holdsLease(client);
     RideProfile prof = RideProfile.forPayload(c.payload());
     int gait = gaitIndex.applyAsInt(prof.gait());
-    String payloadJson =
-        String.format(
-            Locale.ROOT,
-            "{\"mass_kg\":%s,\"com_height_m\":%s,\"fragility\":%s}",
-            c.payload().massKg(),
-            c.payload().comHeightM(),
-            c.payload().fragility());
+    String payloadJson = StoredRun.payloadJson(c.payload());
     require(drive.grant(client, DrivePort.AUTONOMY), "the control lease moved during dispatch");
     dispatcher = client;
     dispatchT = nowNanos * 1e-9;
@@ -385,56 +378,14 @@ public final class MissionService {
   private void restore(double ox, double oy, double oyaw) {
     ActiveRun a = pendingRestore;
     pendingRestore = null;
-    Route route = db.route(a.run().route()).orElse(null);
-    if (route == null) {
-      db.finishRun(
-          a.run().id(),
-          "ended",
-          a.run().distanceM(),
-          a.run().durationS(),
-          System.currentTimeMillis());
+    Mission m = StoredRun.restore(db, a, gaitIndex, this::incident, ox, oy, oyaw);
+    if (m == null) {
       return;
     }
     runId = a.run().id();
-    Payload p = Payload.none();
-    RideProfile prof = RideProfile.forPayload(p);
-    try {
-      var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.run().payloadJson());
-      prof =
-          RideProfile.forPayload(
-              new Payload(
-                  n.get("mass_kg").asDouble(),
-                  n.get("com_height_m").asDouble(),
-                  n.get("fragility").asDouble()));
-    } catch (Exception e) {
-      // Keep the gentlest sensible default rather than refuse to show the run.
-      prof = RideProfile.forPayload(new Payload(Payload.MAX_MASS_KG, 0.25, 1));
-    }
-    double[] limits = db.commsLossLimits(a.run().id());
-    Mission.CommsLoss loss =
-        new Mission.CommsLoss(CommsLossPolicy.parse(a.run().commsLoss()), limits[0], limits[1]);
-    mission = new Mission(route, prof, loss, gaitIndex.applyAsInt(prof.gait()), this::incident);
-    mission.restore(
-        a.nextWaypoint(),
-        ox,
-        oy,
-        oyaw,
-        a.x(),
-        a.y(),
-        a.yaw(),
-        a.run().distanceM(),
-        a.run().durationS());
+    mission = m;
     dispatcher = a.run().dispatchedBy();
     dispatchT = nowS - a.run().durationS();
-    db.setState(runId, RunState.INTERRUPTED.wireName());
-    db.addIncident(
-        runId,
-        new Incident(
-            a.run().durationS(),
-            "interrupted",
-            "the robot process restarted while the run was "
-                + a.state()
-                + "; standing still until resumed"));
     lastSavedState = RunState.INTERRUPTED;
     publishState();
   }
@@ -454,49 +405,7 @@ public final class MissionService {
 
   /** state/mission JSON (documented in docs/missions.md). */
   public synchronized String stateJson() {
-    json.setLength(0);
-    json.append("{\"state\":\"");
-    json.append(
-        mission != null ? mission.state().wireName() : recorder != null ? "recording" : "idle");
-    json.append('"');
-    if (recorder != null) {
-      json.append(",\"recording\":{\"route\":\"")
-          .append(recorder.name())
-          .append("\",\"breadcrumbs\":")
-          .append(recorder.breadcrumbs())
-          .append('}');
-    }
-    if (mission != null) {
-      double[] p = mission.pose();
-      json.append(
-          String.format(
-              Locale.ROOT,
-              ",\"run\":{\"id\":%d,\"route\":\"%s\",\"dispatched_by\":\"%s\",\"profile\":\"%s\","
-                  + "\"comms_loss\":\"%s\",\"next_waypoint\":%d,\"waypoints\":%d,"
-                  + "\"distance_walked_m\":%.2f,\"distance_left_m\":%.2f,\"eta_s\":%.0f,"
-                  + "\"under_way_s\":%.1f,\"x\":%.3f,\"y\":%.3f,\"yaw\":%.3f}",
-              runId,
-              mission.route().name(),
-              dispatcher,
-              mission.profile().name(),
-              mission.commsLoss().policy().wireName(),
-              mission.nextWaypoint(),
-              mission.route().waypoints().size(),
-              mission.distanceWalkedM(),
-              mission.distanceLeftM(),
-              mission.etaS(),
-              mission.underWayS(),
-              p[0],
-              p[1],
-              p[2]));
-    }
-    json.append(",\"routes\":[");
-    List<String> names = db.routeNames();
-    for (int i = 0; i < names.size(); i++) {
-      json.append(i == 0 ? "\"" : ",\"").append(names.get(i)).append('"');
-    }
-    json.append("]}");
-    return json.toString();
+    return stateJson.encode(mission, runId, dispatcher, recorder, db.routeNames());
   }
 
   private void publishState() {
