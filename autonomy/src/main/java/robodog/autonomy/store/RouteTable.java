@@ -46,14 +46,11 @@ final class RouteTable {
           }
           long id;
           if (old == null) {
-            try (PreparedStatement p =
-                sql.c.prepareStatement(
-                    "INSERT INTO routes(name, created_ms, source) VALUES (?,?,?)")) {
-              p.setString(1, r.name());
-              p.setLong(2, r.createdMs());
-              p.setString(3, sourceLabel);
-              p.executeUpdate();
-            }
+            sql.update(
+                "INSERT INTO routes(name, created_ms, source) VALUES (?,?,?)",
+                r.name(),
+                r.createdMs(),
+                sourceLabel);
             id = id(r.name());
           } else {
             id = old;
@@ -64,46 +61,24 @@ final class RouteTable {
   }
 
   private void insertContent(long id, Route r) throws SQLException {
-    try (PreparedStatement p =
-        sql.c.prepareStatement("INSERT INTO waypoints VALUES (?,?,?,?,?,?)")) {
-      for (int i = 0; i < r.waypoints().size(); i++) {
-        Waypoint w = r.waypoints().get(i);
-        p.setLong(1, id);
-        p.setInt(2, i);
-        p.setInt(3, w.markerId());
-        p.setDouble(4, w.x());
-        p.setDouble(5, w.y());
-        p.setDouble(6, w.toleranceM());
-        p.addBatch();
-      }
-      p.executeBatch();
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < r.waypoints().size(); i++) {
+      Waypoint w = r.waypoints().get(i);
+      rows.add(new Object[] {id, i, w.markerId(), w.x(), w.y(), w.toleranceM()});
     }
-    try (PreparedStatement p = sql.c.prepareStatement("INSERT INTO landmarks VALUES (?,?,?,?)")) {
-      for (Landmark l : r.landmarks()) {
-        p.setLong(1, id);
-        p.setInt(2, l.markerId());
-        p.setDouble(3, l.x());
-        p.setDouble(4, l.y());
-        p.addBatch();
-      }
-      p.executeBatch();
+    sql.batch("INSERT INTO waypoints VALUES (?,?,?,?,?,?)", rows);
+    rows.clear();
+    for (Landmark l : r.landmarks()) {
+      rows.add(new Object[] {id, l.markerId(), l.x(), l.y()});
     }
-    try (PreparedStatement p =
-        sql.c.prepareStatement("INSERT INTO breadcrumbs VALUES (?,?,?,?,?,?,?,?)")) {
-      for (int i = 0; i < r.breadcrumbs().size(); i++) {
-        Breadcrumb b = r.breadcrumbs().get(i);
-        p.setLong(1, id);
-        p.setInt(2, i);
-        p.setDouble(3, b.tS());
-        p.setDouble(4, b.x());
-        p.setDouble(5, b.y());
-        p.setDouble(6, b.yaw());
-        p.setString(7, joinInts(b.markers()));
-        p.setString(8, b.terrain());
-        p.addBatch();
-      }
-      p.executeBatch();
+    sql.batch("INSERT INTO landmarks VALUES (?,?,?,?)", rows);
+    rows.clear();
+    for (int i = 0; i < r.breadcrumbs().size(); i++) {
+      Breadcrumb b = r.breadcrumbs().get(i);
+      rows.add(
+          new Object[] {id, i, b.tS(), b.x(), b.y(), b.yaw(), joinInts(b.markers()), b.terrain()});
     }
+    sql.batch("INSERT INTO breadcrumbs VALUES (?,?,?,?,?,?,?,?)", rows);
   }
 
   /** The route of that name, if stored. */

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -123,31 +122,21 @@ public final class RunDatabase implements AutoCloseable {
           if (rid == null) {
             throw new IllegalArgumentException("unknown route '" + route + "'");
           }
-          try (PreparedStatement p =
-              sql.c.prepareStatement(
-                  "INSERT INTO runs(route_id, dispatched_by, dispatched_ms, payload_json, profile,"
-                      + " comms_loss, comms_timeout_s, comms_radius_m, state)"
-                      + " VALUES (?,?,?,?,?,?,?,?,'running')")) {
-            p.setLong(1, rid);
-            p.setString(2, by);
-            p.setLong(3, nowMs);
-            p.setString(4, payloadJson);
-            p.setString(5, profile);
-            p.setString(6, commsLoss);
-            p.setDouble(7, commsTimeoutS);
-            p.setDouble(8, commsRadiusM);
-            p.executeUpdate();
-          }
+          sql.update(
+              "INSERT INTO runs(route_id, dispatched_by, dispatched_ms, payload_json, profile,"
+                  + " comms_loss, comms_timeout_s, comms_radius_m, state)"
+                  + " VALUES (?,?,?,?,?,?,?,?,'running')",
+              rid,
+              by,
+              nowMs,
+              payloadJson,
+              profile,
+              commsLoss,
+              commsTimeoutS,
+              commsRadiusM);
           long id = sql.queryLong("SELECT last_insert_rowid()");
-          try (PreparedStatement p =
-              sql.c.prepareStatement("INSERT INTO active_run VALUES (1,?,0,'running',?,?,?,?)")) {
-            p.setLong(1, id);
-            p.setDouble(2, x);
-            p.setDouble(3, y);
-            p.setDouble(4, yaw);
-            p.setLong(5, nowMs);
-            p.executeUpdate();
-          }
+          sql.update(
+              "INSERT INTO active_run VALUES (1,?,0,'running',?,?,?,?)", id, x, y, yaw, nowMs);
           return id;
         });
   }
@@ -171,37 +160,23 @@ public final class RunDatabase implements AutoCloseable {
       long nowMs) {
     sql.tx(
         () -> {
-          try (PreparedStatement p =
-              sql.c.prepareStatement(
-                  "UPDATE active_run SET next_waypoint=?, state=?, x=?, y=?, yaw=?, updated_ms=?"
-                      + " WHERE run_id=?")) {
-            p.setInt(1, nextWaypoint);
-            p.setString(2, state);
-            p.setDouble(3, x);
-            p.setDouble(4, y);
-            p.setDouble(5, yaw);
-            p.setLong(6, nowMs);
-            p.setLong(7, runId);
-            p.executeUpdate();
-          }
-          try (PreparedStatement p =
-              sql.c.prepareStatement(
-                  "UPDATE runs SET state=?, distance_m=?, duration_s=? WHERE id=?")) {
-            p.setString(1, state);
-            p.setDouble(2, distanceM);
-            p.setDouble(3, durationS);
-            p.setLong(4, runId);
-            p.executeUpdate();
-          }
-          try (PreparedStatement p =
-              sql.c.prepareStatement("INSERT INTO run_samples VALUES (?,?,?,?,?)")) {
-            p.setLong(1, runId);
-            p.setDouble(2, tS);
-            p.setDouble(3, x);
-            p.setDouble(4, y);
-            p.setDouble(5, speedMps);
-            p.executeUpdate();
-          }
+          sql.update(
+              "UPDATE active_run SET next_waypoint=?, state=?, x=?, y=?, yaw=?, updated_ms=?"
+                  + " WHERE run_id=?",
+              nextWaypoint,
+              state,
+              x,
+              y,
+              yaw,
+              nowMs,
+              runId);
+          sql.update(
+              "UPDATE runs SET state=?, distance_m=?, duration_s=? WHERE id=?",
+              state,
+              distanceM,
+              durationS,
+              runId);
+          sql.update("INSERT INTO run_samples VALUES (?,?,?,?,?)", runId, tS, x, y, speedMps);
           return null;
         });
   }
@@ -224,15 +199,12 @@ public final class RunDatabase implements AutoCloseable {
   public void addIncident(long runId, Incident i) {
     sql.tx(
         () -> {
-          try (PreparedStatement p =
-              sql.c.prepareStatement(
-                  "INSERT INTO incidents(run_id, t_s, kind, detail) VALUES (?,?,?,?)")) {
-            p.setLong(1, runId);
-            p.setDouble(2, i.tS());
-            p.setString(3, i.kind());
-            p.setString(4, i.detail());
-            p.executeUpdate();
-          }
+          sql.update(
+              "INSERT INTO incidents(run_id, t_s, kind, detail) VALUES (?,?,?,?)",
+              runId,
+              i.tS(),
+              i.kind(),
+              i.detail());
           return null;
         });
   }
@@ -242,18 +214,15 @@ public final class RunDatabase implements AutoCloseable {
       long runId, String outcome, double distanceM, double durationS, long nowMs) {
     sql.tx(
         () -> {
-          try (PreparedStatement p =
-              sql.c.prepareStatement(
-                  "UPDATE runs SET state=?, outcome=?, distance_m=?, duration_s=?, ended_ms=?"
-                      + " WHERE id=?")) {
-            p.setString(1, outcome);
-            p.setString(2, outcome);
-            p.setDouble(3, distanceM);
-            p.setDouble(4, durationS);
-            p.setLong(5, nowMs);
-            p.setLong(6, runId);
-            p.executeUpdate();
-          }
+          sql.update(
+              "UPDATE runs SET state=?, outcome=?, distance_m=?, duration_s=?, ended_ms=?"
+                  + " WHERE id=?",
+              outcome,
+              outcome,
+              distanceM,
+              durationS,
+              nowMs,
+              runId);
           sql.exec("DELETE FROM active_run WHERE run_id = " + runId);
           return null;
         });

@@ -1,6 +1,7 @@
 package robodog.autonomy.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,6 +75,34 @@ final class Sql {
       }
     }
     return out;
+  }
+
+  /**
+   * Runs one INSERT/UPDATE/DELETE with {@code args} bound to its {@code ?} in order (Long, Integer,
+   * Double, String or null).
+   */
+  void update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, args);
+      p.executeUpdate();
+    }
+  }
+
+  /** Runs one INSERT for each of {@code rows} as a single batch, bound like {@link #update}. */
+  void batch(String sql, List<Object[]> rows) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(p, row);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement p, Object[] args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      p.setObject(i + 1, args[i]);
+    }
   }
 
   void exec(String sql) throws SQLException {
