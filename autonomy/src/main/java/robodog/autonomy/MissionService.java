@@ -2,7 +2,6 @@ package robodog.autonomy;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -26,9 +25,6 @@ import robodog.core.MotionCommand;
  * (about 20 Hz); both synchronize on this object. Never called from the control thread.
  */
 public final class MissionService {
-  /** How often progress is saved and state/mission published while a run moves, s. */
-  static final double SAVE_PERIOD_S = 1.0;
-
   private final RunDatabase db;
   private final DrivePort drive;
   private final Consumer<String> errors;
@@ -37,19 +33,18 @@ public final class MissionService {
   private final LongConsumer runFinished;
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final MotionCommand cmd = new MotionCommand();
-  private final StringBuilder json = new StringBuilder(512);
+  private final MissionStateJson stateJson = new MissionStateJson();
+  private final RunJournal journal;
+  private final RunLease lease;
   private TeachRecorder recorder;
   private String recorderClient;
   private Mission mission;
-  private long runId = -1;
   private String dispatcher;
-  private double dispatchT;
   private long lastHeardDispatcherNanos;
   private Mode mode = Mode.STANDING;
   private boolean estopLatch;
   private ActiveRun pendingRestore;
-  private double lastSaveT = Double.NEGATIVE_INFINITY;
-  private RunState lastSavedState;
+  private boolean needsAnchor;
   private double nowS;
 
   /**
@@ -71,6 +66,8 @@ public final class MissionService {
     this.errors = errors;
     this.statePublisher = statePublisher;
     this.runFinished = runFinished;
+    this.journal = new RunJournal(db);
+    this.lease = new RunLease(drive);
     pendingRestore = db.activeRun().orElse(null);
   }
 
@@ -127,7 +124,7 @@ public final class MissionService {
             "already recording route " + (recorder == null ? "" : recorder.name()));
         require(mission == null && pendingRestore == null, "a run is in progress; abort it first");
         require(db.route(c.route()).isEmpty(), "route '" + c.route() + "' already exists");
-        holdsLease(client);
+        lease.requireHeldBy(client);
         recorder = new TeachRecorder(c.route(), t);
         recorderClient = client;
         break;
@@ -159,7 +156,7 @@ public final class MissionService {
       case "return_home":
         requireRun();
         require(!estopped(), "the robot is E-stopped");
-        takeLeaseForRun(client);
+        lease.takeForRun(client);
         mission.returnHome(client);
         break;
       default:
@@ -178,46 +175,22 @@ public final class MissionService {
     require(
         mission == null && pendingRestore == null,
         "run "
-            + runId
+            + journal.id()
             + " is in progress ("
             + (mission != null ? mission.state().wireName() : "interrupted")
             + "); abort or finish it first");
     require(recorder == null, "recording route " + (recorder == null ? "" : recorder.name()));
     require(!estopped(), "the robot is E-stopped (release it first)");
-    holdsLease(client);
+    lease.requireHeldBy(client);
     RideProfile prof = RideProfile.forPayload(c.payload());
     int gait = gaitIndex.applyAsInt(prof.gait());
-    String payloadJson =
-        String.format(
-            Locale.ROOT,
-            "{\"mass_kg\":%s,\"com_height_m\":%s,\"fragility\":%s}",
-            c.payload().massKg(),
-            c.payload().comHeightM(),
-            c.payload().fragility());
-    require(drive.grant(client, DrivePort.AUTONOMY), "the control lease moved during dispatch");
+    lease.grantToAutonomy(client, "the control lease moved during dispatch");
     dispatcher = client;
-    dispatchT = nowNanos * 1e-9;
     lastHeardDispatcherNanos = nowNanos;
-    Waypoint w0 = route.waypoints().get(0);
-    runId =
-        db.startRun(
-            route.name(),
-            client,
-            System.currentTimeMillis(),
-            payloadJson,
-            prof.name(),
-            c.commsLoss().policy().wireName(),
-            c.commsLoss().timeoutS(),
-            c.commsLoss().radiusM(),
-            w0.x(),
-            w0.y(),
-            0);
+    journal.start(route, client, c.payload(), prof, c.commsLoss(), nowNanos * 1e-9);
     mission = new Mission(route, prof, c.commsLoss(), gait, this::incident);
     needsAnchor = true;
-    lastSavedState = null;
   }
-
-  private boolean needsAnchor;
 
   private boolean estopped() {
     return estopLatch || mode == Mode.ESTOP || mode == Mode.FAULT;
@@ -226,30 +199,11 @@ public final class MissionService {
   private void resume(String client, long nowNanos) {
     require(!estopped(), "the robot is E-stopped (release it first)");
     require(mission.state().holding(), "the run is " + mission.state().wireName() + ", not paused");
-    takeLeaseForRun(client);
+    lease.takeForRun(client);
     // Whoever resumes supervises from now on.
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
     mission.resume(nowNanos * 1e-9, client);
-  }
-
-  private void takeLeaseForRun(String client) {
-    String holder = drive.leaseHolder();
-    if (DrivePort.AUTONOMY.equals(holder)) {
-      return;
-    }
-    holdsLease(client);
-    require(drive.grant(client, DrivePort.AUTONOMY), "the control lease moved");
-  }
-
-  private void holdsLease(String client) {
-    String holder = drive.leaseHolder();
-    require(
-        client.equals(holder),
-        client
-            + " does not hold the control lease (held by "
-            + (holder == null ? "nobody" : holder)
-            + "); acquire it first");
   }
 
   private void requireRun() {
@@ -267,10 +221,7 @@ public final class MissionService {
   }
 
   private void incident(Incident i) {
-    if (runId >= 0) {
-      // Stamped like the path samples: seconds since dispatch.
-      db.addIncident(runId, new Incident(nowS - dispatchT, i.kind(), i.detail()));
-    }
+    journal.incident(i, nowS);
   }
 
   /**
@@ -331,8 +282,7 @@ public final class MissionService {
       drive.drive(cmd);
     }
     RunState st = mission.state();
-    if (st != lastSavedState || t - lastSaveT >= SAVE_PERIOD_S) {
-      save(t);
+    if (journal.saveIfDue(mission, t)) {
       publishState();
     }
     if (st.finished()) {
@@ -340,44 +290,13 @@ public final class MissionService {
     }
   }
 
-  private void save(double t) {
-    double[] p = mission.pose();
-    db.saveProgress(
-        runId,
-        mission.nextWaypoint(),
-        mission.state().wireName(),
-        mission.distanceWalkedM(),
-        mission.underWayS(),
-        t - dispatchT,
-        p[0],
-        p[1],
-        p[2],
-        mission.speedMps(),
-        System.currentTimeMillis());
-    lastSaveT = t;
-    lastSavedState = mission.state();
-  }
-
   private void finish() {
-    long id = runId;
-    db.finishRun(
-        id,
-        mission.state().wireName(),
-        mission.distanceWalkedM(),
-        mission.underWayS(),
-        System.currentTimeMillis());
-    if (DrivePort.AUTONOMY.equals(drive.leaseHolder())) {
-      // Stand, then hand control back to whoever supervised the run.
-      cmd.requestedMode = Mode.STANDING;
-      cmd.vx = 0;
-      cmd.yawRate = 0;
-      drive.drive(cmd);
-      if (dispatcher != null) {
-        drive.grant(DrivePort.AUTONOMY, dispatcher);
-      }
-    }
+    long id = journal.id();
+    journal.finish(mission);
+    // Stand, then hand control back to whoever supervised the run.
+    lease.standAndHandBack(cmd, dispatcher);
     mission = null;
-    runId = -1;
+    journal.clear();
     publishState();
     runFinished.accept(id);
   }
@@ -385,57 +304,13 @@ public final class MissionService {
   private void restore(double ox, double oy, double oyaw) {
     ActiveRun a = pendingRestore;
     pendingRestore = null;
-    Route route = db.route(a.run().route()).orElse(null);
-    if (route == null) {
-      db.finishRun(
-          a.run().id(),
-          "ended",
-          a.run().distanceM(),
-          a.run().durationS(),
-          System.currentTimeMillis());
+    Mission m = StoredRun.restore(db, a, gaitIndex, this::incident, ox, oy, oyaw);
+    if (m == null) {
       return;
     }
-    runId = a.run().id();
-    Payload p = Payload.none();
-    RideProfile prof = RideProfile.forPayload(p);
-    try {
-      var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.run().payloadJson());
-      prof =
-          RideProfile.forPayload(
-              new Payload(
-                  n.get("mass_kg").asDouble(),
-                  n.get("com_height_m").asDouble(),
-                  n.get("fragility").asDouble()));
-    } catch (Exception e) {
-      // Keep the gentlest sensible default rather than refuse to show the run.
-      prof = RideProfile.forPayload(new Payload(Payload.MAX_MASS_KG, 0.25, 1));
-    }
-    double[] limits = db.commsLossLimits(a.run().id());
-    Mission.CommsLoss loss =
-        new Mission.CommsLoss(CommsLossPolicy.parse(a.run().commsLoss()), limits[0], limits[1]);
-    mission = new Mission(route, prof, loss, gaitIndex.applyAsInt(prof.gait()), this::incident);
-    mission.restore(
-        a.nextWaypoint(),
-        ox,
-        oy,
-        oyaw,
-        a.x(),
-        a.y(),
-        a.yaw(),
-        a.run().distanceM(),
-        a.run().durationS());
+    journal.adoptInterrupted(a.run().id(), nowS - a.run().durationS());
+    mission = m;
     dispatcher = a.run().dispatchedBy();
-    dispatchT = nowS - a.run().durationS();
-    db.setState(runId, RunState.INTERRUPTED.wireName());
-    db.addIncident(
-        runId,
-        new Incident(
-            a.run().durationS(),
-            "interrupted",
-            "the robot process restarted while the run was "
-                + a.state()
-                + "; standing still until resumed"));
-    lastSavedState = RunState.INTERRUPTED;
     publishState();
   }
 
@@ -445,7 +320,7 @@ public final class MissionService {
   }
 
   public synchronized long runId() {
-    return runId;
+    return journal.id();
   }
 
   public synchronized boolean recording() {
@@ -454,49 +329,7 @@ public final class MissionService {
 
   /** state/mission JSON (documented in docs/missions.md). */
   public synchronized String stateJson() {
-    json.setLength(0);
-    json.append("{\"state\":\"");
-    json.append(
-        mission != null ? mission.state().wireName() : recorder != null ? "recording" : "idle");
-    json.append('"');
-    if (recorder != null) {
-      json.append(",\"recording\":{\"route\":\"")
-          .append(recorder.name())
-          .append("\",\"breadcrumbs\":")
-          .append(recorder.breadcrumbs())
-          .append('}');
-    }
-    if (mission != null) {
-      double[] p = mission.pose();
-      json.append(
-          String.format(
-              Locale.ROOT,
-              ",\"run\":{\"id\":%d,\"route\":\"%s\",\"dispatched_by\":\"%s\",\"profile\":\"%s\","
-                  + "\"comms_loss\":\"%s\",\"next_waypoint\":%d,\"waypoints\":%d,"
-                  + "\"distance_walked_m\":%.2f,\"distance_left_m\":%.2f,\"eta_s\":%.0f,"
-                  + "\"under_way_s\":%.1f,\"x\":%.3f,\"y\":%.3f,\"yaw\":%.3f}",
-              runId,
-              mission.route().name(),
-              dispatcher,
-              mission.profile().name(),
-              mission.commsLoss().policy().wireName(),
-              mission.nextWaypoint(),
-              mission.route().waypoints().size(),
-              mission.distanceWalkedM(),
-              mission.distanceLeftM(),
-              mission.etaS(),
-              mission.underWayS(),
-              p[0],
-              p[1],
-              p[2]));
-    }
-    json.append(",\"routes\":[");
-    List<String> names = db.routeNames();
-    for (int i = 0; i < names.size(); i++) {
-      json.append(i == 0 ? "\"" : ",\"").append(names.get(i)).append('"');
-    }
-    json.append("]}");
-    return json.toString();
+    return stateJson.encode(mission, journal.id(), dispatcher, recorder, db.routeNames());
   }
 
   private void publishState() {
