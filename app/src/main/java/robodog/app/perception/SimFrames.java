@@ -35,8 +35,7 @@ public final class SimFrames {
   public static PerceptionConfig config(CameraMount m) {
     PerceptionConfig d = PerceptionConfig.DEFAULT;
     return new PerceptionConfig(
-        new robodog.core.camera.CameraMount(
-            m.x(), m.y(), m.z(), m.rollRad(), m.pitchRad(), m.yawRad()),
+        m,
         null,
         d.markerDictionary(),
         d.markerSizeM(),

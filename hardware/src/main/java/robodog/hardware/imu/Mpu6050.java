@@ -1,5 +1,6 @@
 package robodog.hardware.imu;
 
+import robodog.core.Rotations;
 import robodog.hardware.i2c.I2cDevice;
 
 /**
@@ -38,24 +39,7 @@ public final class Mpu6050 {
    */
   public Mpu6050(I2cDevice device, int gyroRangeDps, int accelRangeG, double[] mountRollPitchYaw) {
     this(device, gyroRangeDps, accelRangeG);
-    double cr = Math.cos(mountRollPitchYaw[0]);
-    double sr = Math.sin(mountRollPitchYaw[0]);
-    double cp = Math.cos(mountRollPitchYaw[1]);
-    double sp = Math.sin(mountRollPitchYaw[1]);
-    double cy = Math.cos(mountRollPitchYaw[2]);
-    double sy = Math.sin(mountRollPitchYaw[2]);
-    double[] m = {
-      cy * cp,
-      cy * sp * sr - sy * cr,
-      cy * sp * cr + sy * sr,
-      sy * cp,
-      sy * sp * sr + cy * cr,
-      sy * sp * cr - cy * sr,
-      -sp,
-      cp * sr,
-      cp * cr
-    };
-    System.arraycopy(m, 0, r, 0, 9);
+    Rotations.rpyToMatrix(mountRollPitchYaw[0], mountRollPitchYaw[1], mountRollPitchYaw[2], r);
   }
 
   /**

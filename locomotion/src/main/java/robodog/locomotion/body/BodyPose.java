@@ -1,5 +1,7 @@
 package robodog.locomotion.body;
 
+import robodog.core.Rotations;
+
 /**
  * Where {@code base_link} is relative to the walking frame (ground under the nominal body, z up):
  * height, roll, pitch, yaw and a horizontal shift, with the rotation matrix kept current. Mutable;
@@ -22,21 +24,7 @@ public final class BodyPose {
 
   /** Recomputes the rotation matrix after the angles changed. */
   public void refresh() {
-    double cr = Math.cos(roll);
-    double sr = Math.sin(roll);
-    double cp = Math.cos(pitch);
-    double sp = Math.sin(pitch);
-    double cy = Math.cos(yaw);
-    double sy = Math.sin(yaw);
-    r[0] = cy * cp;
-    r[1] = cy * sp * sr - sy * cr;
-    r[2] = cy * sp * cr + sy * sr;
-    r[3] = sy * cp;
-    r[4] = sy * sp * sr + cy * cr;
-    r[5] = sy * sp * cr - cy * sr;
-    r[6] = -sp;
-    r[7] = cp * sr;
-    r[8] = cp * cr;
+    Rotations.rpyToMatrix(roll, pitch, yaw, r);
   }
 
   /** Copies every field from {@code o}. */
