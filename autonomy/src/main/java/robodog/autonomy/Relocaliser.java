@@ -18,7 +18,6 @@ public final class Relocaliser {
   private double tx;
   private double ty;
   private double th;
-  private double lastCorrectionM;
   private long corrections;
 
   /** Sets the transform so that odom pose (ox, oy, oyaw) is route pose (rx, ry, ryaw). */
@@ -71,16 +70,11 @@ public final class Relocaliser {
       applied = Math.max(applied, GAIN * e);
       corrections++;
     }
-    lastCorrectionM = applied;
     return applied;
   }
 
   /** Sightings that moved the frame, since start. */
   public long corrections() {
     return corrections;
-  }
-
-  public double lastCorrectionM() {
-    return lastCorrectionM;
   }
 }

@@ -60,18 +60,4 @@ public final class NeutralStance {
     out3[1] = r * Math.sin(q1);
     out3[2] = g.femurM() * Math.sin(q2) + g.tibiaM() * Math.sin(q2 + q3);
   }
-
-  /** Foot-sphere centre of one leg in base_link (m) for angles q1..q3 (rad), into out3. */
-  public static void footInBase(
-      RobotDescription robot, LegId leg, double q1, double q2, double q3, double[] out3) {
-    footInLegFrame(robot, q1, q2, q3, out3);
-    RobotDescription.LegMount m = robot.mount(leg);
-    double c = Math.cos(m.yawRad());
-    double s = Math.sin(m.yawRad());
-    double x = out3[0];
-    double y = out3[1];
-    out3[0] = m.xM() + c * x - s * y;
-    out3[1] = m.yM() + s * x + c * y;
-    out3[2] = m.zM() + out3[2];
-  }
 }

@@ -9,7 +9,7 @@ package robodog.core.perception;
  * <p>Not thread-safe. Allocation-free after construction.
  */
 public final class Landmarks {
-  /** Default capacity: more markers than this in one frame are dropped (farthest first). */
+  /** Default capacity: markers beyond this in one frame are dropped in detection order. */
   public static final int DEFAULT_CAPACITY = 16;
 
   private final int capacity;

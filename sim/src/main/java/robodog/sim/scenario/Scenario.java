@@ -45,42 +45,6 @@ public record Scenario(
     double goalXM,
     Scene scene) {
 
-  /** A scenario without scene objects. */
-  public Scenario(
-      String name,
-      String description,
-      TerrainSpec terrain,
-      double startX,
-      double startY,
-      double startYawRad,
-      double payloadKg,
-      List<Double> payloadCom,
-      double durationS,
-      long seed,
-      String gait,
-      String failedLeg,
-      List<Segment> commands,
-      double goalDistanceM,
-      double goalXM) {
-    this(
-        name,
-        description,
-        terrain,
-        startX,
-        startY,
-        startYawRad,
-        payloadKg,
-        payloadCom,
-        durationS,
-        seed,
-        gait,
-        failedLeg,
-        commands,
-        goalDistanceM,
-        goalXM,
-        Scene.EMPTY);
-  }
-
   /** True when the scenario has a goal ({@code goal.distance_m} or {@code goal.x_m}). */
   public boolean hasGoal() {
     return !Double.isNaN(goalDistanceM) || !Double.isNaN(goalXM);
