@@ -2,6 +2,7 @@ package robodog.autonomy;
 
 import robodog.core.perception.HeightGrid;
 import robodog.core.perception.PeopleZones;
+import robodog.core.perception.SafetyLimit;
 
 /**
  * Local navigation on top of the route: slows for people near the path and stops for one on it;
@@ -19,16 +20,22 @@ public final class LocalNavigator {
   /** A person inside this corridor half-width ahead is "on the path", m. */
   static final double PATH_HALF_WIDTH_M = 0.45;
 
-  static final double PERSON_STOP_M = 0.8;
-  static final double PERSON_SLOW_M = 1.8;
+  /**
+   * Person zones for someone on the path: the controller's crew-safety defaults, so the route
+   * follower and the controller agree on where the robot stops.
+   */
+  static final double PERSON_STOP_M = SafetyLimit.DEFAULT_STOP_M;
+
+  static final double PERSON_SLOW_M = SafetyLimit.DEFAULT_SLOW_M;
 
   private static final double[] OFFSETS = {0.4, -0.4, 0.55, -0.55, 0.7, -0.7};
   private final double[] p = new double[2];
   private final double[] q = new double[2];
 
   /**
-   * Speed factor for the people seen: 0 (stop) for a person on the path within {@link
-   * #PERSON_STOP_M}, rising to 1 at {@link #PERSON_SLOW_M}; 1 with nobody near.
+   * Speed factor for the people seen: {@link SafetyLimit#scaleFor} with the crew-safety zones for a
+   * person on the path ahead, and half those radii for one beside it (not in the way of a robot
+   * following the route); people behind are ignored. 1 with nobody near.
    */
   public double peopleScale(PeopleZones people) {
     if (people == null) {
@@ -41,13 +48,16 @@ public final class LocalNavigator {
       if (x < -0.2) {
         continue; // behind: not in the way of a robot walking forward
       }
-      double d = Math.hypot(x, y);
-      double stop = Math.abs(y) <= PATH_HALF_WIDTH_M ? PERSON_STOP_M : PERSON_STOP_M * 0.5;
-      double s = (d - stop) / (PERSON_SLOW_M - stop);
-      scale = Math.min(scale, Math.max(0, Math.min(1, s)));
+      double k = Math.abs(y) <= PATH_HALF_WIDTH_M ? 1.0 : 0.5;
+      double s =
+          SafetyLimit.scaleFor(
+              Math.hypot(x, y),
+              k * PERSON_SLOW_M,
+              k * PERSON_STOP_M,
+              SafetyLimit.DEFAULT_MIN_SLOW_SCALE);
+      scale = Math.min(scale, s);
     }
-    // Below a tenth of its speed the robot would only creep up on the person: stop instead.
-    return scale < 0.1 ? 0 : scale;
+    return scale;
   }
 
   /**

@@ -38,8 +38,8 @@ class LocalNavigationTest {
   void aPersonOnThePathStopsTheRobotWhichGoesOnWhenTheyLeave() {
     try (Bench b = bench("person")) {
       b.run(8); // about 0.9 m along
-      b.person = new double[] {b.plant.x + 1.0, 0.1};
-      b.run(5); // slows, then stops short of them
+      b.person = new double[] {b.plant.x + 2.5, 0.1}; // inside the slow zone, outside the stop zone
+      b.run(30); // slows, then stops short of them
       double x = b.plant.x;
       b.run(10);
       assertTrue(b.plant.speed() < 0.005, "stopped for the person: " + b.plant.speed());

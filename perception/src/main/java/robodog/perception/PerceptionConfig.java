@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import robodog.core.camera.CameraMount;
 import robodog.core.config.ConfigNode;
+import robodog.core.perception.SafetyLimit;
 
 /**
  * Perception settings from {@code config/perception.yaml}: camera mount, marker dictionary and
@@ -55,9 +56,9 @@ public record PerceptionConfig(
           null,
           "DICT_4X4_50",
           0.15,
-          3.0,
-          1.5,
-          0.25,
+          SafetyLimit.DEFAULT_SLOW_M,
+          SafetyLimit.DEFAULT_STOP_M,
+          SafetyLimit.DEFAULT_MIN_SLOW_SCALE,
           1.7,
           320,
           0.0,
