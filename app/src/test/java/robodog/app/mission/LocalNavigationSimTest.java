@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import robodog.autonomy.Route;
 import robodog.autonomy.Waypoint;
 import robodog.autonomy.store.RunDatabase;
+import robodog.core.perception.SafetyLimit;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -56,7 +57,7 @@ class LocalNavigationSimTest {
       double x0 = s.world().bodyPosition().get0() - s.trueX();
       double y0 = s.world().bodyPosition().get1() - s.trueY();
       supervise(s, 8);
-      p.person = new double[] {x0 + s.trueX() + 1.2, y0};
+      p.person = new double[] {x0 + s.trueX() + 2.2, y0}; // in the slow zone, beyond the stop zone
       // It slows as it closes in, then stops; wait until it has stopped and settled.
       for (int i = 0; i < 60 && !stopped(db); i++) {
         supervise(s, 0.5);
@@ -72,7 +73,9 @@ class LocalNavigationSimTest {
           p.person[0] - x0 - s.trueX(),
           crept);
       assertTrue(Math.abs(crept) < 0.03, "stood still while the figure was there: " + crept);
-      assertTrue(p.person[0] - x0 - s.trueX() > 0.6, "kept its distance");
+      assertTrue(
+          p.person[0] - x0 - s.trueX() > SafetyLimit.DEFAULT_STOP_M - 0.2,
+          "halted at the crew-safety stop zone");
       p.person = null;
       for (int i = 0; i < 120 && s.service().mission() != null; i++) {
         supervise(s, 0.5);
