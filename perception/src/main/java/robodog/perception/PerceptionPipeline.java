@@ -50,6 +50,7 @@ public final class PerceptionPipeline implements AutoCloseable {
   private volatile long processNanosSum;
   private volatile long terrainCount;
   private volatile long terrainNanosSum;
+  private volatile long terrainCpuNanosSum;
   private volatile long snapshots;
   private volatile long lastFrameStamp = Long.MIN_VALUE;
   private final java.util.concurrent.CountDownLatch ready =
@@ -120,6 +121,11 @@ public final class PerceptionPipeline implements AutoCloseable {
   }
 
   private void grabLoop() {
+    try {
+      ready.await(); // the worker builds its stages first (model load: seconds)
+    } catch (InterruptedException e) {
+      return;
+    }
     CameraFrame f = new CameraFrame(source.intrinsics(), source.hasDepth());
     while (running) {
       try {
@@ -221,6 +227,7 @@ public final class PerceptionPipeline implements AutoCloseable {
           out.terrain().offer(terrainOut);
           terrainCount = terrain.count;
           terrainNanosSum = terrain.inferenceNanosSum;
+          terrainCpuNanosSum = terrain.inferenceCpuNanosSum;
         }
         if (annotator != null
             && (lastSnap == Long.MIN_VALUE || f.stampNanos - lastSnap >= snapPeriod)) {
@@ -316,6 +323,12 @@ public final class PerceptionPipeline implements AutoCloseable {
   public double meanTerrainMillis() {
     long n = terrainCount;
     return n == 0 ? Double.NaN : terrainNanosSum / 1e6 / n;
+  }
+
+  /** Mean terrain inference time per patch in the worker's CPU time, ms; NaN before the first. */
+  public double meanTerrainCpuMillis() {
+    long n = terrainCount;
+    return n == 0 ? Double.NaN : terrainCpuNanosSum / 1e6 / n;
   }
 
   /** Annotated snapshots published since start. Any thread. */

@@ -132,9 +132,10 @@ public final class SimPerception implements AutoCloseable {
       b.append(
           String.format(
               Locale.ROOT,
-              ", terrain %d patches at %.1f ms",
+              ", terrain %d patches at %.1f ms (%.1f ms CPU)",
               pipeline.terrainClassifications(),
-              pipeline.meanTerrainMillis()));
+              pipeline.meanTerrainMillis(),
+              pipeline.meanTerrainCpuMillis()));
     }
     b.append(", ").append(pipeline.snapshotsPublished()).append(" camera snapshots");
     if (lockstep) {

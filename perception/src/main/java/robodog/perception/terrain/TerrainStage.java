@@ -35,22 +35,47 @@ public final class TerrainStage implements AutoCloseable {
 
   public long inferenceNanosSum;
 
-  private TerrainStage(TerrainClassifier model, double rateHz) {
+  /** Summed inference time in this thread's CPU time, ns (wall minus waiting for a core). */
+  public long inferenceCpuNanosSum;
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private TerrainStage(TerrainClassifier model, double rateHz) throws TerrainModelException {
     this.model = model;
     this.session = model.newSession();
     this.periodNanos = Math.round(1e9 / rateHz);
+    // PyTorch's profiling executor optimises the graph over the first few calls (tens of ms each);
+    // pay that here, before the pipeline reports ready, not on the first frames.
+    TerrainPatch blank =
+        new TerrainPatch(new byte[model.patchSize() * model.patchSize() * 3], model.patchSize());
+    try {
+      for (int i = 0; i < WARM_UP; i++) {
+        session.classify(blank);
+      }
+    } catch (ai.djl.translate.TranslateException | RuntimeException e) {
+      session.close(); // open() closes the model
+      throw new TerrainModelException("terrain classifier warm-up failed: " + e.getMessage(), e);
+    }
   }
+
+  private static final int WARM_UP = 5;
 
   /**
    * Loads the model in {@code modelDir}; on failure degrades the health's terrain input with the
    * reason and returns {@code null}.
    */
   public static TerrainStage open(Path modelDir, double rateHz, PerceptionHealth health) {
+    TerrainClassifier model = null;
     try {
-      TerrainStage s = new TerrainStage(TerrainClassifier.load(modelDir), rateHz);
+      model = TerrainClassifier.load(modelDir);
+      TerrainStage s = new TerrainStage(model, rateHz);
       health.ok(Input.TERRAIN_MODEL);
       return s;
     } catch (TerrainModelException | RuntimeException | UnsatisfiedLinkError e) {
+      if (model != null) {
+        model.close();
+      }
       health.degrade(Input.TERRAIN_MODEL, "terrain classifier off: " + e.getMessage());
       return null;
     }
@@ -78,6 +103,7 @@ public final class TerrainStage implements AutoCloseable {
     TerrainPatch patch = TerrainPatch.fromFrame(f, r[0], r[1], r[2], r[3], model.patchSize());
     float[] p;
     long t0 = System.nanoTime();
+    long c0 = CPU.getCurrentThreadCpuTime();
     try {
       p = session.classify(patch);
     } catch (ai.djl.translate.TranslateException | RuntimeException e) {
@@ -85,6 +111,7 @@ public final class TerrainStage implements AutoCloseable {
       return false;
     }
     lastInferenceNanos = System.nanoTime() - t0;
+    inferenceCpuNanosSum += CPU.getCurrentThreadCpuTime() - c0;
     inferenceNanosSum += lastInferenceNanos;
     count++;
     int n = Math.min(p.length, TerrainEstimate.MAX_CLASSES);
