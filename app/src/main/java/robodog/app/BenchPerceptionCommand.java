@@ -20,7 +20,8 @@ import robodog.core.camera.CameraMount;
     name = "perception",
     mixinStandardHelpOptions = true,
     description = {
-      "Perception on simulated frames: per-stage time (ArUco, HOG, depth people, height grid),",
+      "Perception on simulated frames: per-stage time (ArUco, HOG, depth people, height grid,",
+      "terrain classifier on the patch ahead),",
       "ArUco detection rate and range error at 0.5-4 m, people detection rate vs range."
     })
 public final class BenchPerceptionCommand implements Callable<Integer> {
@@ -58,6 +59,7 @@ public final class BenchPerceptionCommand implements Callable<Integer> {
     }
     PrintWriter o = spec.commandLine().getOut();
     o.print(PerceptionBenchmark.run(frames));
+    o.print(PerceptionBenchmark.terrain(frames, Paths.home().resolve("models/terrain-classifier")));
     o.flush();
     if (aruco > 0) {
       o.printf(

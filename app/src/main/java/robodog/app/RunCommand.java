@@ -74,6 +74,8 @@ public final class RunCommand implements Callable<Integer> {
           ros2.startStandalone(commands, telemetry, cfg.robot(), out);
       HexapodController controller =
           cfg.newController(commands, ros2Session.controllerTelemetry(), Mode.PASSIVE);
+      robodog.perception.PerceptionPipeline perception =
+          robodog.app.perception.RobotPerception.start(config.dir(), controller, out);
       long period = Math.round(1e9 / cfg.settings().loopRateHz());
       LoopRunner loop =
           new LoopRunner(
@@ -91,16 +93,27 @@ public final class RunCommand implements Callable<Integer> {
         LoopStats s = loop.stats();
         out.printf(
             Locale.ROOT,
-            "mode %s  %s  margin %.3f m  ticks %d  overruns %d  p99 lateness %.0f µs%n",
+            "mode %s  %s  margin %.3f m  ticks %d  overruns %d  p99 lateness %.0f µs%s%n",
             t == null ? "-" : t.mode,
             t == null ? "" : t.notice.text(),
             t == null ? 0 : t.stabilityMargin,
             s.ticks(),
             s.overruns(),
-            s.latenessP99Nanos() / 1e3);
+            s.latenessP99Nanos() / 1e3,
+            perception == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "  perception %d frames %.1f ms, scale %.2f",
+                    perception.framesProcessed(),
+                    perception.meanFrameMillis(),
+                    t == null ? 1.0 : t.safetyScale));
         out.flush();
       }
       stop(loop, hw);
+      if (perception != null) {
+        perception.close();
+      }
       ros2Session.close();
     }
     return 0;

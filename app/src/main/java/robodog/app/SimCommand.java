@@ -116,6 +116,14 @@ public final class SimCommand implements Callable<Integer> {
           "headless: the learned terrain policy file picks gait settings (models/terrain-policy/policy.txt)")
   Path policy;
 
+  @Option(
+      names = "--perception",
+      description =
+          "on|off: camera perception (simulated camera, markers, people, height grid, terrain)"
+              + " feeding the controller's crew-safety limit; default on when the scenario has a"
+              + " scene: block")
+  String perception;
+
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @picocli.CommandLine.Mixin
@@ -158,6 +166,17 @@ public final class SimCommand implements Callable<Integer> {
       }
     }
     SimRun.validate(cfg, sc, gait);
+    if (perception != null && !perception.equals("on") && !perception.equals("off")) {
+      throw new IllegalArgumentException("--perception: expected on or off, got " + perception);
+    }
+    boolean withPerception =
+        perception == null
+            ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
+            : perception.equals("on");
+    robodog.app.perception.SimPerception.Setup percept =
+        withPerception && compare == null && route == null && policy == null
+            ? robodog.app.perception.SimPerception.Setup.load(config.dir())
+            : null;
     long s = seed != null ? seed : sc.seed();
     // A realtime run is for a teleoperator: it keeps going until stopped unless told otherwise.
     double d = duration != null ? duration : (realtime ? Double.POSITIVE_INFINITY : sc.durationS());
@@ -196,13 +215,22 @@ public final class SimCommand implements Callable<Integer> {
     }
     SimRun.Result r;
     if (realtime) {
-      r = runWithOperatorLink(cfg, sc, s, d, hilSetup, out);
+      r = runWithOperatorLink(cfg, sc, s, d, hilSetup, percept, out);
     } else {
+      if (percept != null) {
+        out.println(
+            "perception: on (headless: the simulation waits for each camera frame, so it runs"
+                + " near real time)");
+        out.flush();
+      }
       r =
           SimRun.run(
-              cfg, new SimRun.Options(sc, gait, s, d, rate, false, false, System.err, hilSetup));
+              cfg,
+              new SimRun.Options(sc, gait, s, d, rate, false, false, System.err, hilSetup)
+                  .withPerception(percept));
     }
     out.println(summary(r.report()));
+    out.println(r.perception() != null ? r.perception() : "perception: off");
     if (report != null) {
       r.report().write(report);
       out.println("report: " + report);
@@ -222,8 +250,11 @@ public final class SimCommand implements Callable<Integer> {
       long s,
       double d,
       SimRun.HilSetup hilSetup,
+      robodog.app.perception.SimPerception.Setup percept,
       PrintWriter out)
       throws Exception {
+    robodog.app.perception.PerceptionTelemetry perceptTel =
+        percept == null ? null : new robodog.app.perception.PerceptionTelemetry(percept.outputs());
     if (mqttPort < 0 || mqttPort > 65535) {
       throw new IllegalArgumentException("--mqtt-port must be 0..65535, got " + mqttPort);
     }
@@ -289,8 +320,16 @@ public final class SimCommand implements Callable<Integer> {
                     broker.publish(
                         "state/telemetry",
                         robodog.operatorlink.mqtt.TelemetryJson.encode(
-                            t, link.leaseHolder(), link.refused() + broker.refusedPublishes()),
+                            t,
+                            link.leaseHolder(),
+                            link.refused() + broker.refusedPublishes(),
+                            perceptTel == null
+                                ? null
+                                : perceptTel.json(t.safetyScale, System.nanoTime())),
                         false);
+                  }
+                  if (perceptTel != null && n % 25 == 0) {
+                    perceptTel.publishSnapshot(broker);
                   }
                   try {
                     Thread.sleep(2);
@@ -308,7 +347,18 @@ public final class SimCommand implements Callable<Integer> {
         return SimRun.run(
             cfg,
             new SimRun.Options(
-                sc, gait, s, d, rate, true, script, System.err, hilSetup, commands, ros2Tel));
+                sc,
+                gait,
+                s,
+                d,
+                rate,
+                true,
+                script,
+                System.err,
+                hilSetup,
+                commands,
+                ros2Tel,
+                percept));
       } finally {
         watchdog.interrupt();
       }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import robodog.app.perception.PerceptionWiring;
 import robodog.app.perception.SimFrames;
 import robodog.core.ControlTask;
 import robodog.core.LoopRunner;
@@ -51,8 +52,8 @@ class PeopleStopClosedLoopTest {
     Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
     Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
     HexapodController controller = cfg.newController(commands, telemetry, Mode.STANDING);
-    Mailbox<SafetyLimit> limits = new Mailbox<>(SafetyLimit::new, (a, b) -> b.copyFrom(a));
-    controller.setSafetyLimits(limits, 0.5, 0.3);
+    // The same wiring as ./robodog sim and run: the pipeline's safety mailbox into the controller.
+    Mailbox<SafetyLimit> limits = PerceptionWiring.connect(controller, SimFrames.config()).safety();
     SteppableClock clock = new SteppableClock();
     LoopRunner loop =
         new LoopRunner(clock, 2_000_000L, new ControlTask(hw, controller), "closed-loop");

@@ -118,5 +118,15 @@ class SimCommandTest {
     assertTrue(r.err.contains("unknown gait 'gallop'"), r.err);
     r = Cli.run("sim", "--duration", "-3");
     assertEquals(2, r.status);
+    r = Cli.run("sim", "--perception", "maybe");
+    assertEquals(2, r.status);
+    assertTrue(r.err.contains("--perception: expected on or off, got maybe"), r.err);
+  }
+
+  @Test
+  void perceptionOffOnASceneScenarioSaysSo() {
+    Cli r = Cli.run("sim", "--scenario", "crew-on-set", "--duration", "1", "--perception", "off");
+    assertEquals(0, r.status, r.err);
+    assertTrue(r.out.contains("perception: off"), r.out);
   }
 }

@@ -79,6 +79,12 @@ public final class Telemetry {
   /** State of the gait advisor (learned terrain policy) the controller last saw. */
   public GaitSetting.Status gaitAdvisor = GaitSetting.Status.NONE;
 
+  /**
+   * The crew-safety speed scale the controller applied this tick (0..1; 1 when no perception is
+   * connected or nobody is near).
+   */
+  public double safetyScale = 1.0;
+
   /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
   public void copyMeasured(RobotState s) {
     System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
@@ -125,5 +131,6 @@ public final class Telemetry {
     batteryVolts = o.batteryVolts;
     contactMask = o.contactMask;
     gaitAdvisor = o.gaitAdvisor;
+    safetyScale = o.safetyScale;
   }
 }

@@ -348,6 +348,7 @@ public final class HexapodController implements Controller {
     t.vy = filter.vy;
     t.yawRate = filter.wz;
     t.stabilityMargin = stabilityMargin;
+    t.safetyScale = safetyScale;
     int stance = 0;
     int swing = 0;
     for (int i = 0; i < LegId.COUNT; i++) {

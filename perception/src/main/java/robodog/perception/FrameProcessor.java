@@ -137,6 +137,11 @@ public final class FrameProcessor implements AutoCloseable {
     safety.degraded = false;
   }
 
+  /** The colour (BGR) image of the last frame (valid until the next {@link #process}). */
+  public Mat bgr() {
+    return bgr;
+  }
+
   /** The grey image of the last frame (valid until the next {@link #process}). */
   public Mat gray() {
     return gray;

@@ -93,7 +93,7 @@ public record PerceptionConfig(
 
   /** As {@link #parse(ConfigNode, Path)}, with {@code defaultMount} where no mount is given. */
   public static PerceptionConfig parse(ConfigNode c, Path baseDir, CameraMount defaultMount) {
-    c.rejectUnknown(Set.of("camera", "markers", "people", "grid"));
+    c.rejectUnknown(Set.of("camera", "markers", "people", "grid", "pipeline"));
     PerceptionConfig d = DEFAULT;
     ConfigNode cam = c.optChild("camera");
     cam.rejectUnknown(Set.of("mount", "calibration_file"));

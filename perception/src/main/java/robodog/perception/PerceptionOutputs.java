@@ -1,22 +1,28 @@
 package robodog.perception;
 
 import robodog.core.Mailbox;
+import robodog.core.perception.CameraSnapshot;
 import robodog.core.perception.HeightGrid;
 import robodog.core.perception.Landmarks;
 import robodog.core.perception.PeopleZones;
 import robodog.core.perception.PerceptionHealth;
 import robodog.core.perception.SafetyLimit;
+import robodog.core.perception.TerrainEstimate;
 
 /**
  * The mailboxes perception publishes into; the only way its results leave the perception threads.
  * Each has one consumer (the controller takes {@link #safety}; autonomy and telemetry the others).
+ * {@link #terrain} and {@link #snapshot} are filled only when those stages run ({@link
+ * PipelineSettings}).
  */
 public record PerceptionOutputs(
     Mailbox<Landmarks> landmarks,
     Mailbox<PeopleZones> people,
     Mailbox<SafetyLimit> safety,
     Mailbox<HeightGrid> grid,
-    Mailbox<PerceptionHealth> health) {
+    Mailbox<PerceptionHealth> health,
+    Mailbox<TerrainEstimate> terrain,
+    Mailbox<CameraSnapshot> snapshot) {
 
   /** Fresh mailboxes; the grid mailbox holds grids of {@code cells} × {@code cells}. */
   public static PerceptionOutputs create(int cells, double resolutionM) {
@@ -25,6 +31,8 @@ public record PerceptionOutputs(
         new Mailbox<>(PeopleZones::new, (a, b) -> b.copyFrom(a)),
         new Mailbox<>(SafetyLimit::new, (a, b) -> b.copyFrom(a)),
         new Mailbox<>(() -> new HeightGrid(cells, resolutionM), (a, b) -> b.copyFrom(a)),
-        new Mailbox<>(PerceptionHealth::new, (a, b) -> b.copyFrom(a)));
+        new Mailbox<>(PerceptionHealth::new, (a, b) -> b.copyFrom(a)),
+        new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)),
+        new Mailbox<>(CameraSnapshot::new, (a, b) -> b.copyFrom(a)));
   }
 }

@@ -7,10 +7,13 @@ import robodog.core.Mailbox;
 import robodog.core.camera.CameraException;
 import robodog.core.camera.CameraFrame;
 import robodog.core.camera.CameraSource;
+import robodog.core.perception.CameraSnapshot;
 import robodog.core.perception.PerceptionHealth;
 import robodog.core.perception.PerceptionHealth.Input;
 import robodog.core.perception.SafetyLimit;
+import robodog.core.perception.TerrainEstimate;
 import robodog.perception.calib.CameraCalibration;
+import robodog.perception.terrain.TerrainStage;
 
 /**
  * The perception pipeline: a grabber thread pulls frames from the {@link CameraSource} into a
@@ -24,6 +27,11 @@ import robodog.perception.calib.CameraCalibration;
  * degraded (the controller then walks at its conservative speed), and the grabber retries every
  * {@code retryMs}. An exception inside processing marks the stage degraded and the worker carries
  * on with the next frame. {@link #close} stops both threads.
+ *
+ * <p>Optional stages ({@link PipelineSettings}) run on the worker after each frame at their own low
+ * rate: the terrain classifier on the patch ahead (its model and predictor are opened and closed on
+ * the worker; a model that fails to load degrades only the terrain input), and the annotated JPEG
+ * snapshot for the operator.
  */
 public final class PerceptionPipeline implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(PerceptionPipeline.class.getName());
@@ -37,6 +45,16 @@ public final class PerceptionPipeline implements AutoCloseable {
   private final long retryNanos;
   private final PerceptionHealth health = new PerceptionHealth();
   private final SafetyLimit degradedLimit = new SafetyLimit();
+  private final PipelineSettings stages;
+  private volatile long framesDone;
+  private volatile long processNanosSum;
+  private volatile long terrainCount;
+  private volatile long terrainNanosSum;
+  private volatile long terrainCpuNanosSum;
+  private volatile long snapshots;
+  private volatile long lastFrameStamp = Long.MIN_VALUE;
+  private final java.util.concurrent.CountDownLatch ready =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile boolean running;
   private volatile String cameraError;
   private volatile long cameraErrors;
@@ -61,6 +79,19 @@ public final class PerceptionPipeline implements AutoCloseable {
       LongSupplier clock,
       PerceptionOutputs out,
       long retryMs) {
+    this(source, cfg, calibration, clock, out, retryMs, PipelineSettings.NONE);
+  }
+
+  /** As above, with the optional stages in {@code stages}. */
+  public PerceptionPipeline(
+      CameraSource source,
+      PerceptionConfig cfg,
+      CameraCalibration calibration,
+      LongSupplier clock,
+      PerceptionOutputs out,
+      long retryMs,
+      PipelineSettings stages) {
+    this.stages = stages;
     this.source = source;
     this.cfg = cfg;
     this.calibration = calibration;
@@ -90,6 +121,11 @@ public final class PerceptionPipeline implements AutoCloseable {
   }
 
   private void grabLoop() {
+    try {
+      ready.await(); // the worker builds its stages first (model load: seconds)
+    } catch (InterruptedException e) {
+      return;
+    }
     CameraFrame f = new CameraFrame(source.intrinsics(), source.hasDepth());
     while (running) {
       try {
@@ -124,8 +160,30 @@ public final class PerceptionPipeline implements AutoCloseable {
     } catch (RuntimeException e) {
       health.degrade(Input.CAMERA, "perception could not start: " + e.getMessage());
       publishDegraded();
+      ready.countDown();
       return;
     }
+    p.setHogEnabled(stages.hogFor(source.hasDepth()));
+    TerrainStage terrain =
+        stages.terrainModel() == null
+            ? null
+            : TerrainStage.open(stages.terrainModel(), stages.terrainRateHz(), health);
+    int[] region = TerrainStage.region(source.intrinsics().width(), source.intrinsics().height());
+    TerrainEstimate terrainOut = new TerrainEstimate();
+    FrameAnnotator annotator =
+        stages.snapshotRateHz() > 0
+            ? new FrameAnnotator(
+                source.intrinsics(),
+                cfg.mount(),
+                cfg.personHeightM(),
+                stages.snapshotWidthPx(),
+                stages.snapshotQuality())
+            : null;
+    CameraSnapshot snap = new CameraSnapshot();
+    long snapPeriod =
+        stages.snapshotRateHz() > 0 ? Math.round(1e9 / stages.snapshotRateHz()) : Long.MAX_VALUE;
+    long lastSnap = Long.MIN_VALUE;
+    ready.countDown();
     long windowStart = System.nanoTime();
     long windowFrames = 0;
     long lastDegradedPublish = 0;
@@ -148,7 +206,9 @@ public final class PerceptionPipeline implements AutoCloseable {
           continue;
         }
         try {
+          long t0 = System.nanoTime();
           p.process(f, clock.getAsLong());
+          processNanosSum += System.nanoTime() - t0;
           health.ok(Input.CAMERA);
           health.ok(Input.MARKERS);
           health.ok(Input.PEOPLE);
@@ -163,7 +223,35 @@ public final class PerceptionPipeline implements AutoCloseable {
         if (f.depth != null) {
           out.grid().offer(p.grid);
         }
+        if (terrain != null && terrain.maybeClassify(f, clock.getAsLong(), terrainOut, health)) {
+          out.terrain().offer(terrainOut);
+          terrainCount = terrain.count;
+          terrainNanosSum = terrain.inferenceNanosSum;
+          terrainCpuNanosSum = terrain.inferenceCpuNanosSum;
+        }
+        if (annotator != null
+            && (lastSnap == Long.MIN_VALUE || f.stampNanos - lastSnap >= snapPeriod)) {
+          lastSnap = f.stampNanos;
+          try {
+            annotator.annotate(
+                p.bgr(),
+                f.stampNanos,
+                p.landmarks,
+                p.people,
+                p.safety,
+                f.depth != null ? p.grid : null,
+                terrain != null ? terrainOut : null,
+                region,
+                snap);
+            out.snapshot().offer(snap);
+            snapshots++;
+          } catch (RuntimeException e) {
+            LOG.warning("perception: snapshot failed: " + e);
+          }
+        }
         windowFrames++;
+        lastFrameStamp = f.stampNanos;
+        framesDone++;
         health.framesProcessed++;
         health.cameraErrors = cameraErrors;
         String le = lastError;
@@ -181,7 +269,71 @@ public final class PerceptionPipeline implements AutoCloseable {
       }
     } finally {
       p.close();
+      if (terrain != null) {
+        terrain.close();
+      }
+      if (annotator != null) {
+        annotator.close();
+      }
     }
+  }
+
+  /**
+   * Waits until the worker has built its stages (the terrain model loads in seconds) or failed to;
+   * false on timeout. A lock-step simulation calls it before its first tick so the camera does not
+   * time out waiting for a simulation that waits for perception. Any thread.
+   */
+  public boolean awaitReady(long timeoutMs) throws InterruptedException {
+    return ready.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stamp of the last frame whose results were published (the source's clock, ns), or {@link
+   * Long#MIN_VALUE} before the first. Any thread (a lock-step simulation waits on it).
+   */
+  public long lastFrameStampNanos() {
+    return lastFrameStamp;
+  }
+
+  /**
+   * The pipeline's own health record. Only after {@link #close} (the worker has stopped); while
+   * running, read the health mailbox instead.
+   */
+  public PerceptionHealth finalHealth() {
+    return health;
+  }
+
+  /** Frames processed since start. Any thread. */
+  public long framesProcessed() {
+    return framesDone;
+  }
+
+  /** Mean wall time of the per-frame stages (markers, people, grid), ms; NaN before a frame. */
+  public double meanFrameMillis() {
+    long n = framesDone;
+    return n == 0 ? Double.NaN : processNanosSum / 1e6 / n;
+  }
+
+  /** Terrain classifications since start. Any thread. */
+  public long terrainClassifications() {
+    return terrainCount;
+  }
+
+  /** Mean terrain inference time per patch, ms; NaN before the first. Any thread. */
+  public double meanTerrainMillis() {
+    long n = terrainCount;
+    return n == 0 ? Double.NaN : terrainNanosSum / 1e6 / n;
+  }
+
+  /** Mean terrain inference time per patch in the worker's CPU time, ms; NaN before the first. */
+  public double meanTerrainCpuMillis() {
+    long n = terrainCount;
+    return n == 0 ? Double.NaN : terrainCpuNanosSum / 1e6 / n;
+  }
+
+  /** Annotated snapshots published since start. Any thread. */
+  public long snapshotsPublished() {
+    return snapshots;
   }
 
   private void publishDegraded() {

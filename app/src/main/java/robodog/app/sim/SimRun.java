@@ -40,7 +40,8 @@ public final class SimRun {
       PrintStream progress,
       HilSetup hil,
       Mailbox<MotionCommand> commands,
-      Mailbox<Telemetry> telemetry) {
+      Mailbox<Telemetry> telemetry,
+      robodog.app.perception.SimPerception.Setup perception) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -52,7 +53,9 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null);
+      this(
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null,
+          null);
     }
 
     /** With hardware in the loop, no external command source. */
@@ -66,7 +69,16 @@ public final class SimRun {
         boolean script,
         PrintStream progress,
         HilSetup hil) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null);
+      this(
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null,
+          null);
+    }
+
+    /** The same run with perception ({@code null}: none). */
+    public Options withPerception(robodog.app.perception.SimPerception.Setup p) {
+      return new Options(
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, commands,
+          telemetry, p);
     }
   }
 
@@ -74,8 +86,11 @@ public final class SimRun {
   public record HilSetup(
       robodog.hardware.pi.PinMap pins, robodog.hardware.servo.ServoCalibration cal) {}
 
-  /** A finished run. */
-  public record Result(SimReport report, RunRecorder recorder) {}
+  /**
+   * A finished run; {@code perception} is the perception summary line(s), or {@code null} when
+   * perception was off.
+   */
+  public record Result(SimReport report, RunRecorder recorder, String perception) {}
 
   private SimRun() {}
 
@@ -116,10 +131,11 @@ public final class SimRun {
                 sc.payloadCom().get(1),
                 sc.payloadCom().get(2));
     long period = Math.round(1e9 / o.rateHz());
+    robodog.sim.terrain.Terrain terrain = sc.terrain().build(o.seed());
     SimWorld world =
         new SimWorld(
             cfg.robot(),
-            sc.terrain().build(o.seed()),
+            terrain,
             simCfg,
             sc.startX(),
             sc.startY(),
@@ -146,6 +162,44 @@ public final class SimRun {
     ControlTask task = new ControlTask(hw, controller);
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();
     LoopRunner loop = new LoopRunner(clock, period, task, "sim-control");
+    robodog.app.perception.SimPerception perception =
+        o.perception() == null
+            ? null
+            : robodog.app.perception.SimPerception.start(
+                o.perception(),
+                simHw,
+                terrain,
+                sc.scene(),
+                o.seed(),
+                controller,
+                clock,
+                !o.realtime());
+    try {
+      Result r = loop(cfg, o, world, controller, task, loop, commands, perception, period);
+      if (perception == null) {
+        return r;
+      }
+      perception.close();
+      return new Result(r.report(), r.recorder(), perception.summary());
+    } finally {
+      if (perception != null) {
+        perception.close();
+      }
+    }
+  }
+
+  private static Result loop(
+      LocomotionConfig cfg,
+      Options o,
+      SimWorld world,
+      HexapodController controller,
+      ControlTask task,
+      LoopRunner loop,
+      Mailbox<MotionCommand> commands,
+      robodog.app.perception.SimPerception perception,
+      long period)
+      throws InterruptedException {
+    Scenario sc = o.scenario();
 
     boolean scripted = !o.realtime() || o.script();
     MotionCommand cmd = new MotionCommand();
@@ -189,6 +243,9 @@ public final class SimRun {
         commands.offer(cmd);
       }
       commandedSum += scripted ? seg.vx() : 0;
+      if (perception != null) {
+        perception.beforeTick(t);
+      }
       loop.runTicks(1);
       Telemetry tel = controller.telemetry();
       if (tel.mode == Mode.WALKING && t > 0.5) {
@@ -273,6 +330,6 @@ public final class SimRun {
             completed,
             RunRecorder.rms(rec.trackingRms()),
             commanded > 1e-6 ? 1 - distance / commanded : 0);
-    return new Result(report, rec);
+    return new Result(report, rec, null);
   }
 }

@@ -30,6 +30,19 @@ public final class TelemetryJson {
     return (s + ",\"refused\":" + refused + "}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * As {@link #encode(Telemetry, String, long)} with the {@code "perception"} object (JSON text
+   * from {@link PerceptionJson}) appended; {@code null} leaves it out.
+   */
+  public static byte[] encode(Telemetry t, String leaseHolder, long refused, String perception) {
+    byte[] j = encode(t, leaseHolder, refused);
+    if (perception == null) {
+      return j;
+    }
+    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
+    return (s + ",\"perception\":" + perception + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
   /** One telemetry snapshot as JSON (SI units). */
   public static byte[] encode(Telemetry t, String leaseHolder) {
     String json =

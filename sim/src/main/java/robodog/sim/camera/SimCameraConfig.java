@@ -56,7 +56,8 @@ public record SimCameraConfig(
             "supersample",
             "mount",
             "lighting",
-            "texture_variation"));
+            "texture_variation",
+            "device")); // the real camera's device, read by ./robodog run, not the simulator
     SimCameraConfig d = DEFAULT;
     ConfigNode m = c.optChild("mount");
     CameraMount mount = CameraMount.parse(m, d.mount());
