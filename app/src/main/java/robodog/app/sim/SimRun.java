@@ -40,7 +40,8 @@ public final class SimRun {
       PrintStream progress,
       HilSetup hil,
       Mailbox<MotionCommand> commands,
-      Mailbox<Telemetry> telemetry) {
+      Mailbox<Telemetry> telemetry,
+      Advisor advisor) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -52,7 +53,9 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null);
+      this(
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null,
+          null);
     }
 
     /** With hardware in the loop, no external command source. */
@@ -66,8 +69,23 @@ public final class SimRun {
         boolean script,
         PrintStream progress,
         HilSetup hil) {
-      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null);
+      this(
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null,
+          null);
     }
+  }
+
+  /**
+   * Something beside the controller that advises it (the learned terrain policy): attached before
+   * the loop starts; realtime runs give it its own thread, headless ones call {@link #afterTick} on
+   * the simulation thread after every control tick so it keeps step with simulated time.
+   */
+  public interface Advisor {
+    /** Connects to {@code c}; {@code ownThread}: start a thread of its own (realtime). */
+    void attach(HexapodController c, double loopRateHz, boolean ownThread);
+
+    /** Headless only: control tick {@code tick} (0-based) has just run. Simulation thread. */
+    void afterTick(long tick);
   }
 
   /** Hardware-in-the-loop set-up: the Pi's wiring and the servo calibration to run through. */
@@ -143,6 +161,9 @@ public final class SimRun {
     Mailbox<MotionCommand> commands =
         o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
     HexapodController controller = cfg.newController(commands, o.telemetry(), Mode.STANDING);
+    if (o.advisor() != null) {
+      o.advisor().attach(controller, o.rateHz(), o.realtime());
+    }
     ControlTask task = new ControlTask(hw, controller);
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();
     LoopRunner loop = new LoopRunner(clock, period, task, "sim-control");
@@ -190,6 +211,9 @@ public final class SimRun {
       }
       commandedSum += scripted ? seg.vx() : 0;
       loop.runTicks(1);
+      if (o.advisor() != null && !o.realtime()) {
+        o.advisor().afterTick(k);
+      }
       Telemetry tel = controller.telemetry();
       if (tel.mode == Mode.WALKING && t > 0.5) {
         minMargin = Math.min(minMargin, tel.stabilityMargin);
