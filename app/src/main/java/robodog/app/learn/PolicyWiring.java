@@ -142,8 +142,9 @@ public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
    * controller in it.
    */
   public String summary(java.util.List<String> gaitNames) {
-    StringBuilder use = new StringBuilder(lockStep ? "; decisions per gait:" : "");
-    for (int g = 0; lockStep && g < gaits; g++) {
+    boolean perGaitShown = lockStep && loaded();
+    StringBuilder use = new StringBuilder(perGaitShown ? "; decisions per gait:" : "");
+    for (int g = 0; perGaitShown && g < gaits; g++) {
       use.append(String.format(Locale.ROOT, " %s %d", gaitNames.get(g), perGait[g]));
     }
     return String.format(

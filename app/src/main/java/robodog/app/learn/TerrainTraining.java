@@ -121,14 +121,14 @@ public final class TerrainTraining {
         out.resolve("ppo-vs-ars.png"), curves, "PPO (DJL) vs ARS, terrain policy");
     // Threshold-free: the best return each run had reached per decision budget (defined even
     // when neither median reaches the threshold).
-    long done = 1; // a wall-time budget may stop short of --decisions
+    long done = 1; // a wall-time budget stops short of --decisions; a last batch may overshoot it
     for (LearningCurve c : curves) {
       List<LearningCurve.Point> pts = c.points();
       if (!pts.isEmpty()) {
         done = Math.max(done, pts.get(pts.size() - 1).decisions());
       }
     }
-    long upTo = Math.min(decisions, done);
+    long upTo = done;
     BudgetComparison budget =
         new BudgetComparison(
             List.of(

@@ -95,7 +95,10 @@ public final class BudgetComparison {
     return out;
   }
 
-  /** A text table: one row per budget, median [min, max] of the best return per method. */
+  /**
+   * A text table: one row per budget, median [min, max] of the best return per method ("-" before
+   * any run of that method finished a batch).
+   */
   public String table() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%10s", "decisions"));
     for (Method m : methods) {
@@ -111,7 +114,10 @@ public final class BudgetComparison {
       sb.append(String.format(Locale.ROOT, "%10d", budgets[b]));
       for (int m = 0; m < methods.size(); m++) {
         double[] s = st[m][b];
-        sb.append(String.format(Locale.ROOT, "  %6.2f [%6.2f, %6.2f]%-7s", s[1], s[0], s[2], ""));
+        sb.append(
+            Double.isNaN(s[1])
+                ? String.format(Locale.ROOT, "  %-33s", "     - (no batch finished yet)")
+                : String.format(Locale.ROOT, "  %6.2f [%6.2f, %6.2f]%-9s", s[1], s[0], s[2], ""));
       }
       sb.append('\n');
     }

@@ -86,6 +86,10 @@ class BudgetComparisonTest {
       assertTrue(sa[k][1] > sb[k][1], "A ahead at budget " + (k + 1) * 100);
     }
     assertTrue(cmp.table().contains("     400    4.00 [  4.00,   4.33]"), cmp.table());
+    assertTrue(
+        new BudgetComparison(List.of(new BudgetComparison.Method("A", a)), new long[] {50})
+            .table()
+            .contains("no batch finished yet"));
     Path png = dir.resolve("budget.png");
     cmp.writePng(png, "test");
     assertTrue(Files.size(png) > 5_000);
