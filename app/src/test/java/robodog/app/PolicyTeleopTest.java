@@ -36,6 +36,7 @@ class PolicyTeleopTest {
   private Thread sim;
   private MqttClient tablet;
   private long seq = 1;
+  private int port;
 
   @AfterEach
   void stop() throws Exception {
@@ -148,7 +149,6 @@ class PolicyTeleopTest {
   }
 
   private void start(String... extra) throws Exception {
-    int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
@@ -169,7 +169,7 @@ class PolicyTeleopTest {
     System.arraycopy(extra, 0, all, args.length, extra.length);
     sim = new Thread(() -> result[0] = Cli.run(all));
     sim.start();
-    tablet = connect("tablet", port);
+    tablet = connect("tablet");
     tablet.subscribe(
         "robodog/dog1/state/#",
         0,
@@ -181,13 +181,6 @@ class PolicyTeleopTest {
             errors.add(body);
           }
         });
-  }
-
-  private int port;
-
-  private MqttClient connect(String id, int p) throws Exception {
-    port = p;
-    return connect(id);
   }
 
   private MqttClient connect(String id) throws Exception {

@@ -121,14 +121,17 @@ public final class TerrainTraining {
         out.resolve("ppo-vs-ars.png"), curves, "PPO (DJL) vs ARS, terrain policy");
     // Threshold-free: the best return each run had reached per decision budget (defined even
     // when neither median reaches the threshold).
-    long done = 1; // a wall-time budget stops short of --decisions; a last batch may overshoot it
+    // Budgets stop at --decisions (or where a wall-time budget stopped the runs): a last batch may
+    // overshoot --decisions by a different amount per method (ARS rounds to whole direction
+    // sets), and counting that would favour the method that overshoots more.
+    long done = 1;
     for (LearningCurve c : curves) {
       List<LearningCurve.Point> pts = c.points();
       if (!pts.isEmpty()) {
         done = Math.max(done, pts.get(pts.size() - 1).decisions());
       }
     }
-    long upTo = done;
+    long upTo = Math.min(decisions, done);
     BudgetComparison budget =
         new BudgetComparison(
             List.of(
