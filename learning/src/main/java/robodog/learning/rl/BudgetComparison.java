@@ -68,8 +68,9 @@ public final class BudgetComparison {
   }
 
   /**
-   * For method {@code m} and each budget: {min, median, max} over its runs of {@link #bestBy} (runs
-   * with nothing yet at a budget are left out; NaN when none has anything).
+   * For method {@code m} and each budget: {min, median, max} over its runs of {@link #bestBy}; NaN
+   * until every run has finished a batch (a median over only the runs that have one would jump down
+   * as slower runs join in).
    */
   public double[][] stats(int m) {
     List<LearningCurve> runs = methods.get(m).runs();
@@ -83,7 +84,7 @@ public final class BudgetComparison {
           v[n++] = x;
         }
       }
-      if (n == 0) {
+      if (n == 0 || n < runs.size()) {
         out[b] = new double[] {Double.NaN, Double.NaN, Double.NaN};
         continue;
       }
@@ -97,7 +98,7 @@ public final class BudgetComparison {
 
   /**
    * A text table: one row per budget, median [min, max] of the best return per method ("-" before
-   * any run of that method finished a batch).
+   * every run of that method finished a batch).
    */
   public String table() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%10s", "decisions"));
@@ -116,7 +117,7 @@ public final class BudgetComparison {
         double[] s = st[m][b];
         sb.append(
             Double.isNaN(s[1])
-                ? String.format(Locale.ROOT, "  %-33s", "     - (no batch finished yet)")
+                ? String.format(Locale.ROOT, "  %-33s", "     - (a run has no batch yet)")
                 : String.format(Locale.ROOT, "  %6.2f [%6.2f, %6.2f]%-9s", s[1], s[0], s[2], ""));
       }
       sb.append('\n');

@@ -76,6 +76,13 @@ class BudgetComparisonTest {
             List.of(new BudgetComparison.Method("A", a), new BudgetComparison.Method("B", b)),
             BudgetComparison.budgets(100, 400));
     assertArrayEquals(new long[] {100, 200, 300, 400}, BudgetComparison.budgets(100, 450));
+    // A run that has no batch within a budget hides the method's median there, not just itself.
+    BudgetComparison partial =
+        new BudgetComparison(
+            List.of(new BudgetComparison.Method("A", List.of(curve(100, 9), curve(300, 1)))),
+            new long[] {100, 300});
+    assertTrue(Double.isNaN(partial.stats(0)[0][1]));
+    assertEquals(5, partial.stats(0)[1][1], 1e-12);
     double[][] sa = cmp.stats(0);
     double[][] sb = cmp.stats(1);
     // A at 400: bests are max(1,2,3,13/3)=13/3, max(2,2,2,4)=4, max(0,2,8/3,4)=4 → median 4.
@@ -89,7 +96,7 @@ class BudgetComparisonTest {
     assertTrue(
         new BudgetComparison(List.of(new BudgetComparison.Method("A", a)), new long[] {50})
             .table()
-            .contains("no batch finished yet"));
+            .contains("a run has no batch yet"));
     Path png = dir.resolve("budget.png");
     cmp.writePng(png, "test");
     assertTrue(Files.size(png) > 5_000);
