@@ -43,6 +43,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--stand", description = "stand up after start (bring-up without an operator)")
   boolean stand;
 
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
   @Option(
       names = "--duration",
       description = "stop after this many seconds (default: run until stopped)")
@@ -58,7 +60,14 @@ public final class RunCommand implements Callable<Integer> {
     ServoCalibration cal = ServoCalibration.load(config.dir().resolve("servos.yaml"), cfg.robot());
     PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
     PrintWriter out = spec.commandLine().getOut();
-    try (Pi4jDevices devices = new Pi4jDevices()) {
+    java.nio.file.Path policyFile = policy.file();
+    // The robot's own payload is not configured yet: the policy sees 0 kg (see README).
+    try (Pi4jDevices devices = new Pi4jDevices();
+        robodog.app.learn.PolicyWiring advisor =
+            policyFile == null ? null : robodog.app.learn.PolicyWiring.load(cfg, policyFile, 0)) {
+      if (advisor != null) {
+        out.println(advisor.describe());
+      }
       double[] sitting = cfg.jointAnglesAtHeight(cfg.robot().stance().sitHeightM());
       PiHardware hw;
       try {
@@ -76,6 +85,9 @@ public final class RunCommand implements Callable<Integer> {
           cfg.newController(commands, ros2Session.controllerTelemetry(), Mode.PASSIVE);
       robodog.perception.PerceptionPipeline perception =
           robodog.app.perception.RobotPerception.start(config.dir(), controller, out);
+      if (advisor != null) {
+        advisor.attach(controller, cfg.settings().loopRateHz(), true);
+      }
       long period = Math.round(1e9 / cfg.settings().loopRateHz());
       LoopRunner loop =
           new LoopRunner(
@@ -93,9 +105,10 @@ public final class RunCommand implements Callable<Integer> {
         LoopStats s = loop.stats();
         out.printf(
             Locale.ROOT,
-            "mode %s  %s  margin %.3f m  ticks %d  overruns %d  p99 lateness %.0f µs%s%n",
+            "mode %s  %s  advisor %s  margin %.3f m  ticks %d  overruns %d  p99 lateness %.0f µs%s%n",
             t == null ? "-" : t.mode,
             t == null ? "" : t.notice.text(),
+            t == null ? "-" : robodog.operatorlink.mqtt.TelemetryJson.advisorState(t.gaitAdvisor),
             t == null ? 0 : t.stabilityMargin,
             s.ticks(),
             s.overruns(),

@@ -110,11 +110,7 @@ public final class SimCommand implements Callable<Integer> {
   @Option(names = "--db", description = "with --route: run database (default runs/robodog.db)")
   Path db;
 
-  @Option(
-      names = "--policy",
-      description =
-          "headless: the learned terrain policy file picks gait settings (models/terrain-policy/policy.txt)")
-  Path policy;
+  @picocli.CommandLine.Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
       names = "--perception",
@@ -181,6 +177,17 @@ public final class SimCommand implements Callable<Integer> {
     // A realtime run is for a teleoperator: it keeps going until stopped unless told otherwise.
     double d = duration != null ? duration : (realtime ? Double.POSITIVE_INFINITY : sc.durationS());
     PrintWriter out = spec.commandLine().getOut();
+    Path policyFile = policy.file();
+    if (policyFile != null && (compare != null || route != null)) {
+      if (policy.explicit()) {
+        throw new IllegalArgumentException(
+            "--policy: --compare and --route run without the learned policy; drop --policy");
+      }
+      policyFile = null; // a comparison of presets, or a mission run: no advisor
+    } else if (policyFile != null && !policy.explicit() && gait != null) {
+      out.println("policy: off: --gait runs that preset as asked (--policy PATH keeps the policy)");
+      policyFile = null;
+    }
     if (compare != null) {
       return compare(cfg, sc, s, d, out);
     }
@@ -202,9 +209,6 @@ public final class SimCommand implements Callable<Integer> {
           ? 0
           : 1;
     }
-    if (policy != null) {
-      return robodog.app.learn.PolicySim.run(cfg, sc, s, d, policy, out);
-    }
     SimRun.HilSetup hilSetup = null;
     if (hil) {
       hilSetup =
@@ -214,22 +218,51 @@ public final class SimCommand implements Callable<Integer> {
                   config.dir().resolve("servos.yaml"), cfg.robot()));
     }
     SimRun.Result r;
-    if (realtime) {
-      r = runWithOperatorLink(cfg, sc, s, d, hilSetup, percept, out);
-    } else {
-      if (percept != null) {
-        out.println(
-            "perception: on (headless: the simulation waits for each camera frame, so it runs"
-                + " near real time)");
-        out.flush();
+    robodog.app.learn.PolicyWiring advisor =
+        policyFile == null
+            ? null
+            : robodog.app.learn.PolicyWiring.load(cfg, policyFile, sc.payloadKg());
+    if (advisor != null) {
+      out.println(advisor.describe());
+      out.flush();
+    }
+    try {
+      if (realtime) {
+        r = runWithOperatorLink(cfg, sc, s, d, hilSetup, percept, advisor, out);
+      } else {
+        if (percept != null) {
+          out.println(
+              "perception: on (headless: the simulation waits for each camera frame, so it runs"
+                  + " near real time)");
+          out.flush();
+        }
+        r =
+            SimRun.run(
+                cfg,
+                new SimRun.Options(
+                    sc,
+                    gait,
+                    s,
+                    d,
+                    rate,
+                    false,
+                    false,
+                    System.err,
+                    hilSetup,
+                    null,
+                    null,
+                    advisor,
+                    percept));
       }
-      r =
-          SimRun.run(
-              cfg,
-              new SimRun.Options(sc, gait, s, d, rate, false, false, System.err, hilSetup)
-                  .withPerception(percept));
+    } finally {
+      if (advisor != null) {
+        advisor.close();
+      }
     }
     out.println(summary(r.report()));
+    if (advisor != null) {
+      out.println(advisor.summary(cfg.gaitTable().names()));
+    }
     out.println(r.perception() != null ? r.perception() : "perception: off");
     if (report != null) {
       r.report().write(report);
@@ -251,6 +284,7 @@ public final class SimCommand implements Callable<Integer> {
       double d,
       SimRun.HilSetup hilSetup,
       robodog.app.perception.SimPerception.Setup percept,
+      robodog.app.learn.PolicyWiring advisor,
       PrintWriter out)
       throws Exception {
     robodog.app.perception.PerceptionTelemetry perceptTel =
@@ -278,6 +312,9 @@ public final class SimCommand implements Callable<Integer> {
     robodog.operatorlink.OperatorLink link =
         new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
     link.gaitNames(cfg.gaitTable().names());
+    if (advisor != null) {
+      link.policySwitch(advisor::setEnabled);
+    }
     // Autonomy (issue 8): cmd/mission in, state/mission out, runs in the database.
     robodog.app.mission.MissionWiring missions =
         new robodog.app.mission.MissionWiring(
@@ -323,6 +360,7 @@ public final class SimCommand implements Callable<Integer> {
                             t,
                             link.leaseHolder(),
                             link.refused() + broker.refusedPublishes(),
+                            advisor == null ? null : advisor.reason(),
                             perceptTel == null
                                 ? null
                                 : perceptTel.json(t.safetyScale, System.nanoTime())),
@@ -358,6 +396,7 @@ public final class SimCommand implements Callable<Integer> {
                 hilSetup,
                 commands,
                 ros2Tel,
+                advisor,
                 percept));
       } finally {
         watchdog.interrupt();

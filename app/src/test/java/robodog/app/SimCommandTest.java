@@ -1,6 +1,7 @@
 package robodog.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,7 +20,16 @@ class SimCommandTest {
         Cli.run(
             "sim", "--duration", "4", "--report", report.toString(), "--plots", plots.toString());
     assertEquals(0, r.status, r.err);
-    assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
+    // The shipped policy is loaded by default and moves the scenario's tripod to its own choice.
+    assertTrue(r.out.contains("models/terrain-policy/policy.txt loaded"), r.out);
+    assertTrue(r.out.contains("policy: OK (ok), 3 decisions, 0 fallbacks"), r.out);
+    assertTrue(r.out.contains("flat-walk (seed 1, gait tetrapod)"), r.out);
+    Cli preset = Cli.run("sim", "--duration", "1", "--no-policy");
+    assertEquals(0, preset.status, preset.err);
+    assertTrue(preset.out.contains("flat-walk (seed 1, gait tripod)"), preset.out);
+    assertFalse(preset.out.contains("policy"), preset.out);
+    Cli both = Cli.run("sim", "--policy", "x.txt", "--no-policy");
+    assertTrue(both.err.contains("--policy and --no-policy exclude each other"), both.err);
     String json = Files.readString(report);
     for (String key :
         new String[] {

@@ -23,7 +23,13 @@ public final class GaitSetting {
     /** The last output was NaN or out of range: the last safe setting holds. */
     BAD_OUTPUT,
     /** Inference took longer than its budget: the last safe setting holds. */
-    SLOW
+    SLOW,
+    /**
+     * Set by the controller, not the advisor: no advice arrived for longer than the stale time (the
+     * advisor thread is late, hung or gone); the last setting it posted, which was a safe one,
+     * holds.
+     */
+    STALE
   }
 
   /** True: the controller applies these settings over the operator's command. */

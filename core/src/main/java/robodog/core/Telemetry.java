@@ -85,6 +85,21 @@ public final class Telemetry {
    */
   public double safetyScale = 1.0;
 
+  /** True while the advisor's setting is laid over the operator's command. */
+  public boolean advisorActive;
+
+  /** Gait row the advisor set, or -1 when the operator's gait applies. */
+  public int advisorGait = -1;
+
+  /** Factor the advisor put on the operator's velocity; 1 when inactive. */
+  public double advisorSpeedScale = 1;
+
+  /** Step height the advisor set, m; NaN when the operator's applies. */
+  public double advisorStepHeight = Double.NaN;
+
+  /** Body height the advisor set, m; NaN when the operator's applies. */
+  public double advisorBodyHeight = Double.NaN;
+
   /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
   public void copyMeasured(RobotState s) {
     System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
@@ -132,5 +147,10 @@ public final class Telemetry {
     contactMask = o.contactMask;
     gaitAdvisor = o.gaitAdvisor;
     safetyScale = o.safetyScale;
+    advisorActive = o.advisorActive;
+    advisorGait = o.advisorGait;
+    advisorSpeedScale = o.advisorSpeedScale;
+    advisorStepHeight = o.advisorStepHeight;
+    advisorBodyHeight = o.advisorBodyHeight;
   }
 }

@@ -4,6 +4,7 @@ import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
+import robodog.core.Telemetry;
 import robodog.core.perception.SafetyLimit;
 
 /**
@@ -20,6 +21,10 @@ final class CommandInputs {
   private final MotionCommand advised = new MotionCommand();
   private Mailbox<GaitSetting> advisor;
   private GaitSetting.Status advisorStatus = GaitSetting.Status.NONE;
+  private GaitSetting advice;
+  private long adviceStaleNanos = Long.MAX_VALUE;
+  private long lastAdviceNanos;
+  private Mailbox<Telemetry> advisorTelemetry;
   private Mailbox<SafetyLimit> safetyLimits;
   private long safetyStaleNanos;
   private double safetyStaleScale;
@@ -38,22 +43,32 @@ final class CommandInputs {
   }
 
   /** See {@link HexapodController#setGaitAdvisor}. */
-  void setGaitAdvisor(Mailbox<GaitSetting> advice) {
+  void setGaitAdvisor(
+      Mailbox<GaitSetting> advice, Mailbox<Telemetry> advisorTelemetry, double staleS) {
     this.advisor = advice;
+    this.advisorTelemetry = advisorTelemetry;
+    this.adviceStaleNanos = staleS > 0 ? (long) (staleS * 1e9) : Long.MAX_VALUE;
   }
 
   /**
    * The command for this tick: the newest one, with an active advisor's gait setting laid over it.
    * The returned object belongs to this class; read it during the tick only.
    */
-  MotionCommand latest() {
+  MotionCommand latest(long nowNanos) {
     MotionCommand c = commands.latest();
     if (c == null) {
       c = idle;
     }
-    GaitSetting advice = advisor == null ? null : advisor.latest();
+    if (advisor != null) {
+      GaitSetting fresh = advisor.poll();
+      if (fresh != null) {
+        advice = fresh;
+        lastAdviceNanos = nowNanos;
+      }
+    }
     if (advice != null) {
-      advisorStatus = advice.status;
+      advisorStatus =
+          nowNanos - lastAdviceNanos > adviceStaleNanos ? GaitSetting.Status.STALE : advice.status;
       if (advice.active) {
         advised.copyFrom(c);
         advice.applyTo(advised);
@@ -66,6 +81,24 @@ final class CommandInputs {
   /** The advisor's status as last seen (NONE without an advisor). */
   GaitSetting.Status advisorStatus() {
     return advisorStatus;
+  }
+
+  /** Writes the advisor's status and the setting laid over this tick's command into {@code t}. */
+  void advisorToPack(Telemetry t) {
+    t.gaitAdvisor = advisorStatus;
+    boolean on = advice != null && advice.active;
+    t.advisorActive = on;
+    t.advisorGait = on ? advice.gaitIndex : -1;
+    t.advisorSpeedScale = on ? advice.speedScale : 1;
+    t.advisorStepHeight = on ? advice.stepHeight : Double.NaN;
+    t.advisorBodyHeight = on ? advice.bodyHeight : Double.NaN;
+  }
+
+  /** Hands the tick's telemetry to the advisor, when it asked for it (allocation-free). */
+  void feedAdvisor(Telemetry t) {
+    if (advisorTelemetry != null) {
+      advisorTelemetry.offer(t);
+    }
   }
 
   /**

@@ -132,7 +132,7 @@ public final class HexapodController implements Controller {
   @Override
   public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
     double dt = Math.min(0.1, periodNanos * 1e-9);
-    MotionCommand c = inputs.latest();
+    MotionCommand c = inputs.latest(nowNanos);
     notice = Notice.NONE;
     if (!outputsValid) {
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
@@ -370,10 +370,11 @@ public final class HexapodController implements Controller {
     t.odomY = odometry.y();
     t.odomYaw = odometry.yaw();
     t.copyMeasured(state);
-    t.gaitAdvisor = inputs.advisorStatus();
+    inputs.advisorToPack(t);
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }
+    inputs.feedAdvisor(t);
   }
 
   /**
@@ -381,7 +382,19 @@ public final class HexapodController implements Controller {
    * active, is laid over every operator command. Call before the loop starts.
    */
   public void setGaitAdvisor(Mailbox<GaitSetting> advice) {
-    inputs.setGaitAdvisor(advice);
+    inputs.setGaitAdvisor(advice, null, 0);
+  }
+
+  /**
+   * As {@link #setGaitAdvisor(Mailbox)}, for an advisor on its own thread: the controller also
+   * offers each tick's telemetry into {@code advisorTelemetry} (the advisor's own mailbox, so it
+   * does not compete with other telemetry readers), and when no advice has arrived for {@code
+   * staleS} seconds of controller time, telemetry reports {@link GaitSetting.Status#STALE} while
+   * the last posted setting holds. Call before the loop starts.
+   */
+  public void setGaitAdvisor(
+      Mailbox<GaitSetting> advice, Mailbox<Telemetry> advisorTelemetry, double staleS) {
+    inputs.setGaitAdvisor(advice, advisorTelemetry, staleS);
   }
 
   /** The gait library this controller runs (any thread). */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
+import robodog.core.Telemetry;
 import robodog.core.testing.AllocationProbe;
 
 /**
@@ -50,11 +51,45 @@ class GaitAdvisorTest {
   }
 
   @Test
+  void silentAdvisorIsReportedStaleWhileItsLastSettingHoldsAndTelemetryFeedsIt() {
+    WalkHarness h = new WalkHarness(Mode.STANDING);
+    Mailbox<GaitSetting> advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
+    Mailbox<Telemetry> feed = LocomotionConfig.telemetryMailbox();
+    h.controller.setGaitAdvisor(advice, feed, 1.5);
+    int tripod = h.config.gaits().indexOf("tripod");
+    h.command.gaitIndex = h.config.gaits().indexOf("ripple");
+    h.walk(0.08, 0, 0);
+    GaitSetting g = new GaitSetting();
+    g.active = true;
+    g.gaitIndex = tripod;
+    g.speedScale = 1.25;
+    g.stepHeight = 0.04;
+    g.status = GaitSetting.Status.OK;
+    advice.offer(g);
+    h.run(1);
+    assertEquals(GaitSetting.Status.OK, h.telemetry().gaitAdvisor);
+    assertEquals(true, h.telemetry().advisorActive);
+    assertEquals(tripod, h.telemetry().advisorGait);
+    assertEquals(1.25, h.telemetry().advisorSpeedScale, 1e-12);
+    assertEquals(0.04, h.telemetry().advisorStepHeight, 1e-12);
+    Telemetry fed = feed.poll();
+    assertEquals(h.telemetry().stampNanos, fed.stampNanos, "the advisor gets every tick");
+    h.run(1); // 2 s since the advice: over the 1.5 s stale time
+    assertEquals(GaitSetting.Status.STALE, h.telemetry().gaitAdvisor);
+    assertEquals(tripod, h.telemetry().gaitIndex, "the last setting holds");
+    assertEquals(0.1, h.telemetry().vx, 1e-6);
+    advice.offer(g);
+    h.run(0.1);
+    assertEquals(GaitSetting.Status.OK, h.telemetry().gaitAdvisor);
+  }
+
+  @Test
   @Tag("alloc")
   void ticksWithAdviceAllocateNothing() {
     WalkHarness h = new WalkHarness(Mode.STANDING);
     Mailbox<GaitSetting> advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
-    h.controller.setGaitAdvisor(advice);
+    // Stale after 250 ticks, advice every 500: both the fresh and the stale path run.
+    h.controller.setGaitAdvisor(advice, LocomotionConfig.telemetryMailbox(), 0.5);
     h.walk(0.08, 0, 0);
     GaitSetting g = new GaitSetting();
     g.active = true;

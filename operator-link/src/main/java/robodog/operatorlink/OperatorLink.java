@@ -22,6 +22,8 @@ import robodog.operatorlink.protocol.ProtocolException;
  *   <li>Any client may engage the E-stop; it is latched in the controller, not here.
  *   <li>The holder picks a gait by name ({@link #gaitNames}) and sets body height and attitude;
  *       absent body fields keep their values.
+ *   <li>The holder switches the learned gait advisor on or off ({@code cmd/policy}, {@link
+ *       #policySwitch}).
  *   <li>Each client's {@code seq} must increase: a stale or replayed message is ignored.
  *   <li>A velocity is valid for its {@code ttl_ms}; and if the holder is silent for the watchdog
  *       time (500 ms), the robot is brought to a controlled stop, then sat down after {@code
@@ -42,6 +44,7 @@ public final class OperatorLink {
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final MotionCommand command = new MotionCommand();
   private java.util.List<String> gaitNames = java.util.List.of();
+  private Consumer<Boolean> policySwitch;
   private String holder;
   private long lastHeard;
   private long velocityExpiry;
@@ -112,6 +115,17 @@ public final class OperatorLink {
           command.bodyRoll = Double.isNaN(b.roll()) ? command.bodyRoll : b.roll();
           command.bodyPitch = Double.isNaN(b.pitch()) ? command.bodyPitch : b.pitch();
           command.bodyYaw = Double.isNaN(b.yaw()) ? command.bodyYaw : b.yaw();
+          heard(nowNanos);
+          break;
+        case "cmd/policy":
+          Commands.PolicySwitch p = parser.policy(payload);
+          holderOnly(client, topic);
+          if (policySwitch == null) {
+            throw new ProtocolException(
+                "cmd/policy: this robot runs no learned policy (started with --no-policy)");
+          }
+          fresh(client, p.seq(), topic);
+          policySwitch.accept(p.enabled());
           heard(nowNanos);
           break;
         case "cmd/heartbeat":
@@ -251,6 +265,15 @@ public final class OperatorLink {
    */
   public synchronized void gaitNames(java.util.List<String> names) {
     gaitNames = java.util.List.copyOf(names);
+  }
+
+  /**
+   * Where {@code cmd/policy} goes: the learned gait advisor's operator switch (called on the
+   * transport's thread; it must only flip a flag). Until set, every {@code cmd/policy} is refused.
+   * Start-up thread, before messages arrive.
+   */
+  public synchronized void policySwitch(Consumer<Boolean> onOff) {
+    policySwitch = onOff;
   }
 
   /**

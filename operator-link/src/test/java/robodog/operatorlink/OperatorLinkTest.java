@@ -250,4 +250,26 @@ class OperatorLinkTest {
     assertEquals(0.15, latest().bodyHeight, 0.0);
     assertEquals(0.0, latest().bodyRoll, 0.0);
   }
+
+  @Test
+  void theHolderSwitchesThePolicyOnlyWhenTheRobotRunsOneAndOnlyWithAFreshSeq() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("tablet", "cmd/policy", "{\"seq\":2,\"enabled\":false}", 0);
+    assertTrue(
+        errors.get(0).contains("cmd/policy: this robot runs no learned policy"), errors.get(0));
+
+    List<Boolean> switched = new ArrayList<>();
+    link.policySwitch(switched::add);
+    send("tablet", "cmd/policy", "{\"seq\":3,\"enabled\":false}", 0);
+    send("tablet", "cmd/policy", "{\"seq\":3,\"enabled\":true}", 0); // replayed seq
+    send("observer", "cmd/policy", "{\"seq\":9,\"enabled\":true}", 0);
+    send("tablet", "cmd/policy", "{\"seq\":4,\"enabled\":1}", 0);
+    send("tablet", "cmd/policy", "{\"seq\":5,\"enabled\":true}", 0);
+    assertEquals(List.of(false, true), switched);
+    assertTrue(errors.get(1).contains("seq 3 is not newer"), errors.toString());
+    assertTrue(errors.get(2).contains("cmd/policy: refused from observer"), errors.toString());
+    assertTrue(
+        errors.get(3).contains("cmd/policy: enabled: expected true or false"), errors.get(3));
+    assertEquals(4, link.refused());
+  }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import robodog.learning.rl.BudgetComparison;
 import robodog.learning.rl.LearningCurve;
 import robodog.learning.rl.Training;
 import robodog.locomotion.LocomotionConfig;
@@ -118,6 +119,49 @@ public final class TerrainTraining {
         median(to[1]));
     LearningCurve.writePng(
         out.resolve("ppo-vs-ars.png"), curves, "PPO (DJL) vs ARS, terrain policy");
+    // Threshold-free: the best return each run had reached per decision budget (defined even
+    // when neither median reaches the threshold).
+    // Budgets stop at --decisions (or where a wall-time budget stopped the runs): a last batch may
+    // overshoot --decisions by a different amount per method (ARS rounds to whole direction
+    // sets), and counting that would favour the method that overshoots more.
+    long done = 1;
+    for (LearningCurve c : curves) {
+      List<LearningCurve.Point> pts = c.points();
+      if (!pts.isEmpty()) {
+        done = Math.max(done, pts.get(pts.size() - 1).decisions());
+      }
+    }
+    long upTo = Math.min(decisions, done);
+    BudgetComparison budget =
+        new BudgetComparison(
+            List.of(
+                new BudgetComparison.Method("PPO", curves.subList(0, seeds)),
+                new BudgetComparison.Method("ARS", curves.subList(seeds, 2 * seeds))),
+            BudgetComparison.budgets(Math.max(1, upTo / 10), upTo));
+    p.print(budget.table());
+    budget.writePng(
+        out.resolve("ppo-vs-ars-budget.png"),
+        "Best return reached per decision budget, median and range over " + seeds + " seeds");
+    writeCurves(out.resolve("ppo-vs-ars.csv"), curves);
+    p.printf(
+        Locale.ROOT,
+        "wrote %s, %s, %s%n",
+        out.resolve("ppo-vs-ars.png"),
+        out.resolve("ppo-vs-ars-budget.png"),
+        out.resolve("ppo-vs-ars.csv"));
+  }
+
+  /** Every run's curve in one CSV: run, decisions, mean_return (to recompute the figures). */
+  private static void writeCurves(Path file, List<LearningCurve> curves) throws IOException {
+    StringBuilder sb = new StringBuilder("run,decisions,mean_return\n");
+    for (LearningCurve c : curves) {
+      for (LearningCurve.Point pt : c.points()) {
+        sb.append(
+            String.format(Locale.ROOT, "%s,%d,%.4f%n", c.name(), pt.decisions(), pt.meanReturn()));
+      }
+    }
+    java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+    java.nio.file.Files.writeString(file, sb.toString());
   }
 
   /** Mean return of the environment's initial action (both methods' start) on 12 episodes. */

@@ -41,6 +41,7 @@ public final class SimRun {
       HilSetup hil,
       Mailbox<MotionCommand> commands,
       Mailbox<Telemetry> telemetry,
+      Advisor advisor,
       robodog.app.perception.SimPerception.Setup perception) {
 
     /** Without hardware in the loop. */
@@ -55,7 +56,7 @@ public final class SimRun {
         PrintStream progress) {
       this(
           scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null,
-          null);
+          null, null);
     }
 
     /** With hardware in the loop, no external command source. */
@@ -71,15 +72,28 @@ public final class SimRun {
         HilSetup hil) {
       this(
           scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null,
-          null);
+          null, null);
     }
 
     /** The same run with perception ({@code null}: none). */
     public Options withPerception(robodog.app.perception.SimPerception.Setup p) {
       return new Options(
           scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, commands,
-          telemetry, p);
+          telemetry, advisor, p);
     }
+  }
+
+  /**
+   * Something beside the controller that advises it (the learned terrain policy): attached before
+   * the loop starts; realtime runs give it its own thread, headless ones call {@link #afterTick} on
+   * the simulation thread after every control tick so it keeps step with simulated time.
+   */
+  public interface Advisor {
+    /** Connects to {@code c}; {@code ownThread}: start a thread of its own (realtime). */
+    void attach(HexapodController c, double loopRateHz, boolean ownThread);
+
+    /** Headless only: control tick {@code tick} (0-based) has just run. Simulation thread. */
+    void afterTick(long tick);
   }
 
   /** Hardware-in-the-loop set-up: the Pi's wiring and the servo calibration to run through. */
@@ -159,6 +173,9 @@ public final class SimRun {
     Mailbox<MotionCommand> commands =
         o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
     HexapodController controller = cfg.newController(commands, o.telemetry(), Mode.STANDING);
+    if (o.advisor() != null) {
+      o.advisor().attach(controller, o.rateHz(), o.realtime());
+    }
     ControlTask task = new ControlTask(hw, controller);
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();
     LoopRunner loop = new LoopRunner(clock, period, task, "sim-control");
@@ -247,6 +264,9 @@ public final class SimRun {
         perception.beforeTick(t);
       }
       loop.runTicks(1);
+      if (o.advisor() != null && !o.realtime()) {
+        o.advisor().afterTick(k);
+      }
       Telemetry tel = controller.telemetry();
       if (tel.mode == Mode.WALKING && t > 0.5) {
         minMargin = Math.min(minMargin, tel.stabilityMargin);

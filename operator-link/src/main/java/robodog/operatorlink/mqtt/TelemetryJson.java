@@ -25,17 +25,76 @@ public final class TelemetryJson {
    * role at the broker, or by the protocol rules).
    */
   public static byte[] encode(Telemetry t, String leaseHolder, long refused) {
-    byte[] j = encode(t, leaseHolder);
-    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
-    return (s + ",\"refused\":" + refused + "}").getBytes(StandardCharsets.UTF_8);
+    return encode(t, leaseHolder, refused, null);
   }
 
   /**
-   * As {@link #encode(Telemetry, String, long)} with the {@code "perception"} object (JSON text
-   * from {@link PerceptionJson}) appended; {@code null} leaves it out.
+   * As above, plus {@code "advisor"}: the learned gait advisor's state ({@link #advisorState}), its
+   * exact status, and the setting the controller last laid over the operator's command (gait row,
+   * speed scale, step height m, body height m; {@code null} fields when the operator's own apply),
+   * with {@code reason}, the advisor's own sentence, when given.
    */
-  public static byte[] encode(Telemetry t, String leaseHolder, long refused, String perception) {
-    byte[] j = encode(t, leaseHolder, refused);
+  public static byte[] encode(Telemetry t, String leaseHolder, long refused, String advisorReason) {
+    byte[] j = encode(t, leaseHolder);
+    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
+    String reason;
+    try {
+      reason = advisorReason == null ? "null" : JSON.writeValueAsString(advisorReason);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      reason = "null";
+    }
+    String advisor =
+        String.format(
+            Locale.ROOT,
+            "{\"state\":\"%s\",\"status\":\"%s\",\"active\":%b,\"gait\":%s,\"speed_scale\":%.3f,"
+                + "\"step_height\":%s,\"body_height\":%s,\"reason\":%s}",
+            advisorState(t.gaitAdvisor),
+            t.gaitAdvisor,
+            t.advisorActive,
+            t.advisorGait >= 0 ? Integer.toString(t.advisorGait) : "null",
+            t.advisorSpeedScale,
+            metres(t.advisorStepHeight),
+            metres(t.advisorBodyHeight),
+            reason);
+    return (s + ",\"advisor\":" + advisor + ",\"refused\":" + refused + "}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String metres(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "null";
+  }
+
+  /**
+   * The advisor's state for operators: {@code none} (no advisor), {@code on} (its last answer is in
+   * force), {@code off} (switched off: the preset applies), {@code no-model} (nothing loaded: the
+   * preset applies), {@code rejected} (its last answer was NaN or out of range: the last safe
+   * setting holds), {@code stale} (its answer was late or none came: the last safe setting holds).
+   */
+  public static String advisorState(robodog.core.GaitSetting.Status s) {
+    switch (s) {
+      case OK:
+        return "on";
+      case DISABLED:
+        return "off";
+      case NO_MODEL:
+        return "no-model";
+      case BAD_OUTPUT:
+        return "rejected";
+      case SLOW:
+      case STALE:
+        return "stale";
+      default:
+        return "none";
+    }
+  }
+
+  /**
+   * As {@link #encode(Telemetry, String, long, String)} with the {@code "perception"} object (JSON
+   * text from {@link PerceptionJson}) appended; {@code null} leaves it out.
+   */
+  public static byte[] encode(
+      Telemetry t, String leaseHolder, long refused, String advisorReason, String perception) {
+    byte[] j = encode(t, leaseHolder, refused, advisorReason);
     if (perception == null) {
       return j;
     }

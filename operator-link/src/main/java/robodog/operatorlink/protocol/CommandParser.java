@@ -238,6 +238,17 @@ public final class CommandParser {
     return n.get(field) == null ? Double.NaN : number(topic, n, field, limit, unit);
   }
 
+  /** {@code cmd/policy}: {@code {"seq":N,"enabled":true|false}}. */
+  public Commands.PolicySwitch policy(byte[] payload) throws ProtocolException {
+    String t = "cmd/policy";
+    JsonNode n = object(t, payload, Set.of("seq", "enabled"));
+    JsonNode v = n.get("enabled");
+    if (v == null || !v.isBoolean()) {
+      throw new ProtocolException(t + ": enabled: expected true or false");
+    }
+    return new Commands.PolicySwitch(seq(t, n), v.asBoolean());
+  }
+
   /** {@code cmd/heartbeat}. */
   public Commands.Heartbeat heartbeat(byte[] payload) throws ProtocolException {
     String t = "cmd/heartbeat";

@@ -25,6 +25,9 @@ public final class Commands {
    */
   public record Body(long seq, double height, double roll, double pitch, double yaw) {}
 
+  /** {@code cmd/policy}: the learned gait advisor on or off. */
+  public record PolicySwitch(long seq, boolean enabled) {}
+
   /** {@code cmd/heartbeat}. */
   public record Heartbeat(long seq) {}
 }

@@ -1,0 +1,164 @@
+package robodog.app.learn;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import robodog.app.sim.SimRun;
+import robodog.core.GaitSetting;
+import robodog.core.Mailbox;
+import robodog.core.Telemetry;
+import robodog.learning.runtime.PolicyRunner;
+import robodog.learning.runtime.TerrainActions;
+import robodog.learning.runtime.TerrainFeatures;
+import robodog.locomotion.HexapodController;
+import robodog.locomotion.LocomotionConfig;
+
+/**
+ * The learned terrain policy wired beside a controller, as {@code sim} (headless and realtime) and
+ * {@code run} use it: the policy's own telemetry mailbox in (the controller feeds it every tick),
+ * the gait-advisor mailbox out, the operator switch, and one line for the console.
+ *
+ * <p>A missing, corrupt or mismatched model never throws: the runner starts in {@link
+ * GaitSetting.Status#NO_MODEL}, posts an inactive setting, and the controller walks on the preset
+ * gait (the operator's own settings); {@link #describe} says which file and what was expected.
+ *
+ * <p>On the robot and in realtime simulation the runner has its own thread ({@link #attach} with
+ * {@code ownThread}), sampling at {@value #SAMPLE_HZ} Hz and deciding at {@link
+ * TerrainTraining#DECISION_HZ} Hz of wall time. Headless simulation is faster than real time, so
+ * there the simulation thread calls {@link #afterTick} and the runner samples and decides in
+ * lock-step with simulated time (same rates). Threading: {@link #setEnabled}, {@link #reason},
+ * {@link #status} from any thread; the rest from the start-up thread, or the simulation thread for
+ * {@link #afterTick}.
+ */
+public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
+  /** Telemetry samples per second the policy's features are built from. */
+  public static final double SAMPLE_HZ = 50;
+
+  /** Inference time allowed per decision, ns (a 32-32 MLP takes microseconds). */
+  public static final long BUDGET_NANOS = 50_000_000L;
+
+  /** No advice for this long (controller time, s) and telemetry says the advisor is stale. */
+  public static final double STALE_S = 3.0 / TerrainTraining.DECISION_HZ;
+
+  private final Path file;
+  private final PolicyRunner runner;
+  private final Mailbox<GaitSetting> advice;
+  private final Mailbox<Telemetry> samples;
+  private final int gaits;
+  private final int[] perGait;
+  private HexapodController controller;
+  private int sampleEvery = 1;
+  private int decideEvery = 1;
+  private boolean lockStep;
+
+  private PolicyWiring(LocomotionConfig cfg, Path file, double payloadKg) {
+    this.file = file;
+    gaits = cfg.gaitTable().gaits().size();
+    perGait = new int[gaits];
+    double neutral = cfg.robot().stance().bodyHeightM();
+    advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
+    samples = LocomotionConfig.telemetryMailbox();
+    runner =
+        PolicyRunner.fromFile(
+            file,
+            samples,
+            advice,
+            new TerrainActions(gaits, neutral),
+            new TerrainFeatures(gaits, neutral, payloadKg),
+            BUDGET_NANOS);
+  }
+
+  /**
+   * Loads the policy in {@code file} for a robot carrying {@code payloadKg} (an observation input).
+   * Never throws for a bad file; see {@link #describe}.
+   */
+  public static PolicyWiring load(LocomotionConfig cfg, Path file, double payloadKg) {
+    return new PolicyWiring(cfg, file, payloadKg);
+  }
+
+  /** True when a policy was loaded (false: the preset gait runs, {@link #reason} says why). */
+  public boolean loaded() {
+    return runner.status() != GaitSetting.Status.NO_MODEL;
+  }
+
+  /** One console line: what was loaded, or which file failed, what was expected, and the effect. */
+  public String describe() {
+    if (loaded()) {
+      return String.format(
+          Locale.ROOT,
+          "policy: %s loaded; it picks gait settings at %.0f Hz (cmd/policy switches it off)",
+          file,
+          TerrainTraining.DECISION_HZ);
+    }
+    return "policy: " + runner.message() + "; running the preset gait";
+  }
+
+  /**
+   * Connects the policy to {@code c} (before its loop starts) and, with {@code ownThread}, starts
+   * the runner thread; without it the caller must call {@link #afterTick} after every tick.
+   */
+  @Override
+  public void attach(HexapodController c, double loopRateHz, boolean ownThread) {
+    controller = c;
+    c.setGaitAdvisor(advice, samples, STALE_S);
+    sampleEvery = (int) Math.max(1, Math.round(loopRateHz / SAMPLE_HZ));
+    decideEvery = (int) Math.max(1, Math.round(loopRateHz / TerrainTraining.DECISION_HZ));
+    lockStep = !ownThread;
+    if (ownThread) {
+      runner.start(SAMPLE_HZ, TerrainTraining.DECISION_HZ);
+    }
+  }
+
+  /** Lock-step (headless): after control tick {@code tick} (0-based), sample and decide on time. */
+  @Override
+  public void afterTick(long tick) {
+    if (tick % sampleEvery == 0) {
+      runner.sample();
+    }
+    if (tick > 0 && tick % decideEvery == 0) {
+      runner.decide();
+      perGait[controller.telemetry().gaitIndex % gaits]++;
+    }
+  }
+
+  /**
+   * The operator switch (any thread): false hands the gait back to the preset at the next decision.
+   */
+  public void setEnabled(boolean on) {
+    runner.setEnabled(on);
+  }
+
+  /** The runner's latest status (any thread). */
+  public GaitSetting.Status status() {
+    return runner.status();
+  }
+
+  /** The runner's sentence for its latest status (any thread), e.g. for telemetry. */
+  public String reason() {
+    return runner.message();
+  }
+
+  /**
+   * After a run: decisions, fallbacks and (headless) per gait row how many decisions found the
+   * controller in it.
+   */
+  public String summary(java.util.List<String> gaitNames) {
+    boolean perGaitShown = lockStep && loaded();
+    StringBuilder use = new StringBuilder(perGaitShown ? "; decisions per gait:" : "");
+    for (int g = 0; perGaitShown && g < gaits; g++) {
+      use.append(String.format(Locale.ROOT, " %s %d", gaitNames.get(g), perGait[g]));
+    }
+    return String.format(
+        Locale.ROOT,
+        "policy: %s (%s), %d decisions, %d fallbacks%s",
+        runner.status(),
+        runner.message(),
+        runner.decisions(),
+        runner.fallbacks(),
+        use);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    runner.close();
+  }
+}
