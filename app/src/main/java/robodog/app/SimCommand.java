@@ -170,7 +170,7 @@ public final class SimCommand implements Callable<Integer> {
             ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
             : perception.equals("on");
     robodog.app.perception.SimPerception.Setup percept =
-        withPerception && compare == null && route == null && policy == null
+        withPerception && compare == null && route == null
             ? robodog.app.perception.SimPerception.Setup.load(config.dir())
             : null;
     long s = seed != null ? seed : sc.seed();
