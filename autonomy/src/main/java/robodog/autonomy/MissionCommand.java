@@ -12,9 +12,9 @@ import java.util.Set;
  * types and out-of-range numbers are refused with a message naming the field. Immutable; any
  * thread.
  *
- * @param op record_start, record_stop, record_cancel, list_routes, dispatch, pause, resume, abort,
- *     return_home or heartbeat
- * @param route route name (record_start, dispatch) or null
+ * @param op record_start, record_stop, record_cancel, list_routes, show_route, dispatch, pause,
+ *     resume, abort, return_home or heartbeat
+ * @param route route name (record_start, show_route, dispatch) or null
  * @param payload dispatch only
  * @param commsLoss dispatch only
  */
@@ -31,6 +31,7 @@ public record MissionCommand(
           "record_stop",
           "record_cancel",
           "list_routes",
+          "show_route",
           "dispatch",
           "pause",
           "resume",
@@ -73,7 +74,8 @@ public record MissionCommand(
       }
       route = r.asText();
     }
-    if ((op.equals("dispatch") || op.equals("record_start")) && route == null) {
+    if ((op.equals("dispatch") || op.equals("record_start") || op.equals("show_route"))
+        && route == null) {
       throw new IllegalArgumentException("cmd/mission: " + op + " needs a route name");
     }
     Payload payload = null;
