@@ -54,7 +54,18 @@ public record MissionCommand(
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("cmd/mission: expected a JSON object");
     }
-    only(n, "cmd/mission", Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m"));
+    // "client" names the sender behind an external broker (docs/operator-protocol.md); the broker
+    // link has already read it, so here it is only checked and otherwise ignored.
+    only(
+        n,
+        "cmd/mission",
+        Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m", "client"));
+    JsonNode clientN = n.get("client");
+    if (clientN != null
+        && (!clientN.isTextual() || !clientN.asText().matches(Route.NAME_PATTERN))) {
+      throw new IllegalArgumentException(
+          "cmd/mission: client: expected 1-64 letters, digits, '.', '_' or '-'");
+    }
     JsonNode seqN = n.get("seq");
     if (seqN == null || !seqN.canConvertToLong() || !seqN.isIntegralNumber() || seqN.asLong() < 0) {
       throw new IllegalArgumentException("cmd/mission: seq: expected a non-negative integer");

@@ -27,7 +27,10 @@ class ShowRouteTest {
           new Route("yard", 0, w, List.of(new Landmark(3, 1.5, -0.4)), crumbs), "test", false);
       List<String> maps = new ArrayList<>();
       b.svc.routeMaps(maps::add);
-      b.send("observer", "{\"seq\":SEQ,\"op\":\"show_route\",\"route\":\"yard\"}");
+      // As the tablet page sends it: with the "client" field every command may carry.
+      b.send(
+          "observer",
+          "{\"seq\":SEQ,\"op\":\"show_route\",\"route\":\"yard\",\"client\":\"observer\"}");
       assertEquals(List.of(), b.errors);
       assertEquals(1, maps.size());
       JsonNode m = new ObjectMapper().readTree(maps.get(0));
@@ -56,8 +59,10 @@ class ShowRouteTest {
       b.svc.routeMaps(maps::add);
       b.send("{\"seq\":SEQ,\"op\":\"show_route\",\"route\":\"nowhere\"}");
       b.send("{\"seq\":SEQ,\"op\":\"show_route\"}");
+      b.send("{\"seq\":SEQ,\"op\":\"show_route\",\"route\":\"yard\",\"client\":7}");
       assertEquals(List.of(), maps);
-      assertEquals(2, b.errors.size(), b.errors.toString());
+      assertEquals(3, b.errors.size(), b.errors.toString());
+      assertTrue(b.errors.get(2).contains("client: expected"), b.errors.get(2));
       assertTrue(b.errors.get(0).contains("show_route refused: unknown route 'nowhere'"));
       assertTrue(b.errors.get(1).contains("show_route needs a route name"));
     }
