@@ -111,6 +111,13 @@ public final class SimCommand implements Callable<Integer> {
   Path db;
 
   @Option(
+      names = "--fragility",
+      description =
+          "with --route: the payload's declared fragility, 0 (rugged) to 1 (glass), default 0.5;"
+              + " 0.7 and above selects the gentle ride (wave gait, 0.05 m/s, low body)")
+  Double fragility;
+
+  @Option(
       names = "--policy",
       description =
           "headless: the learned terrain policy file picks gait settings (models/terrain-policy/policy.txt)")
@@ -176,7 +183,7 @@ public final class SimCommand implements Callable<Integer> {
                   Paths.home().resolve("routes"),
                   db != null ? db : RunsCommand.defaultDb(),
                   plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
-                  0.5,
+                  fragility != null ? fragility : 0.5,
                   out)
               .outcome()
               .equals("completed")
