@@ -10,6 +10,7 @@
 //   "walk" or E-stop release must never arrive as if fresh (an engage may: it is always safe).
 import { attachJoystick } from "./joystick.js";
 import { RobotLink } from "./link.js";
+import { MissionPanel } from "./mission.js";
 import { Telemetry } from "./telemetry.js";
 
 const PERIOD_MS = 100; // command rate: 10 Hz
@@ -20,6 +21,7 @@ const $ = (id) => document.getElementById(id);
 const stick = { x: 0, y: 0, held: false };
 let link = null;
 let view = null;
+let mission = null;
 let leaseClaimAt = 0;
 let leaseReleaseAt = 0;
 
@@ -47,6 +49,7 @@ function round(v) {
 }
 
 function tick() {
+  if (mission) mission.tick();
   if (document.hidden || !holding()) return;
   if (stick.held) {
     link.send("velocity", velocityFromStick());
@@ -200,15 +203,31 @@ async function main() {
   view = new Telemetry(config, () => link && link.clientId);
   link = new RobotLink(config, {
     onState: onLinkState,
-    onMessage: (topic, payload) => view.onMessage(topic, payload),
+    onMessage: (topic, payload) => {
+      view.onMessage(topic, payload);
+      if (topic === "state/mission" || topic === "state/route" || topic === "state/error") {
+        mission.onMessage(topic, payload);
+      }
+    },
   });
   wireControls(config);
+  mission = new MissionPanel(
+    link,
+    () => !document.hidden && link.connected && !view.stale(),
+    () => {
+      // The robot hands the lease to autonomy: stop the stick and the teleop heartbeat at once.
+      joystick.release();
+      leaseClaimAt = 0;
+      leaseReleaseAt = performance.now();
+    },
+  );
   link.connect();
   setInterval(tick, PERIOD_MS);
   setInterval(() => {
     view.refresh(link.connected);
     refreshLease();
     $("estop").classList.toggle("engaged", view.estop === true);
+    mission.render();
   }, 250);
   refreshLease();
 }

@@ -113,6 +113,13 @@ public final class SimCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
+      names = "--fragility",
+      description =
+          "with --route: the payload's declared fragility, 0 (rugged) to 1 (glass), default 0.5;"
+              + " 0.7 and above selects the gentle ride (ripple gait, 0.05 m/s, low body)")
+  Double fragility;
+
+  @Option(
       names = "--perception",
       description =
           "on|off: camera perception (simulated camera, markers, people, height grid, terrain)"
@@ -202,7 +209,7 @@ public final class SimCommand implements Callable<Integer> {
                   Paths.home().resolve("routes"),
                   db != null ? db : RunsCommand.defaultDb(),
                   plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
-                  0.5,
+                  fragility != null ? fragility : 0.5,
                   out)
               .outcome()
               .equals("completed")

@@ -57,6 +57,9 @@ class RunsCommandTest {
             "--db",
             dir.resolve("r.db").toString());
     assertTrue(c.status != 0);
-    assertTrue(c.err.contains("unknown route 'nope': known routes are [equipment-run]"), c.err);
+    assertTrue(
+        c.err.contains(
+            "unknown route 'nope': known routes are [equipment-run, equipment-run-full]"),
+        c.err);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
  * types and out-of-range numbers are refused with a message naming the field. Immutable; any
  * thread.
  *
- * @param op record_start, record_stop, record_cancel, list_routes, dispatch, pause, resume, abort,
- *     return_home or heartbeat
- * @param route route name (record_start, dispatch) or null
+ * @param op record_start, record_stop, record_cancel, list_routes, show_route, dispatch, pause,
+ *     resume, abort, return_home or heartbeat
+ * @param route route name (record_start, show_route, dispatch) or null
  * @param payload dispatch only
  * @param commsLoss dispatch only
  */
@@ -31,6 +31,7 @@ public record MissionCommand(
           "record_stop",
           "record_cancel",
           "list_routes",
+          "show_route",
           "dispatch",
           "pause",
           "resume",
@@ -53,7 +54,18 @@ public record MissionCommand(
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("cmd/mission: expected a JSON object");
     }
-    only(n, "cmd/mission", Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m"));
+    // "client" names the sender behind an external broker (docs/operator-protocol.md); the broker
+    // link has already read it, so here it is only checked and otherwise ignored.
+    only(
+        n,
+        "cmd/mission",
+        Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m", "client"));
+    JsonNode clientN = n.get("client");
+    if (clientN != null
+        && (!clientN.isTextual() || !clientN.asText().matches(Route.NAME_PATTERN))) {
+      throw new IllegalArgumentException(
+          "cmd/mission: client: expected 1-64 letters, digits, '.', '_' or '-'");
+    }
     JsonNode seqN = n.get("seq");
     if (seqN == null || !seqN.canConvertToLong() || !seqN.isIntegralNumber() || seqN.asLong() < 0) {
       throw new IllegalArgumentException("cmd/mission: seq: expected a non-negative integer");
@@ -73,7 +85,8 @@ public record MissionCommand(
       }
       route = r.asText();
     }
-    if ((op.equals("dispatch") || op.equals("record_start")) && route == null) {
+    if ((op.equals("dispatch") || op.equals("record_start") || op.equals("show_route"))
+        && route == null) {
       throw new IllegalArgumentException("cmd/mission: " + op + " needs a route name");
     }
     Payload payload = null;

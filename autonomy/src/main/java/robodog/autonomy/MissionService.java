@@ -31,6 +31,7 @@ public final class MissionService {
   private final Consumer<String> statePublisher;
   private final ToIntFunction<String> gaitIndex;
   private final LongConsumer runFinished;
+  private Consumer<String> routeMapPublisher = json -> {};
   private final Map<String, Long> lastSeq = new HashMap<>();
   private final MotionCommand cmd = new MotionCommand();
   private final MissionStateJson stateJson = new MissionStateJson();
@@ -69,6 +70,14 @@ public final class MissionService {
     this.journal = new RunJournal(db);
     this.lease = new RunLease(drive);
     pendingRestore = db.activeRun().orElse(null);
+  }
+
+  /**
+   * Where {@code show_route} answers go (JSON for {@code state/route}, see {@link RouteMapJson});
+   * without one they are dropped. Any thread.
+   */
+  public synchronized void routeMaps(Consumer<String> publisher) {
+    routeMapPublisher = publisher;
   }
 
   /**
@@ -117,6 +126,18 @@ public final class MissionService {
         return;
       case "list_routes":
         publishState();
+        return;
+      case "show_route":
+        routeMapPublisher.accept(
+            RouteMapJson.encode(
+                db.route(c.route())
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "unknown route '"
+                                    + c.route()
+                                    + "': known routes are "
+                                    + db.routeNames()))));
         return;
       case "record_start":
         require(

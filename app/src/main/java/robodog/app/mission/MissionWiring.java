@@ -19,9 +19,10 @@ import robodog.operatorlink.mqtt.EmbeddedBroker;
 
 /**
  * Autonomy on the live robot: the run database, the mission service driving through the operator
- * link, {@code cmd/mission} routed to it and {@code state/mission} (retained) and {@code
- * state/error} published. {@link #step} is called from the operator-link thread (which owns the
- * telemetry mailbox's consumer side); it steps autonomy at 20 Hz. Reports go to {@code reportDir}.
+ * link, {@code cmd/mission} routed to it and {@code state/mission} (retained), {@code state/route}
+ * (answers to show_route) and {@code state/error} published. {@link #step} is called from the
+ * operator-link thread (which owns the telemetry mailbox's consumer side); it steps autonomy at 20
+ * Hz. Reports go to {@code reportDir}.
  */
 public final class MissionWiring implements AutoCloseable {
   private static final long PERIOD_NANOS = 50_000_000L;
@@ -64,6 +65,7 @@ public final class MissionWiring implements AutoCloseable {
                     "state/error", errorJson("run " + id + ": report not written: " + e));
               }
             });
+    svc.routeMaps(s -> publish.accept("state/route", s));
   }
 
   /** Routes {@code cmd/mission} to autonomy and everything else to the operator link. */
