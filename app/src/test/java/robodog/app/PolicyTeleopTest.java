@@ -53,17 +53,22 @@ class PolicyTeleopTest {
 
   @Test
   void switchingThePolicyOffOverMqttReturnsToThePresetAndTelemetrySaysSo() throws Exception {
-    start("--duration", "14"); // the shipped policy, loaded by default
+    start("--duration", "20"); // the shipped policy, loaded by default
     send("cmd/lease", "\"action\":\"acquire\"");
-    send("cmd/gait", "\"gait\":\"ripple\""); // the operator's preset: row 2
     send("cmd/mode", "\"mode\":\"walk\"");
     JsonNode on = walkUntil(t -> advisor(t, "on") && t.get("advisor").get("active").asBoolean());
     int advised = on.get("advisor").get("gait").asInt();
     assertEquals("OK", on.get("advisor").get("status").asText());
     assertTrue(on.get("advisor").get("step_height").isNumber(), on.toString());
-    // The policy keeps tetrapod (docs/learning.md), so the controller leaves the operator's ripple.
+    // The policy keeps tetrapod (docs/learning.md).
     assertEquals(1, advised, "the shipped policy was expected to pick tetrapod: " + on);
     walkUntil(t -> t.get("gait").asInt() == advised);
+
+    // The operator picks a gait: the explicit choice wins and the advisor steps back.
+    send("cmd/gait", "\"gait\":\"ripple\"");
+    walkUntil(t -> advisor(t, "off") && !t.get("advisor").get("active").asBoolean() && gait(t, 2));
+    send("cmd/policy", "\"enabled\":true");
+    walkUntil(t -> advisor(t, "on") && gait(t, advised));
 
     send("cmd/policy", "\"enabled\":false");
     JsonNode off =
@@ -120,7 +125,6 @@ class PolicyTeleopTest {
             ""));
     start("--duration", "12", "--policy", policy.toString());
     send("cmd/lease", "\"action\":\"acquire\"");
-    send("cmd/gait", "\"gait\":\"ripple\"");
     JsonNode safe = standUntil(t -> advisor(t, "on") && t.get("advisor").get("active").asBoolean());
     assertEquals(1, safe.get("advisor").get("gait").asInt(), safe.toString());
     assertEquals(1.0, safe.get("advisor").get("speed_scale").asDouble(), 1e-9);
@@ -135,7 +139,7 @@ class PolicyTeleopTest {
     assertEquals(1.0, a.get("speed_scale").asDouble(), 1e-9);
     assertEquals(0.035, a.get("step_height").asDouble(), 1e-4);
     assertTrue(a.get("reason").asText().contains("keeping the last safe setting"), a.toString());
-    // The controller walks on that setting: tetrapod, not the operator's ripple.
+    // The controller walks on that setting: tetrapod, not the scenario's tripod.
     walkUntil(t -> gait(t, 1) && advisor(t, "rejected") && t.get("vx").asDouble() > 0.02);
     finish();
   }

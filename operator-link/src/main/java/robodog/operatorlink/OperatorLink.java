@@ -105,6 +105,11 @@ public final class OperatorLink {
           }
           fresh(client, g.seq(), topic);
           command.gaitIndex = index;
+          if (policySwitch != null) {
+            // The operator's explicit choice wins: the learned advisor steps back until
+            // cmd/policy turns it on again (telemetry's advisor.state says "off").
+            policySwitch.accept(false);
+          }
           heard(nowNanos);
           break;
         case "cmd/body":
