@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Mosquitto 2 from the Debian package on a free loopback port, anonymous, no persistence, for
- * {@code ./robodog bench link}. It can be killed and started again on the same port (a link cut).
- * The bench thread only.
+ * Mosquitto 2 from the Debian package on a free loopback port, anonymous, no persistence, Nagle off
+ * ({@code set_tcp_nodelay true}, as in {@code docs/mosquitto/mosquitto.conf}; Mosquitto's default
+ * leaves it on, which costs ~40 ms on some deliveries to the robot), for {@code ./robodog bench
+ * link}. It can be killed and started again on the same port (a link cut). The bench thread only.
  */
 final class BenchMosquitto {
   private final Path conf;
@@ -29,7 +30,7 @@ final class BenchMosquitto {
         conf,
         "listener "
             + port
-            + " 127.0.0.1\nallow_anonymous true\npersistence false\nuser "
+            + " 127.0.0.1\nallow_anonymous true\npersistence false\nset_tcp_nodelay true\nuser "
             + System.getProperty("user.name")
             + "\n");
     start();

@@ -27,9 +27,6 @@ final class ControlLoopProbe implements Tickable {
   private double lastVx;
   private volatile long appliedSeq = Long.MIN_VALUE;
   private volatile long appliedAtNanos;
-  private long lastChangeNanos;
-  private volatile long maxGapNanos;
-  private volatile boolean resetGap;
   private volatile boolean stopArmed;
   private volatile long stopAtNanos;
 
@@ -51,17 +48,8 @@ final class ControlLoopProbe implements Tickable {
     long end = System.nanoTime(); // the joint targets have been written to the hardware
     duration.recordValue(Math.min(MAX_NANOS, end - start));
     long seq = telemetry.commandSeq;
-    if (resetGap) {
-      resetGap = false;
-      maxGapNanos = 0;
-      lastChangeNanos = end;
-    }
     if (seq != lastSeq) {
       lastSeq = seq;
-      if (end - lastChangeNanos > maxGapNanos) {
-        maxGapNanos = end - lastChangeNanos;
-      }
-      lastChangeNanos = end;
       appliedAtNanos = end; // before the volatile seq: a reader that sees the seq sees the time
       appliedSeq = seq;
     }
@@ -86,16 +74,6 @@ final class ControlLoopProbe implements Tickable {
   /** {@link System#nanoTime()} at the end of the first tick that used {@link #appliedSeq()}. */
   long appliedAtNanos() {
     return appliedAtNanos;
-  }
-
-  /**
-   * The longest time between two ticks that took a new command since the last call, ns (then starts
-   * over); with an operator refreshing every 100 ms, over 500 ms means the watchdog fired.
-   */
-  long takeMaxCommandGap() {
-    long g = maxGapNanos;
-    resetGap = true;
-    return g;
   }
 
   /** From now on, note the first tick whose commanded forward speed is lower than the last's. */

@@ -81,19 +81,15 @@ public final class LinkBenchCommand implements Callable<Integer> {
     OperatorLink bare = new OperatorLink(box, e -> {}, 2_000_000_000L);
     EmbeddedBroker[] ref = new EmbeddedBroker[1];
     try (BenchRobot robot = new BenchRobot(cfg, e -> publishError(ref[0], e))) {
-      OperatorLink[] route = {bare};
-      try (EmbeddedBroker embedded =
-          new EmbeddedBroker(
-              "bench",
-              (client, topic, payload, now) -> route[0].onMessage(client, topic, payload, now),
-              0)) {
+      ReceiptGapMeter route = new ReceiptGapMeter(bare::onMessage);
+      try (EmbeddedBroker embedded = new EmbeddedBroker("bench", route, 0)) {
         ref[0] = embedded;
         String uri = "tcp://127.0.0.1:" + embedded.port();
         CommandLatency.toMailbox("embedded Moquette", uri, box, samples, out);
-        route[0] = robot.link;
+        route.route(robot.link::onMessage);
         CommandLatency.toJointTargets("embedded Moquette", uri, robot, samples, out);
         if (fuzz > 0) {
-          FuzzLoadBench.run(fuzz, fuzzRate, quietSeconds, embedded, robot, out);
+          FuzzLoadBench.run(fuzz, fuzzRate, quietSeconds, embedded, robot, route, out);
         }
         ref[0] = null;
       }
