@@ -37,11 +37,25 @@ function maxSpeed() {
   return Number($("speed").value);
 }
 
+/** Left/right on the stick strafes (vy) instead of turning while the Strafe toggle is on. */
+function strafing() {
+  return $("strafe").getAttribute("aria-pressed") === "true";
+}
+
 function velocityFromStick() {
   if (!stick.held || view.stale()) return { vx: 0, vy: 0, yaw_rate: 0, ttl_ms: TTL_MS };
   const vx = stick.y * maxSpeed();
-  const yawRate = -stick.x * 2.5 * maxSpeed(); // right on the stick turns clockwise (negative yaw)
-  return { vx: round(vx), vy: 0, yaw_rate: round(yawRate), ttl_ms: TTL_MS };
+  // Right on the stick is negative y (base_link y points left) and clockwise (negative yaw).
+  const vy = strafing() ? -stick.x * maxSpeed() : 0;
+  const yawRate = strafing() ? 0 : -stick.x * 2.5 * maxSpeed();
+  return { vx: round(vx), vy: round(vy), yaw_rate: round(yawRate), ttl_ms: TTL_MS };
+}
+
+function describe(v) {
+  const side = strafing()
+    ? `sideways ${v.vy.toFixed(2)} m/s`
+    : `turn ${v.yaw_rate.toFixed(2)} rad/s`;
+  return `stick: vx ${v.vx.toFixed(2)} m/s, ${side}`;
 }
 
 function round(v) {
@@ -62,9 +76,7 @@ function onStick(s) {
   const wasHeld = stick.held;
   Object.assign(stick, s);
   const v = velocityFromStick();
-  $("stick-out").textContent = s.held
-    ? `stick: vx ${v.vx.toFixed(2)} m/s, turn ${v.yaw_rate.toFixed(2)} rad/s`
-    : "stick: released";
+  $("stick-out").textContent = s.held ? describe(v) : "stick: released";
   if (!s.held && wasHeld && link.connected && view.leaseHolder === link.clientId) {
     link.send("velocity", { vx: 0, vy: 0, yaw_rate: 0, ttl_ms: TTL_MS }); // stop now
     return;
@@ -89,6 +101,12 @@ let joystick = null;
 
 function wireControls(config) {
   joystick = attachJoystick($("joystick"), $("knob"), onStick);
+  $("strafe").addEventListener("click", () => {
+    const on = !strafing();
+    $("strafe").setAttribute("aria-pressed", String(on));
+    $("strafe").classList.toggle("active", on);
+    if (stick.held) $("stick-out").textContent = describe(velocityFromStick()); // next tick sends it
+  });
   $("estop").addEventListener("pointerdown", (ev) => {
     ev.preventDefault();
     estop();

@@ -24,15 +24,27 @@ function tabClientId() {
   return id;
 }
 
+/**
+ * The broker URL for this page: MQTT over secure WebSockets (wss_url, the robot's TLS certificate)
+ * when the page itself came over https (a browser refuses plain ws:// from an https page) or was
+ * opened with ?tls=1; otherwise the plain ws_url.
+ * @param {{ws_url: string, wss_url?: string}} config from /config.json
+ */
+export function brokerUrl(config, location = window.location) {
+  const wantTls =
+    location.protocol === "https:" || new URLSearchParams(location.search).get("tls") === "1";
+  return wantTls && config.wss_url ? config.wss_url : config.ws_url;
+}
+
 export class RobotLink {
   /**
-   * @param {{robot_id: string, ws_url: string}} config from /config.json
+   * @param {{robot_id: string, ws_url: string, wss_url?: string}} config from /config.json
    * @param {{onState: (s: string, detail?: string) => void,
    *          onMessage: (topic: string, payload: Uint8Array) => void}} handlers
    */
   constructor(config, handlers) {
     this.prefix = `robodog/${config.robot_id}/`;
-    this.url = config.ws_url;
+    this.url = brokerUrl(config);
     this.handlers = handlers;
     this.clientId = tabClientId();
     // The robot drops any seq not above the last one it saw from this client id. Starting from the

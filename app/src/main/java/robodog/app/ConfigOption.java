@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import robodog.locomotion.LocomotionConfig;
 
 /** The {@code --config DIR} option every command shares (a picocli mixin). */
-final class ConfigOption {
+public final class ConfigOption {
   @Option(names = "--config", description = "config directory (default: the repository's config/)")
   Path dir;
 
@@ -15,7 +15,7 @@ final class ConfigOption {
   }
 
   /** Loads and validates robot, gaits and controller settings from it. */
-  LocomotionConfig load() {
+  public LocomotionConfig load() {
     return LocomotionConfig.load(dir());
   }
 }

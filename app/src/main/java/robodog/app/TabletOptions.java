@@ -62,10 +62,12 @@ final class TabletOptions {
     String bind;
     String wsUrl;
     int brokerWsPort = 1;
+    int brokerWssPort = -1;
     if (broker instanceof EmbeddedBroker) {
       EmbeddedBroker embedded = (EmbeddedBroker) broker;
       bind = httpBind != null ? httpBind : embedded.host();
       brokerWsPort = embedded.webSocketPort();
+      brokerWssPort = embedded.secureWebSocketPort();
       wsUrl = null;
     } else if (externalWsUrl != null) {
       bind = httpBind != null ? httpBind : "127.0.0.1";
@@ -84,7 +86,8 @@ final class TabletOptions {
             cfg.gaitTable().names(),
             cfg.settings().minHeight(),
             cfg.settings().maxHeight(),
-            cfg.robot().stance().bodyHeightM());
+            cfg.robot().stance().bodyHeightM(),
+            brokerWssPort);
     TabletServer server = new TabletServer(new InetSocketAddress(bind, port), page);
     String host =
         bind.equals("0.0.0.0") || bind.equals("::")
@@ -98,6 +101,17 @@ final class TabletOptions {
         wsUrl != null
             ? wsUrl
             : "ws://" + host + ":" + brokerWsPort + EmbeddedBroker.WEB_SOCKET_PATH);
+    if (brokerWssPort > 0) {
+      out.printf(
+          Locale.ROOT,
+          "  over TLS: http://%s:%d/?tls=1 (MQTT over wss://%s:%d%s; the tablet must trust the"
+              + " robot's certificate)%n",
+          host,
+          server.port(),
+          host,
+          brokerWssPort,
+          EmbeddedBroker.WEB_SOCKET_PATH);
+    }
     out.flush();
     return server;
   }

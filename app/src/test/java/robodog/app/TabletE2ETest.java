@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Pause;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import robodog.app.sim.SimReport;
@@ -32,7 +33,7 @@ import robodog.operatorlink.mqtt.auth.Role;
  * judged by its own telemetry (an independent Paho observer) and the simulation's report.
  */
 class TabletE2ETest {
-  private static final double SIM_SECONDS = 24;
+  private static final double SIM_SECONDS = 40; // ends early anyway: E-STOP, then a fall
 
   @TempDir Path dir;
 
@@ -124,7 +125,10 @@ class TabletE2ETest {
       browser.findElement(By.id("mode-walk")).click();
       robot.await("mode WALKING", 10_000, s -> s.mode().equals("WALKING"));
 
-      // A finger on the stick pushed forward and kept there (the touch pointer stays down).
+      // Strafe on first (it only changes what left/right on the stick means). Then one finger on
+      // the stick, pushed forward and held for 4 s, slid to the left and held for 3 s: one
+      // gesture in one action chain, so the touch pointer is down throughout.
+      browser.findElement(By.id("strafe")).click();
       WebElement stick = browser.findElement(By.id("joystick"));
       PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
       Sequence push = new Sequence(finger, 0);
@@ -134,14 +138,31 @@ class TabletE2ETest {
       push.addAction(
           finger.createPointerMove(
               Duration.ofMillis(200), PointerInput.Origin.fromElement(stick), 0, -100));
+      push.addAction(new Pause(finger, Duration.ofMillis(4000)));
+      push.addAction(
+          finger.createPointerMove(
+              Duration.ofMillis(200), PointerInput.Origin.fromElement(stick), -100, 0));
+      push.addAction(new Pause(finger, Duration.ofMillis(3000)));
       TelemetryProbe.Sample start = robot.latest();
       browser.perform(List.of(push));
       TelemetryProbe.Sample walked =
-          robot.await("the odometry to advance 0.15 m", 15_000, s -> s.x() - start.x() > 0.15);
+          robot.since(start.nanos()).stream()
+              .filter(s -> s.x() - start.x() > 0.15)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("forward: odometry never advanced 0.15 m"));
       assertTrue(walked.vx() > 0.05, "walking forward, yet vx = " + walked.vx());
-      assertTrue(
-          text(browser.findElement(By.id("stick-out"))).startsWith("stick: vx 0."),
-          text(browser.findElement(By.id("stick-out"))));
+      // Then sideways: odom y is to the robot's left; the stick reads strafe, not turn.
+      TelemetryProbe.Sample strafed =
+          robot.await("the odometry to move 0.05 m left", 5_000, s -> s.y() - walked.y() > 0.05);
+      String stickText = text(browser.findElement(By.id("stick-out")));
+      assertTrue(stickText.matches("stick: vx 0\\.0\\d m/s, sideways 0\\.[1-9]\\d m/s"), stickText);
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "tablet strafe: odom y %.3f -> %.3f m while x %.3f -> %.3f m%n",
+          walked.y(),
+          strafed.y(),
+          walked.x(),
+          strafed.x());
       screenshot(browser, "tablet-walking.png");
 
       // E-STOP with another finger (the mouse) while the first still holds the stick forward.
@@ -179,7 +200,8 @@ class TabletE2ETest {
       double drift = Math.hypot(last.x() - stopped.x(), last.y() - stopped.y());
       assertTrue(drift < 0.01, "odometry advanced " + drift + " m after the E-STOP");
       assertTrue(sim.isAlive() == false, "the run should have ended");
-      reportFigures[0] = stopped.x();
+      // Odometry starts at 0 at power-on, where the simulation starts: compare straight lines.
+      reportFigures[0] = Math.hypot(stopped.x(), stopped.y());
     } finally {
       browser.quit();
       sim.join(60_000);
@@ -188,7 +210,8 @@ class TabletE2ETest {
     SimReport r = SimReport.read(report);
     System.out.printf(
         java.util.Locale.ROOT,
-        "tablet run: %.1f s simulated, ground-truth distance %.3f m, odom x at E-STOP %.3f m%n",
+        "tablet run: %.1f s simulated, ground-truth distance %.3f m, odometry distance at E-STOP"
+            + " %.3f m%n",
         r.simTimeS(),
         r.distanceM(),
         reportFigures[0]);
@@ -200,7 +223,7 @@ class TabletE2ETest {
         Math.abs(r.distanceM() - reportFigures[0]) < 0.1,
         "ground truth "
             + r.distanceM()
-            + " m against odometry at the E-STOP "
+            + " m against the odometry distance at the E-STOP "
             + reportFigures[0]
             + " m: the robot went on after the E-STOP");
   }

@@ -21,6 +21,14 @@ public final class MotionCommand {
    */
   public long velocityDeadlineNanos = Long.MAX_VALUE;
 
+  /**
+   * A number the sender changes with every command it posts (the operator link counts up from 1; 0
+   * = a sender that does not number its commands). The controller reports the number of the command
+   * each tick used in {@link Telemetry#commandSeq}, so the time from an operator's publish to the
+   * first joint targets computed from it can be measured.
+   */
+  public long seq;
+
   /** Forward velocity, m/s, base_link x. */
   public double vx;
 
@@ -66,6 +74,7 @@ public final class MotionCommand {
   public void copyFrom(MotionCommand o) {
     requestedMode = o.requestedMode;
     velocityDeadlineNanos = o.velocityDeadlineNanos;
+    seq = o.seq;
     vx = o.vx;
     vy = o.vy;
     yawRate = o.yawRate;

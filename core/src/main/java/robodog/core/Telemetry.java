@@ -8,6 +8,13 @@ package robodog.core;
  */
 public final class Telemetry {
   public long stampNanos;
+
+  /**
+   * {@link MotionCommand#seq} of the command this tick's joint targets were computed from (0 before
+   * any numbered command).
+   */
+  public long commandSeq;
+
   public Mode mode = Mode.PASSIVE;
   public int gaitIndex;
 
@@ -120,6 +127,7 @@ public final class Telemetry {
   /** Copies every field; allocation-free. */
   public void copyFrom(Telemetry o) {
     stampNanos = o.stampNanos;
+    commandSeq = o.commandSeq;
     mode = o.mode;
     gaitIndex = o.gaitIndex;
     vx = o.vx;

@@ -133,6 +133,7 @@ public final class HexapodController implements Controller {
   public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
     double dt = Math.min(0.1, periodNanos * 1e-9);
     MotionCommand c = inputs.latest(nowNanos);
+    telemetry.commandSeq = c.seq;
     notice = Notice.NONE;
     if (!outputsValid) {
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);

@@ -222,6 +222,7 @@ public final class OperatorLink {
   private void offer() {
     command.velocityDeadlineNanos =
         velocityExpiry == 0 ? Long.MAX_VALUE : Math.min(velocityExpiry, lastHeard + WATCHDOG_NANOS);
+    command.seq++; // the controller reports which one its tick used (Telemetry.commandSeq)
     out.offer(command);
   }
 

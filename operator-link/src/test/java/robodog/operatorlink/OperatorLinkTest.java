@@ -31,6 +31,20 @@ class OperatorLinkTest {
   }
 
   @Test
+  void everyCommandPostedGetsANewNumberAndRefusalsNone() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    long first = latest().seq;
+    send("tablet", "cmd/velocity", "{\"seq\":2,\"vx\":0.1}", MS);
+    assertEquals(first + 1, latest().seq);
+    send("tablet", "cmd/velocity", "{\"seq\":2,\"vx\":0.3}", 2 * MS); // replayed: refused
+    send("other", "cmd/velocity", "{\"seq\":9,\"vx\":0.3}", 2 * MS); // not the holder
+    assertNull(box.poll(), "nothing new posted");
+    link.tick(2_000 * MS); // the watchdog's stop is a new command
+    assertEquals(first + 2, latest().seq);
+    assertEquals(0.0, latest().vx, 0.0);
+  }
+
+  @Test
   void onlyTheLeaseHolderDrivesAndAVelocityExpiresAfterItsTtl() {
     send("tablet", "cmd/velocity", "{\"seq\":1,\"vx\":0.1}", 0);
     assertTrue(errors.get(0).contains("lease is held by nobody"), errors.toString());

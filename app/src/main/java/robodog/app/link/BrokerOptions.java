@@ -61,6 +61,14 @@ public final class BrokerOptions {
   int tlsPort;
 
   @Option(
+      names = "--wss-port",
+      defaultValue = "-1",
+      description =
+          "with --mqtt-tls-keystore: also MQTT over secure WebSockets (wss://host:PORT/mqtt, the"
+              + " same certificate) for the tablet page (0 = any free port; default none)")
+  int wssPort;
+
+  @Option(
       names = "--mqtt-keepalive",
       defaultValue = "2",
       description =
@@ -138,13 +146,17 @@ public final class BrokerOptions {
       store = CredentialStore.load(file);
     }
     BrokerSecurity.Tls tls = null;
+    if (wssPort != -1 && tlsKeystore == null) {
+      throw new IllegalArgumentException(
+          "--wss-port needs --mqtt-tls-keystore (the certificate the secure WebSocket presents)");
+    }
     if (tlsKeystore != null) {
       String pw = System.getenv(TLS_PASSWORD_ENV);
       if (pw == null || pw.isEmpty()) {
         throw new IllegalArgumentException(
             "--mqtt-tls-keystore: set the keystore password in $" + TLS_PASSWORD_ENV);
       }
-      tls = new BrokerSecurity.Tls(tlsKeystore, pw.toCharArray(), tlsPort);
+      tls = new BrokerSecurity.Tls(tlsKeystore, pw.toCharArray(), tlsPort, wssPort);
     }
     return new EmbeddedBroker(
         robotId, router, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);

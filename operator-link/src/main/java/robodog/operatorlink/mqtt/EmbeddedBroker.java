@@ -65,7 +65,7 @@ public final class EmbeddedBroker implements BrokerLink {
    * @param security bind address, users and roles, TLS
    * @param webSocketPort MQTT over WebSockets (path {@value #WEB_SOCKET_PATH}, for the tablet page)
    *     on the same host and with the same users as TCP, without TLS: a port, 0 for a free one, or
-   *     -1 for none
+   *     -1 for none (the secure WebSocket listener is part of {@code security}'s TLS)
    */
   public EmbeddedBroker(
       String robotId, OperatorLink link, int port, BrokerSecurity security, int webSocketPort)
@@ -97,8 +97,8 @@ public final class EmbeddedBroker implements BrokerLink {
     p.setProperty("port", Integer.toString(this.port));
     if (this.webSocketPort > 0) {
       p.setProperty("websocket_port", Integer.toString(this.webSocketPort));
-      p.setProperty("websocket_path", WEB_SOCKET_PATH);
     }
+    p.setProperty("websocket_path", WEB_SOCKET_PATH); // also the secure WebSocket's path
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
@@ -185,6 +185,14 @@ public final class EmbeddedBroker implements BrokerLink {
     return webSocketPort;
   }
 
+  /**
+   * The MQTT-over-secure-WebSocket port ({@code wss://}, path {@value #WEB_SOCKET_PATH}, the TLS
+   * keystore's certificate), or -1 when there is none.
+   */
+  public int secureWebSocketPort() {
+    return security.tls() != null ? security.tls().webSocketPort() : -1;
+  }
+
   @Override
   public long refusedPublishes() {
     return security.refusedPublishes();
@@ -199,6 +207,9 @@ public final class EmbeddedBroker implements BrokerLink {
         + port
         + (security.tls() != null ? " and ssl://" + host + ":" + security.tls().port() : "")
         + (webSocketPort > 0 ? " and ws://" + host + ":" + webSocketPort + WEB_SOCKET_PATH : "")
+        + (secureWebSocketPort() > 0
+            ? " and wss://" + host + ":" + secureWebSocketPort() + WEB_SOCKET_PATH
+            : "")
         + (security.anonymousAllowed() ? " (anonymous, loopback)" : " (user name and password)");
   }
 

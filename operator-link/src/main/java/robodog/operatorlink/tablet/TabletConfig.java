@@ -20,6 +20,9 @@ import java.util.Map;
  * @param minBodyHeightM lowest body height the controller accepts, m
  * @param maxBodyHeightM highest, m
  * @param neutralBodyHeightM standing height, m
+ * @param secureWebSocketPort MQTT over secure WebSockets ({@code wss://}) on the robot, or -1 when
+ *     the broker has no such listener; the page uses it when it was itself loaded over https or
+ *     opened with {@code ?tls=1}
  */
 public record TabletConfig(
     String robotId,
@@ -29,7 +32,8 @@ public record TabletConfig(
     List<String> gaits,
     double minBodyHeightM,
     double maxBodyHeightM,
-    double neutralBodyHeightM) {
+    double neutralBodyHeightM,
+    int secureWebSocketPort) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The broker on the robot: the page connects to the host it loaded from, on this port. */
@@ -49,7 +53,8 @@ public record TabletConfig(
         gaits,
         minBodyHeightM,
         maxBodyHeightM,
-        neutralBodyHeightM);
+        neutralBodyHeightM,
+        -1);
   }
 
   /** Checks the values once, at start-up. */
@@ -62,6 +67,11 @@ public record TabletConfig(
                 + "': expected ws://host:port/path or wss://host:port/path");
       }
       webSocketPort = 1; // unused
+      secureWebSocketPort = -1; // the URL says it all
+    }
+    if (secureWebSocketPort != -1 && (secureWebSocketPort < 1 || secureWebSocketPort > 65535)) {
+      throw new IllegalArgumentException(
+          "tablet: the secure WebSocket port must be 1..65535 or -1, got " + secureWebSocketPort);
     }
     if (webSocketPort < 1 || webSocketPort > 65535) {
       throw new IllegalArgumentException(
@@ -97,6 +107,9 @@ public record TabletConfig(
     m.put(
         "ws_url",
         webSocketUrl != null ? webSocketUrl : "ws://" + host + ":" + webSocketPort + webSocketPath);
+    if (secureWebSocketPort > 0) {
+      m.put("wss_url", "wss://" + host + ":" + secureWebSocketPort + webSocketPath);
+    }
     m.put("gaits", gaits);
     m.put(
         "body_height_m",

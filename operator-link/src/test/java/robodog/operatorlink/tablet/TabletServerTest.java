@@ -94,6 +94,31 @@ class TabletServerTest {
   }
 
   @Test
+  void aSecureWebSocketListenerIsOfferedBesideThePlainOne() throws Exception {
+    TabletConfig tls =
+        new TabletConfig(
+            "dog1",
+            null,
+            9001,
+            EmbeddedBroker.WEB_SOCKET_PATH,
+            List.of("tripod"),
+            0.05,
+            0.18,
+            0.12,
+            9443);
+    try (TabletServer s = new TabletServer(new InetSocketAddress("127.0.0.1", 0), tls)) {
+      String raw = rawGet(s.port(), "/config.json", "dog1.local:8080");
+      assertTrue(raw.contains("\"ws_url\":\"ws://dog1.local:9001/mqtt\""), raw);
+      assertTrue(raw.contains("\"wss_url\":\"wss://dog1.local:9443/mqtt\""), raw);
+    }
+    JsonNode plain = new ObjectMapper().readTree(config(9001).json("h"));
+    assertTrue(plain.get("wss_url") == null, "no wss listener, no wss_url: " + plain);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new TabletConfig("d", null, 9001, "/mqtt", List.of(), 0.05, 0.18, 0.12, 0));
+  }
+
+  @Test
   void badSettingsAreRefusedAtStartUp() {
     assertThrows(
         IllegalArgumentException.class,

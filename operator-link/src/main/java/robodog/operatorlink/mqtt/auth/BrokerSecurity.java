@@ -26,8 +26,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Immutable configuration plus an atomic counter; Moquette's threads call the policies.
  */
 public final class BrokerSecurity {
-  /** TLS listener: a PKCS12 keystore with the broker's key and certificate. */
-  public record Tls(Path keystore, char[] password, int port) {
+  /**
+   * TLS listeners with one PKCS12 keystore (the broker's key and certificate): MQTT over TLS on
+   * {@code port} and, unless {@code webSocketPort} is -1, MQTT over secure WebSockets ({@code
+   * wss://host:webSocketPort/mqtt}) for the tablet page. Ports: 0 picks a free one.
+   */
+  public record Tls(Path keystore, char[] password, int port, int webSocketPort) {
+    /** MQTT over TLS only, no secure WebSocket listener. */
+    public Tls(Path keystore, char[] password, int port) {
+      this(keystore, password, port, -1);
+    }
+
     public Tls {
       if (!Files.isReadable(keystore)) {
         throw new IllegalArgumentException(
@@ -39,12 +48,19 @@ public final class BrokerSecurity {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("TLS port must be 0..65535, got " + port);
       }
-      if (port == 0) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-          port = s.getLocalPort(); // Moquette would not tell us the port it picked
-        } catch (java.io.IOException e) {
-          throw new IllegalStateException("no free TCP port for TLS", e);
-        }
+      if (webSocketPort < -1 || webSocketPort > 65535) {
+        throw new IllegalArgumentException(
+            "secure WebSocket port must be 0..65535 (or -1 for none), got " + webSocketPort);
+      }
+      port = port == 0 ? freePort() : port; // Moquette would not tell us the port it picked
+      webSocketPort = webSocketPort == 0 ? freePort() : webSocketPort;
+    }
+
+    private static int freePort() {
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        return s.getLocalPort();
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("no free TCP port for TLS", e);
       }
     }
   }
@@ -122,6 +138,10 @@ public final class BrokerSecurity {
     p.setProperty("allow_anonymous", Boolean.toString(anonymous));
     if (tls != null) {
       p.setProperty("ssl_port", Integer.toString(tls.port()));
+      if (tls.webSocketPort() > 0) {
+        // Moquette 0.17: the same SSL context as ssl_port, the path of websocket_path (/mqtt).
+        p.setProperty("secure_websocket_port", Integer.toString(tls.webSocketPort()));
+      }
       p.setProperty("jks_path", tls.keystore().toAbsolutePath().toString());
       p.setProperty("key_store_type", "pkcs12");
       p.setProperty("key_store_password", new String(tls.password()));

@@ -8,7 +8,9 @@ import java.util.Random;
 /**
  * Hostile and malformed operator messages, none of which may move the robot: bad JSON, wrong types,
  * NaN/Infinity, huge numbers, out-of-range values, deep nesting, unknown fields, huge payloads,
- * replayed seq, wrong topics. Fixed seed: the same corpus every run.
+ * replayed seq, wrong topics. Fixed seed: the same corpus every run. In main code because {@code
+ * ./robodog bench link --fuzz N} pushes it through the broker while it times the control loop; the
+ * fuzz tests use it too. Any thread; every call builds a new list.
  */
 public final class FuzzCorpus {
   /** One message: topic under the prefix and payload. */
