@@ -67,8 +67,15 @@ public final class BenchCommand implements Runnable {
             "busy-wait this long before each deadline instead of sleeping, µs (default ${DEFAULT-VALUE}; the period = never sleep)")
     double spinMicros;
 
+    @Option(
+        names = "--perception-images",
+        description =
+            "also run the loop for the same duration with the perception pipeline working on this"
+                + " image folder (looped, unpaced) in the same process, and compare the two")
+    java.nio.file.Path perceptionImages;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       if (!(rate >= 1 && rate <= 10_000)) {
         throw new IllegalArgumentException("--rate must be in [1, 10000] Hz, got " + rate);
       }
@@ -88,9 +95,34 @@ public final class BenchCommand implements Runnable {
       if (!(spinMicros >= 0)) {
         throw new IllegalArgumentException("--spin-us must be >= 0, got " + spinMicros);
       }
-      LoopStats stats =
-          LoopLatencyBenchmark.run(rate, duration, Math.round(spinMicros * 1000), task, System.err);
-      spec.commandLine().getOut().println(LoopLatencyBenchmark.format(stats, rate, duration));
+      java.io.PrintWriter out = spec.commandLine().getOut();
+      long spin = Math.round(spinMicros * 1000);
+      if (perceptionImages != null && !java.nio.file.Files.isDirectory(perceptionImages)) {
+        throw new IllegalArgumentException(
+            "--perception-images: " + perceptionImages + " is not a directory of images");
+      }
+      LoopStats stats = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+      out.println(LoopLatencyBenchmark.format(stats, rate, duration));
+      if (perceptionImages == null) {
+        return 0;
+      }
+      // Same process, same controller, straight after: only the perception threads differ.
+      try (robodog.app.bench.PerceptionLoad load =
+          new robodog.app.bench.PerceptionLoad(perceptionImages, config.dir(), controller)) {
+        long framesBefore = load.frames();
+        LoopStats with = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+        out.println("with perception:");
+        out.println(LoopLatencyBenchmark.format(with, rate, duration));
+        out.printf(
+            java.util.Locale.ROOT,
+            "perception: %d frames in %.0f s (%.1f fps), mean %.1f ms per frame%n"
+                + "p99.9 lateness with / without perception: %.2f (issue 6 asks for at most 2)%n",
+            load.frames() - framesBefore,
+            duration,
+            (load.frames() - framesBefore) / duration,
+            load.meanFrameMillis(),
+            with.latenessP999Nanos() / (double) Math.max(1, stats.latenessP999Nanos()));
+      }
       return 0;
     }
   }
