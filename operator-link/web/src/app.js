@@ -136,6 +136,15 @@ function wireControls(config) {
     b.addEventListener("click", () => link.send("gait", { gait: name }));
     gaits.appendChild(b);
   });
+  // The learned gait advisor's switch (cmd/policy). Choosing a gait above switches it off on the
+  // robot; this turns it back on. Telemetry's advisor.state drives the label.
+  const policy = document.createElement("button");
+  policy.id = "policy";
+  policy.className = "policy";
+  policy.textContent = "learned: –";
+  policy.disabled = true;
+  policy.addEventListener("click", () => link.send("policy", { enabled: !view.advisorOn }));
+  gaits.appendChild(policy);
   const h = $("height");
   const bh = config.body_height_m;
   if (bh) {

@@ -74,6 +74,16 @@ export class Telemetry {
     for (const b of document.querySelectorAll("button.gait")) {
       b.classList.toggle("active", b.textContent === gait);
     }
+    // advisor.state: none (no policy loaded), no-model, on, off, rejected or stale (the last two
+    // still lay the last safe setting over the operator's command, so they count as on).
+    const advisor = t.advisor ? t.advisor.state : "none";
+    this.advisorOn = advisor === "on" || advisor === "rejected" || advisor === "stale";
+    const pb = $("policy");
+    if (pb) {
+      pb.textContent = "learned: " + advisor;
+      pb.disabled = advisor === "none" || advisor === "no-model";
+      pb.classList.toggle("active", this.advisorOn);
+    }
   }
 
   error(msg) {

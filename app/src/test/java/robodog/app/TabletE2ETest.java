@@ -33,7 +33,7 @@ import robodog.operatorlink.mqtt.auth.Role;
  * judged by its own telemetry (an independent Paho observer) and the simulation's report.
  */
 class TabletE2ETest {
-  private static final double SIM_SECONDS = 40; // ends early anyway: E-STOP, then a fall
+  private static final double SIM_SECONDS = 46; // ends early anyway: E-STOP, then a fall
 
   @TempDir Path dir;
 
@@ -122,6 +122,14 @@ class TabletE2ETest {
           5,
           "ripple highlighted",
           d -> d.findElement(By.id("gait-ripple")).getAttribute("class").contains("active"));
+      // Choosing a gait switched the learned advisor off; the page's switch turns it on (the
+      // shipped policy picks tetrapod, row 1) and off again (back to the operator's ripple).
+      until(browser, 5, "advisor off", d -> text(d, "policy").equals("learned: off"));
+      browser.findElement(By.id("policy")).click();
+      robot.await("the advisor's tetrapod (row 1)", 10_000, s -> s.gait() == 1);
+      until(browser, 5, "advisor on", d -> text(d, "policy").equals("learned: on"));
+      browser.findElement(By.id("policy")).click();
+      robot.await("the operator's ripple again", 10_000, s -> s.gait() == 2);
       browser.findElement(By.id("mode-walk")).click();
       robot.await("mode WALKING", 10_000, s -> s.mode().equals("WALKING"));
 
