@@ -74,6 +74,14 @@ public final class BenchCommand implements Runnable {
                 + " image folder (looped, unpaced) in the same process, and compare the two")
     java.nio.file.Path perceptionImages;
 
+    @Option(
+        names = "--perception-fps",
+        defaultValue = "15",
+        description =
+            "with --perception-images: frames per second, as a camera delivers them (default"
+                + " ${DEFAULT-VALUE}, the issue's pipeline rate); 0 = unpaced, the worst case")
+    double perceptionFps;
+
     @Override
     public Integer call() throws Exception {
       if (!(rate >= 1 && rate <= 10_000)) {
@@ -97,6 +105,10 @@ public final class BenchCommand implements Runnable {
       }
       java.io.PrintWriter out = spec.commandLine().getOut();
       long spin = Math.round(spinMicros * 1000);
+      if (!(perceptionFps >= 0 && perceptionFps <= 1000)) {
+        throw new IllegalArgumentException(
+            "--perception-fps must be in [0, 1000], got " + perceptionFps);
+      }
       if (perceptionImages != null && !java.nio.file.Files.isDirectory(perceptionImages)) {
         throw new IllegalArgumentException(
             "--perception-images: " + perceptionImages + " is not a directory of images");
@@ -108,7 +120,8 @@ public final class BenchCommand implements Runnable {
       }
       // Same process, same controller, straight after: only the perception threads differ.
       try (robodog.app.bench.PerceptionLoad load =
-          new robodog.app.bench.PerceptionLoad(perceptionImages, config.dir(), controller)) {
+          new robodog.app.bench.PerceptionLoad(
+              perceptionImages, perceptionFps, config.dir(), controller)) {
         long framesBefore = load.frames();
         LoopStats with = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
         out.println("with perception:");

@@ -111,6 +111,9 @@ public final class PerceptionPipeline implements AutoCloseable {
 
   /** Starts the grabber and worker threads (daemons). */
   public void start() {
+    // OpenCV's parallel loops (HOG, thresholds) would otherwise spread over every core and crowd
+    // the control loop off its own; perception stays on its two threads.
+    OpenCvNatives.setThreads(1);
     running = true;
     grabber = new Thread(this::grabLoop, "perception-grab");
     worker = new Thread(this::workLoop, "perception-work");

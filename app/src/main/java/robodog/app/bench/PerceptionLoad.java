@@ -8,11 +8,12 @@ import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;
 import robodog.perception.PipelineSettings;
 import robodog.perception.source.ImageFolderSource;
+import robodog.perception.source.PacedSource;
 
 /**
  * The perception pipeline as a load beside the control loop, for {@code ./robodog bench loop
- * --perception-images DIR}: the images of a folder, looped and grabbed as fast as the worker takes
- * them (no frame pacing, so this is the pipeline's worst case on the machine), with every stage the
+ * --perception-images DIR}: the images of a folder, looped at a camera's frame rate (or unpaced, as
+ * fast as the worker takes them: the pipeline's worst case on the machine), with every stage the
  * configuration turns on (markers, HOG people without depth, terrain, camera snapshots) and its
  * safety limit connected to the controller, as {@code run} does. Start-up thread.
  */
@@ -23,15 +24,18 @@ public final class PerceptionLoad implements AutoCloseable {
    * Starts the pipeline and waits (up to 60 s) until its stages are warmed up.
    *
    * @param images a folder of .jpg/.png/.bmp frames
+   * @param fps frames per second delivered, as a camera would; 0: as fast as the worker takes them
    * @param configDir holds perception.yaml (and camera.yaml for the mount)
    */
-  public PerceptionLoad(Path images, Path configDir, HexapodController controller)
+  public PerceptionLoad(Path images, double fps, Path configDir, HexapodController controller)
       throws CameraException, InterruptedException {
     Path yaml = configDir.resolve("perception.yaml");
     PerceptionConfig cfg = PerceptionConfig.load(yaml);
     pipeline =
         new PerceptionPipeline(
-            new ImageFolderSource(images, true, null),
+            fps > 0
+                ? new PacedSource(new ImageFolderSource(images, true, null), fps)
+                : new ImageFolderSource(images, true, null),
             cfg,
             null,
             System::nanoTime,
