@@ -20,10 +20,15 @@ class SimCommandTest {
         Cli.run(
             "sim", "--duration", "4", "--report", report.toString(), "--plots", plots.toString());
     assertEquals(0, r.status, r.err);
-    // The shipped policy is loaded by default and moves the scenario's tripod to its own choice.
-    assertTrue(r.out.contains("models/terrain-policy/policy.txt loaded"), r.out);
-    assertTrue(r.out.contains("policy: OK (ok), 3 decisions, 0 fallbacks"), r.out);
-    assertTrue(r.out.contains("flat-walk (seed 1, gait tetrapod)"), r.out);
+    // A headless scenario names its gait: the policy stays off unless asked for, and says how.
+    assertTrue(r.out.contains("policy: off: the scenario walks its own gait (tripod)"), r.out);
+    assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
+    Cli learned =
+        Cli.run("sim", "--duration", "4", "--policy", "../models/terrain-policy/policy.txt");
+    assertEquals(0, learned.status, learned.err);
+    assertTrue(learned.out.contains("models/terrain-policy/policy.txt loaded"), learned.out);
+    assertTrue(learned.out.contains("policy: OK (ok), 3 decisions, 0 fallbacks"), learned.out);
+    assertTrue(learned.out.contains("flat-walk (seed 1, gait tetrapod)"), learned.out);
     Cli preset = Cli.run("sim", "--duration", "1", "--no-policy");
     assertEquals(0, preset.status, preset.err);
     assertTrue(preset.out.contains("flat-walk (seed 1, gait tripod)"), preset.out);
