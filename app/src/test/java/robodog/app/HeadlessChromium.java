@@ -79,4 +79,28 @@ final class HeadlessChromium {
                 width + ((Number) frame.get(0)).intValue(),
                 height + ((Number) frame.get(1)).intValue()));
   }
+
+  /** Saves the page as {@code target/<name>} (PNG), for a person to look at after the run. */
+  static void screenshot(ChromeDriver browser, String name) throws IOException {
+    Path out = Path.of("target", name);
+    Files.createDirectories(out.getParent());
+    Files.write(out, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+  }
+
+  /**
+   * Waits (up to 20 s) for the robot running on another thread to print a line matching {@code
+   * regex} on {@code out}; returns its first group as a port number.
+   */
+  static int printedPort(java.io.StringWriter out, java.io.StringWriter err, String regex)
+      throws InterruptedException {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+    for (int i = 0; i < 200; i++) {
+      java.util.regex.Matcher m = p.matcher(out.toString());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the robot never printed " + regex + ":\n" + out + "\n" + err);
+  }
 }

@@ -3,20 +3,16 @@ package robodog.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
-import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
 /**
  * cmd/mission over the embedded broker to the realtime simulation: malformed or unsafe commands are
@@ -38,10 +34,7 @@ class MissionMqttTest {
     try (RunDatabase d = RunDatabase.open(db)) {
       d.saveRoute(RouteFile.load(Path.of("../routes/equipment-run.yaml")), "shipped", false);
     }
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SimMqtt.freePort();
     Cli[] result = new Cli[1];
     Thread sim =
         new Thread(
@@ -63,20 +56,7 @@ class MissionMqttTest {
                         "--plots",
                         dir.resolve("reports").toString()));
     sim.start();
-    MqttClient tablet =
-        new MqttClient("tcp://127.0.0.1:" + port, "tablet", new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setSocketFactory(new NoDelaySocketFactory());
-    for (int attempt = 0; !tablet.isConnected(); attempt++) {
-      try {
-        tablet.connect(o);
-      } catch (Exception e) {
-        if (attempt > 100) {
-          throw e;
-        }
-        Thread.sleep(50);
-      }
-    }
+    MqttClient tablet = SimMqtt.connect(port, "tablet", 100);
     tablet.subscribe(
         "robodog/dog1/state/#",
         0,

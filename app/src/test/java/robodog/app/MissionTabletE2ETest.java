@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import robodog.autonomy.store.RunDatabase;
@@ -70,9 +66,14 @@ class MissionTabletE2ETest {
             "sim");
     sim.start();
     try (TelemetryProbe robot =
-        new TelemetryProbe(port(out, err, "MQTT broker tcp://127.0.0.1:(\\d+)"), "dog1", 15_000)) {
+        new TelemetryProbe(
+            HeadlessChromium.printedPort(out, err, "MQTT broker tcp://127.0.0.1:(\\d+)"),
+            "dog1",
+            15_000)) {
       browser.get(
-          "http://127.0.0.1:" + port(out, err, "Tablet page http://127.0.0.1:(\\d+)/") + "/");
+          "http://127.0.0.1:"
+              + HeadlessChromium.printedPort(out, err, "Tablet page http://127.0.0.1:(\\d+)/")
+              + "/");
       until(browser, 15, "telemetry on the page", d -> !text(d, "t-mode").equals("–"));
 
       // The shipped routes are listed; choosing one draws its 12 waypoints.
@@ -122,7 +123,7 @@ class MissionTabletE2ETest {
       int[] robot1 = robotPixel(browser);
       assertTrue(robot1[0] > robot0[0] + 5, "the robot marker moved right on the map");
       assertRobotDrawnAt(browser, robot1);
-      screenshot(browser, "tablet-mission-running.png");
+      HeadlessChromium.screenshot(browser, "tablet-mission-running.png");
 
       // Pause: the page says so, the robot stops, and progress stands still.
       browser.findElement(By.id("m-pause")).click();
@@ -138,7 +139,7 @@ class MissionTabletE2ETest {
       assertTrue(
           Math.hypot(still.x() - stopped.x(), still.y() - stopped.y()) < 0.03,
           "odometry stood still while paused");
-      screenshot(browser, "tablet-mission-paused.png");
+      HeadlessChromium.screenshot(browser, "tablet-mission-paused.png");
       System.out.printf(
           Locale.ROOT,
           "mission screen: waypoint %d -> %d, distance left %.2f -> %.2f m, odometry %.2f m%n",
@@ -227,25 +228,5 @@ class MissionTabletE2ETest {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static void screenshot(ChromeDriver browser, String name) throws Exception {
-    Path out = Path.of("target", name);
-    Files.createDirectories(out.getParent());
-    Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  /** Waits (up to 20 s) for the running robot to print a line matching {@code regex}. */
-  private static int port(StringWriter out, StringWriter err, String regex)
-      throws InterruptedException {
-    Pattern p = Pattern.compile(regex);
-    for (int i = 0; i < 200; i++) {
-      Matcher m = p.matcher(out.toString());
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the robot never printed " + regex + ":\n" + out + "\n" + err);
   }
 }

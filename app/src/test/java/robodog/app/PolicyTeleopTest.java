@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
 /**
  * The learned policy in the realtime simulation, seen by an operator over the embedded MQTT broker:
@@ -153,9 +149,7 @@ class PolicyTeleopTest {
   }
 
   private void start(String... extra) throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    port = SimMqtt.freePort();
     String[] args = {
       "sim",
       "--realtime",
@@ -188,20 +182,7 @@ class PolicyTeleopTest {
   }
 
   private MqttClient connect(String id) throws Exception {
-    MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, id, new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setSocketFactory(new NoDelaySocketFactory());
-    for (int attempt = 0; !c.isConnected(); attempt++) {
-      try {
-        c.connect(o);
-      } catch (Exception e) {
-        if (attempt > 100) {
-          throw e;
-        }
-        Thread.sleep(50);
-      }
-    }
-    return c;
+    return SimMqtt.connect(port, id, 100);
   }
 
   private void send(String topic, String fields) throws Exception {

@@ -8,15 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
-import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
 /**
  * {@code ./robodog sim --realtime --script} on the crew-on-set scenario with perception on (the
@@ -29,10 +25,7 @@ class SimPerceptionMqttTest {
 
   @Test
   void crewOnSetTelemetryCarriesDetectionsAndTheCameraTopicCarriesAJpeg() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SimMqtt.freePort();
     Cli[] result = new Cli[1];
     Thread sim =
         new Thread(
@@ -55,20 +48,7 @@ class SimPerceptionMqttTest {
                         "--robot-id",
                         "dog1"));
     sim.start();
-    MqttClient tablet =
-        new MqttClient("tcp://127.0.0.1:" + port, "tablet", new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setSocketFactory(new NoDelaySocketFactory());
-    for (int attempt = 0; !tablet.isConnected(); attempt++) {
-      try {
-        tablet.connect(o);
-      } catch (Exception e) {
-        if (attempt > 300) {
-          throw e;
-        }
-        Thread.sleep(50);
-      }
-    }
+    MqttClient tablet = SimMqtt.connect(port, "tablet", 300);
     List<JsonNode> perception = new CopyOnWriteArrayList<>();
     List<byte[]> jpegs = new CopyOnWriteArrayList<>();
     tablet.subscribe(

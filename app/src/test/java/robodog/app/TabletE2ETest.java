@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Pause;
@@ -79,8 +75,8 @@ class TabletE2ETest {
                         report.toString()),
             "sim");
     sim.start();
-    int mqtt = printedPort(out, err, "MQTT broker tcp://127.0.0.1:(\\d+)");
-    int http = printedPort(out, err, "Tablet page http://127.0.0.1:(\\d+)/");
+    int mqtt = HeadlessChromium.printedPort(out, err, "MQTT broker tcp://127.0.0.1:(\\d+)");
+    int http = HeadlessChromium.printedPort(out, err, "Tablet page http://127.0.0.1:(\\d+)/");
     try (TelemetryProbe robot = new TelemetryProbe(mqtt, "dog1", 15_000)) {
       robot.await("the first telemetry", 5_000, s -> true);
       browser.get("http://127.0.0.1:" + http + "/");
@@ -171,7 +167,7 @@ class TabletE2ETest {
           strafed.y(),
           walked.x(),
           strafed.x());
-      screenshot(browser, "tablet-walking.png");
+      HeadlessChromium.screenshot(browser, "tablet-walking.png");
 
       // E-STOP with another finger (the mouse) while the first still holds the stick forward.
       browser.findElement(By.id("estop")).click();
@@ -187,18 +183,18 @@ class TabletE2ETest {
       assertEquals("ENGAGED", text(browser, "t-estop"));
       assertEquals("0.00 m/s", text(browser, "t-speed"));
       assertEstopVisible(browser);
-      screenshot(browser, "tablet-estop.png");
+      HeadlessChromium.screenshot(browser, "tablet-estop.png");
 
       // E-STOP cuts servo power, so the body sinks onto the ground, which the simulator counts as
       // a fall: the realtime run ends long before its duration, and the page must say it lost
       // the robot.
       sim.join((long) (SIM_SECONDS * 1000) + 20_000);
       until(browser, 5, "the lost-link warning", d -> d.findElement(By.id("stale")).isDisplayed());
-      screenshot(browser, "tablet-lost.png");
+      HeadlessChromium.screenshot(browser, "tablet-lost.png");
       // A tablet held upright: the E-STOP moves to a bottom bar and stays on screen.
       HeadlessChromium.viewport(browser, 800, 1280);
       assertEstopVisible(browser);
-      screenshot(browser, "tablet-portrait.png");
+      HeadlessChromium.screenshot(browser, "tablet-portrait.png");
       List<TelemetryProbe.Sample> after = robot.since(stopped.nanos());
       for (TelemetryProbe.Sample s : after) {
         assertEquals("ESTOP", s.mode(), "the E-stop is latched");
@@ -310,25 +306,5 @@ class TabletE2ETest {
       }
       Thread.sleep(100);
     }
-  }
-
-  private static void screenshot(ChromeDriver browser, String name) throws Exception {
-    Path out = Path.of("target", name);
-    Files.createDirectories(out.getParent());
-    Files.write(out, browser.getScreenshotAs(OutputType.BYTES));
-  }
-
-  /** Waits (up to 20 s) for the running robot to print a line matching {@code regex}. */
-  private static int printedPort(StringWriter out, StringWriter err, String regex)
-      throws InterruptedException {
-    Pattern p = Pattern.compile(regex);
-    for (int i = 0; i < 200; i++) {
-      Matcher m = p.matcher(out.toString());
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the robot never printed " + regex + ":\n" + out + "\n" + err);
   }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -49,10 +48,7 @@ class TeleopCredentialsTest {
     String password = m.group(1);
     assertFalse(Files.readString(creds).contains(password), "stored hashed");
 
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SimMqtt.freePort();
     Cli[] second = new Cli[1];
     Thread sim =
         new Thread(

@@ -3,16 +3,12 @@ package robodog.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import robodog.app.sim.SimReport;
-import robodog.operatorlink.mqtt.NoDelaySocketFactory;
 
 /** An MQTT operator drives the realtime simulation through the embedded broker. */
 class TeleopTest {
@@ -20,10 +16,7 @@ class TeleopTest {
 
   @Test
   void aTabletOverMqttWalksTheSimulatedRobotForward() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = SimMqtt.freePort();
     Path report = dir.resolve("teleop.json");
     Cli[] result = new Cli[1];
     Thread sim =
@@ -46,20 +39,7 @@ class TeleopTest {
                         "--report",
                         report.toString()));
     sim.start();
-    MqttClient tablet =
-        new MqttClient("tcp://127.0.0.1:" + port, "tablet", new MemoryPersistence());
-    MqttConnectOptions o = new MqttConnectOptions();
-    o.setSocketFactory(new NoDelaySocketFactory());
-    for (int attempt = 0; !tablet.isConnected(); attempt++) {
-      try {
-        tablet.connect(o);
-      } catch (Exception e) {
-        if (attempt > 100) {
-          throw e;
-        }
-        Thread.sleep(50);
-      }
-    }
+    MqttClient tablet = SimMqtt.connect(port, "tablet", 100);
     java.util.List<String> telemetry = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
     tablet.subscribe(
