@@ -13,6 +13,8 @@ import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.operatorlink.mqtt.EmbeddedBroker;
 import robodog.operatorlink.mqtt.TelemetryJson;
+import robodog.operatorlink.mqtt.auth.BrokerSecurity;
+import robodog.operatorlink.mqtt.auth.PublishRateLimit;
 import robodog.operatorlink.testing.Tablet;
 
 /**
@@ -62,7 +64,11 @@ class OperatorLinkFuzzTest {
               ref[0].publish("state/error", TelemetryJson.error(e), false);
             },
             5_000_000_000L);
-    try (EmbeddedBroker broker = new EmbeddedBroker("dog1", wired, 0);
+    // Paced by answers, this runs faster than the standard per-client publish limit allows:
+    // here every message must reach the link (the limit has its own test).
+    BrokerSecurity unlimited =
+        BrokerSecurity.loopback().publishLimit(new PublishRateLimit(1e6, 1e6));
+    try (EmbeddedBroker broker = new EmbeddedBroker("dog1", wired, 0, unlimited);
         Tablet tablet =
             new Tablet("tcp://127.0.0.1:" + broker.port(), "dog1", "tablet", null, null)) {
       ref[0] = broker;

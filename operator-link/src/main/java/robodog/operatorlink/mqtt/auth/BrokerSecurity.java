@@ -72,6 +72,7 @@ public final class BrokerSecurity {
   private final Tls tls;
   private final AtomicLong refused = new AtomicLong();
   private volatile java.util.function.Consumer<String> refusals = s -> {};
+  private volatile PublishRateLimit limit = PublishRateLimit.standard();
 
   /**
    * @param bindHost address the listeners bind to
@@ -122,7 +123,7 @@ public final class BrokerSecurity {
     return tls;
   }
 
-  /** Publishes refused by role since start. Any thread. */
+  /** Publishes refused by role or by the publish limit since start. Any thread. */
   public long refusedPublishes() {
     return refused.get();
   }
@@ -130,6 +131,15 @@ public final class BrokerSecurity {
   /** Receives one sentence per refused publish (the broker publishes it on {@code state/error}). */
   public void onRefused(java.util.function.Consumer<String> listener) {
     refusals = listener;
+  }
+
+  /**
+   * Replaces the per-client publish limit ({@link PublishRateLimit#standard()} by default).
+   * Start-up thread, before the broker starts.
+   */
+  public BrokerSecurity publishLimit(PublishRateLimit l) {
+    limit = l;
+    return this;
   }
 
   /** Sets host, anonymity and TLS properties of the Moquette configuration. */
@@ -172,6 +182,24 @@ public final class BrokerSecurity {
         String t = topic.toString();
         boolean ok =
             r != null && t.startsWith(prefix) && r.mayPublish(t.substring(prefix.length()));
+        if (ok && !t.equals(prefix + "cmd/estop")) { // an E-stop is never rate-limited
+          long over = limit.take(client, System.nanoTime());
+          if (over != 0) {
+            refused.incrementAndGet();
+            if (over > 0) {
+              refusals.accept(
+                  t.substring(prefix.length())
+                      + ": refused: client '"
+                      + client
+                      + "' is over its "
+                      + Math.round(limit.perSecond())
+                      + " messages/s publish limit ("
+                      + over
+                      + " dropped since the last notice); nothing delivered");
+            }
+            return false;
+          }
+        }
         if (!ok) {
           refused.incrementAndGet();
           refusals.accept(
