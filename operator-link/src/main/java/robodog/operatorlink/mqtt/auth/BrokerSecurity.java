@@ -75,6 +75,12 @@ public final class BrokerSecurity {
   private volatile PublishRateLimit limit = PublishRateLimit.standard();
 
   /**
+   * E-stops have a bucket of their own: a client that used up its general allowance can still stop
+   * the robot, and a flood of (malformed) E-stops is limited too.
+   */
+  private final PublishRateLimit estopLimit = new PublishRateLimit(20, 40);
+
+  /**
    * @param bindHost address the listeners bind to
    * @param store users; may be null only for a loopback bind (then only anonymous clients)
    * @param tls TLS listener, or null for none
@@ -182,8 +188,9 @@ public final class BrokerSecurity {
         String t = topic.toString();
         boolean ok =
             r != null && t.startsWith(prefix) && r.mayPublish(t.substring(prefix.length()));
-        if (ok && !t.equals(prefix + "cmd/estop")) { // an E-stop is never rate-limited
-          long over = limit.take(client, System.nanoTime());
+        if (ok) {
+          PublishRateLimit l = t.equals(prefix + "cmd/estop") ? estopLimit : limit;
+          long over = l.take(client, System.nanoTime());
           if (over != 0) {
             refused.incrementAndGet();
             if (over > 0) {
@@ -192,7 +199,7 @@ public final class BrokerSecurity {
                       + ": refused: client '"
                       + client
                       + "' is over its "
-                      + Math.round(limit.perSecond())
+                      + Math.round(l.perSecond())
                       + " messages/s publish limit ("
                       + over
                       + " dropped since the last notice); nothing delivered");

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * one authenticated client flooding at 5,000 messages a second held everyone else's commands back
  * past the 500 ms watchdog (measured with {@code ./robodog bench link --fuzz}); refused here, in
  * the authorizer, a flood never reaches that queue. A tablet sends about 20 messages a second.
+ * E-stops are counted in a bucket of their own (see {@code BrokerSecurity}), so a client over its
+ * allowance can still stop the robot.
  *
  * <p>Called from Moquette's session threads; one bucket is only ever contended by its own client.
  */
