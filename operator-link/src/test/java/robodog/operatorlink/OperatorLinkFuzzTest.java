@@ -67,7 +67,8 @@ class OperatorLinkFuzzTest {
     // Paced by answers, this runs faster than the standard per-client publish limit allows:
     // here every message must reach the link (the limit has its own test).
     BrokerSecurity unlimited =
-        BrokerSecurity.loopback().publishLimit(new PublishRateLimit(1e6, 1e6));
+        BrokerSecurity.loopback()
+            .publishLimit(new PublishRateLimit(1e6, 1e6), new PublishRateLimit(1e6, 1e6));
     try (EmbeddedBroker broker = new EmbeddedBroker("dog1", wired, 0, unlimited);
         Tablet tablet =
             new Tablet("tcp://127.0.0.1:" + broker.port(), "dog1", "tablet", null, null)) {

@@ -78,7 +78,7 @@ public final class BrokerSecurity {
    * E-stops have a bucket of their own: a client that used up its general allowance can still stop
    * the robot, and a flood of (malformed) E-stops is limited too.
    */
-  private final PublishRateLimit estopLimit = new PublishRateLimit(20, 40);
+  private volatile PublishRateLimit estopLimit = new PublishRateLimit(20, 40);
 
   /**
    * @param bindHost address the listeners bind to
@@ -145,6 +145,13 @@ public final class BrokerSecurity {
    */
   public BrokerSecurity publishLimit(PublishRateLimit l) {
     limit = l;
+    return this;
+  }
+
+  /** As {@link #publishLimit(PublishRateLimit)}, also replacing the E-stop bucket (20/s). */
+  public BrokerSecurity publishLimit(PublishRateLimit l, PublishRateLimit estops) {
+    limit = l;
+    estopLimit = estops;
     return this;
   }
 
