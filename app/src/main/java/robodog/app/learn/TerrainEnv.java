@@ -1,5 +1,6 @@
 package robodog.app.learn;
 
+import robodog.app.sim.SimWorlds;
 import robodog.core.ControlTask;
 import robodog.core.GaitSetting;
 import robodog.core.LoopRunner;
@@ -118,23 +119,8 @@ public final class TerrainEnv implements Env {
   public double[] reset(TerrainCourses.Course c) {
     course = c;
     double dt = periodNanos * 1e-9;
-    world =
-        new SimWorld(
-            cfg.robot(),
-            c.terrain(),
-            c.sim(),
-            0,
-            0,
-            0,
-            cfg.standingJointAngles(),
-            cfg.robot().stance().bodyHeightM());
-    SimHardware hw = new SimHardware(world);
-    try {
-      hw.configure();
-      hw.activate();
-    } catch (Exception e) {
-      throw new IllegalStateException("simulated hardware set-up failed: " + e.getMessage(), e);
-    }
+    world = SimWorlds.standing(cfg, c.terrain(), c.sim(), 0, 0, 0);
+    SimHardware hw = SimWorlds.activate(new SimHardware(world));
     commands = LocomotionConfig.commandMailbox();
     advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
     controller = cfg.newController(commands, null, Mode.STANDING);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import robodog.app.sim.SimWorlds;
 import robodog.autonomy.MissionService;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.ControlTask;
@@ -16,7 +17,6 @@ import robodog.core.Telemetry;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
-import robodog.sim.SimConfig;
 import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
 import robodog.sim.scenario.Scenario;
@@ -68,31 +68,9 @@ public final class MissionSim {
       MarkerField markers,
       double driftPerMetre,
       LongConsumer runFinished) {
-    SimConfig simCfg =
-        SimConfig.defaults(seed)
-            .withPayload(
-                sc.payloadKg(),
-                sc.payloadCom().get(0),
-                sc.payloadCom().get(1),
-                sc.payloadCom().get(2));
     period = Math.round(1e9 / rateHz);
-    world =
-        new SimWorld(
-            cfg.robot(),
-            sc.terrain().build(seed),
-            simCfg,
-            sc.startX(),
-            sc.startY(),
-            sc.startYawRad(),
-            cfg.standingJointAngles(),
-            cfg.robot().stance().bodyHeightM());
-    SimHardware hw = new SimHardware(world);
-    try {
-      hw.configure();
-      hw.activate();
-    } catch (Exception e) {
-      throw new IllegalStateException("simulated hardware set-up failed: " + e.getMessage(), e);
-    }
+    world = SimWorlds.forScenario(cfg, sc, sc.terrain().build(seed), seed);
+    SimHardware hw = SimWorlds.activate(new SimHardware(world));
     Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
     Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
     controller = cfg.newController(commands, telemetry, Mode.STANDING);

@@ -15,7 +15,6 @@ import robodog.core.Telemetry;
 import robodog.core.config.ConfigException;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
-import robodog.sim.SimConfig;
 import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
 import robodog.sim.scenario.Scenario;
@@ -137,25 +136,9 @@ public final class SimRun {
   public static Result run(LocomotionConfig cfg, Options o) throws InterruptedException {
     Scenario sc = o.scenario();
     validate(cfg, sc, o.gait());
-    SimConfig simCfg =
-        SimConfig.defaults(o.seed())
-            .withPayload(
-                sc.payloadKg(),
-                sc.payloadCom().get(0),
-                sc.payloadCom().get(1),
-                sc.payloadCom().get(2));
     long period = Math.round(1e9 / o.rateHz());
     robodog.sim.terrain.Terrain terrain = sc.terrain().build(o.seed());
-    SimWorld world =
-        new SimWorld(
-            cfg.robot(),
-            terrain,
-            simCfg,
-            sc.startX(),
-            sc.startY(),
-            sc.startYawRad(),
-            cfg.standingJointAngles(),
-            cfg.robot().stance().bodyHeightM());
+    SimWorld world = SimWorlds.forScenario(cfg, sc, terrain, o.seed());
     SimHardware simHw = new SimHardware(world);
     robodog.core.HardwarePort hw;
     if (o.hil() != null) {
@@ -163,12 +146,7 @@ public final class SimRun {
     } else {
       hw = simHw;
     }
-    try {
-      hw.configure();
-      hw.activate();
-    } catch (Exception e) {
-      throw new IllegalStateException("simulated hardware set-up failed: " + e.getMessage(), e);
-    }
+    SimWorlds.activate(hw);
     // An operator link (MQTT) posts into the same mailbox when given one.
     Mailbox<MotionCommand> commands =
         o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
