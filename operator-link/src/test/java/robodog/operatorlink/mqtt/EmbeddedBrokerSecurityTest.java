@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -25,6 +21,7 @@ import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 import robodog.operatorlink.mqtt.auth.CredentialStore;
 import robodog.operatorlink.mqtt.auth.Role;
+import robodog.operatorlink.testing.SelfSignedKeystore;
 import robodog.operatorlink.testing.Tablet;
 
 /** The embedded broker listening beyond loopback: credentials, roles, TLS. */
@@ -92,51 +89,14 @@ class EmbeddedBrokerSecurityTest {
 
   @Test
   void tlsWithASelfSignedPkcs12Keystore() throws Exception {
-    Path ks = dir.resolve("broker.p12");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "robodog",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "san=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                ks.toString(),
-                "-storepass",
-                "changeit1",
-                "-keypass",
-                "changeit1")
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertEquals(0, p.waitFor(), out);
+    SelfSignedKeystore ks = new SelfSignedKeystore(dir);
     BrokerSecurity security =
         new BrokerSecurity(
-            "0.0.0.0", users(), new BrokerSecurity.Tls(ks, "changeit1".toCharArray(), 0));
+            "0.0.0.0",
+            users(),
+            new BrokerSecurity.Tls(ks.file, SelfSignedKeystore.PASSWORD.toCharArray(), 0));
     try (EmbeddedBroker broker = new EmbeddedBroker("dog1", link, 0, security)) {
-      KeyStore server = KeyStore.getInstance("PKCS12");
-      try (InputStream in = Files.newInputStream(ks)) {
-        server.load(in, "changeit1".toCharArray());
-      }
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("robodog", server.getCertificate("robodog"));
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
+      SSLContext ctx = ks.trustingContext();
       MqttClient c =
           new MqttClient(
               "ssl://127.0.0.1:" + security.tls().port(), "tls-tablet", new MemoryPersistence());
