@@ -76,6 +76,7 @@ public final class MissionSim {
     controller = cfg.newController(commands, telemetry, Mode.STANDING);
     loop = new LoopRunner(clock, period, new ControlTask(hw, controller), "sim-control");
     link = new OperatorLink(commands, errors::add, 10_000_000_000L);
+    link.gaitNames(cfg.gaitTable().names()); // the operator may change gait, as on the robot
     svc =
         new MissionService(
             db,

@@ -19,9 +19,9 @@ import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
 
 /**
- * Teach a route by scripted teleop over the mixed course (pavement, gravel, dirt), then replay it
- * in closed-loop physics: every waypoint is reached (checked against simulation ground truth), no
- * falls, with and without injected odometry drift.
+ * Teach a route by scripted teleop over the whole mixed course (pavement, gravel, dirt, three
+ * steps, ice), then replay it in closed-loop physics: every waypoint is reached (checked against
+ * simulation ground truth), no falls, with and without injected odometry drift.
  */
 class TeachAndRepeatTest {
   static final LocomotionConfig CFG = LocomotionConfig.load(Path.of("../config"));
@@ -44,9 +44,12 @@ class TeachAndRepeatTest {
     MissionSim s = new MissionSim(CFG, SC, 7, 200, db, markers(7), 0, id -> {});
     s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
     s.mission("tablet", "{\"seq\":SEQ,\"op\":\"record_start\",\"route\":\"course\"}");
+    // Ripple, the smooth-ride gait, over the whole course: pavement, gravel, dirt, the three steps
+    // and the ice strip, stopping short of the drop at 9.5 m.
+    s.operator("tablet", "cmd/gait", "{\"seq\":SEQ,\"gait\":\"ripple\"}");
     s.operator("tablet", "cmd/mode", "{\"seq\":SEQ,\"mode\":\"walk\"}");
     double[][] script = {
-      {12, 0.1, 0}, {10, 0.1, 0.03}, {12, 0.1, 0}, {10, 0.1, -0.03}, {10, 0.1, 0}
+      {12, 0.1, 0}, {10, 0.1, 0.03}, {12, 0.1, 0}, {10, 0.1, -0.03}, {10, 0.1, 0}, {44, 0.08, 0}
     };
     List<double[]> samples = new ArrayList<>(); // odom x, y, true x, y
     for (double[] seg : script) {
