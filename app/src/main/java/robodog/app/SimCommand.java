@@ -124,7 +124,8 @@ public final class SimCommand implements Callable<Integer> {
       description =
           "on|off: camera perception (simulated camera, markers, people, height grid, terrain)"
               + " feeding the controller's crew-safety limit; default on when the scenario has a"
-              + " scene: block")
+              + " scene: block. With --route: on feeds the run's markers, people and obstacles"
+              + " from the camera pipeline instead of simulation ground truth (default off)")
   String perception;
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
@@ -221,6 +222,11 @@ public final class SimCommand implements Callable<Integer> {
                   db != null ? db : RunsCommand.defaultDb(),
                   plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
                   fragility != null ? fragility : 0.5,
+                  // Mission runs keep ground-truth markers unless asked: the camera runs in lock
+                  // step (near real time), ground truth many times faster (docs/missions.md).
+                  "on".equals(perception)
+                      ? robodog.app.perception.SimPerception.Setup.load(config.dir())
+                      : null,
                   out)
               .outcome()
               .equals("completed")

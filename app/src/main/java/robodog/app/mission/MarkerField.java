@@ -44,6 +44,11 @@ public final class MarkerField {
     1.5, -0.45, 2.7, 0.8, 3.9, 0.05, 5.0, 1.1, 6.3, 0.5
   };
 
+  /** How many markers stand in the field. */
+  public int size() {
+    return ids.length;
+  }
+
   /** No markers. */
   public static MarkerField none() {
     return new MarkerField(new double[0], 0, 0);
