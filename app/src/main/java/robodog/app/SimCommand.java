@@ -123,8 +123,9 @@ public final class SimCommand implements Callable<Integer> {
       names = "--perception",
       description =
           "on|off: camera perception (simulated camera, markers, people, height grid, terrain)"
-              + " feeding the controller's crew-safety limit; default on when the scenario has a"
-              + " scene: block")
+              + " feeding the controller's crew-safety limit; default on when the scenario's scene"
+              + " has people, or with --realtime and any scene. With --route: on feeds the run's markers, people and obstacles"
+              + " from the camera pipeline instead of simulation ground truth (default off)")
   String perception;
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
@@ -172,9 +173,13 @@ public final class SimCommand implements Callable<Integer> {
     if (perception != null && !perception.equals("on") && !perception.equals("off")) {
       throw new IllegalArgumentException("--perception: expected on or off, got " + perception);
     }
+    // Default: on when the scene has people in it (crew safety is what perception is for), or in
+    // a realtime run with any scene; a headless run waits for every camera frame (lock step,
+    // several times slower), so a scene of markers alone leaves it off unless asked.
     boolean withPerception =
         perception == null
-            ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
+            ? !sc.scene().people().isEmpty()
+                || (realtime && !sc.scene().equals(robodog.sim.camera.Scene.EMPTY))
             : perception.equals("on");
     robodog.app.perception.SimPerception.Setup percept =
         withPerception && compare == null && route == null
@@ -221,6 +226,11 @@ public final class SimCommand implements Callable<Integer> {
                   db != null ? db : RunsCommand.defaultDb(),
                   plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
                   fragility != null ? fragility : 0.5,
+                  // Mission runs keep ground-truth markers unless asked: the camera runs in lock
+                  // step (near real time), ground truth many times faster (docs/missions.md).
+                  "on".equals(perception)
+                      ? robodog.app.perception.SimPerception.Setup.load(config.dir())
+                      : null,
                   out)
               .outcome()
               .equals("completed")

@@ -41,10 +41,27 @@ public final class MarkerField {
 
   /** Markers beside the equipment-run course (world x, y), as the shipped route was taught with. */
   public static final double[] EQUIPMENT_RUN = {
-    1.5, -0.45, 2.7, 0.8, 3.9, 0.05, 5.0, 1.1, 6.3, 0.5,
+    1.5,
+    -0.45,
+    2.7,
+    0.8,
+    3.9,
+    0.05,
+    5.0,
+    1.1,
+    6.3,
+    0.5,
     // After the steps and after the ice, where feet slip and odometry drifts most.
-    7.9, -0.6, 9.0, 0.6
+    7.9,
+    -0.6,
+    9.0,
+    0.6
   };
+
+  /** How many markers stand in the field. */
+  public int size() {
+    return ids.length;
+  }
 
   /** No markers. */
   public static MarkerField none() {

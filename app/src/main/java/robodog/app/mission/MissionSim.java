@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import robodog.app.perception.SimPerception;
 import robodog.app.sim.SimWorlds;
+import robodog.autonomy.MarkerSighting;
 import robodog.autonomy.MissionService;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.ControlTask;
@@ -14,25 +16,37 @@ import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.SteppableClock;
 import robodog.core.Telemetry;
+import robodog.core.perception.HeightGrid;
+import robodog.core.perception.Landmarks;
+import robodog.core.perception.PeopleZones;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
 import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
+import robodog.sim.camera.Scene;
 import robodog.sim.scenario.Scenario;
+import robodog.sim.terrain.Terrain;
 
 /**
  * The whole robot minus the radio, headless and faster than real time: physics, the real
  * controller, the real operator link (lease, watchdog) and the autonomy layer on a stepped clock.
  * The control loop ticks at {@code rateHz}; the link and autonomy step at 20 Hz in between, as
  * their own threads would. Scripted teleop and mission commands go in through the same entry points
- * as MQTT messages. One thread.
+ * as MQTT messages.
+ *
+ * <p>Autonomy's markers (and, when given, people and obstacles) come from simulation ground truth
+ * ({@link MarkerField}, {@link GroundTruthPerception}) unless {@link #camera} attaches the camera
+ * pipeline ({@link SimPerception}, lock step): then they are what the simulated camera and
+ * perception report. One thread; {@link #close} stops the pipeline's threads.
  */
-public final class MissionSim {
+public final class MissionSim implements AutoCloseable {
   /** Autonomy and operator-link step period, ns (20 Hz). */
   static final long AUTONOMY_PERIOD_NANOS = 50_000_000L;
 
   private final SimWorld world;
+  private final SimHardware hw;
+  private final Terrain terrain;
   private final HexapodController controller;
   private final LoopRunner loop;
   private final SteppableClock clock = new SteppableClock();
@@ -45,9 +59,15 @@ public final class MissionSim {
   private final double x0;
   private final double y0;
   private final double[] rpy = new double[3];
-  private final robodog.core.perception.Landmarks seen = new robodog.core.perception.Landmarks();
+  private final Landmarks seen = new Landmarks();
   private long nextAutonomy;
   private GroundTruthPerception perception;
+  private SimPerception camera;
+  private Scene cameraScene;
+
+  /** Camera sightings against ground truth: range (m) and position error (m) pairs. */
+  private final List<double[]> sightingErrors = new ArrayList<>();
+
   private double driftPerMetre;
   private double driftX;
   private double driftY;
@@ -69,8 +89,9 @@ public final class MissionSim {
       double driftPerMetre,
       LongConsumer runFinished) {
     period = Math.round(1e9 / rateHz);
-    world = SimWorlds.forScenario(cfg, sc, sc.terrain().build(seed), seed);
-    SimHardware hw = SimWorlds.activate(new SimHardware(world));
+    terrain = sc.terrain().build(seed);
+    world = SimWorlds.forScenario(cfg, sc, terrain, seed);
+    hw = SimWorlds.activate(new SimHardware(world));
     Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
     Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
     controller = cfg.newController(commands, telemetry, Mode.STANDING);
@@ -95,6 +116,34 @@ public final class MissionSim {
   /** Feeds local navigation from ground truth from now on (null: no perception). */
   public void perception(GroundTruthPerception p) {
     perception = p;
+  }
+
+  /**
+   * Feeds autonomy from the camera pipeline from now on: {@code scene} rendered by the simulated
+   * camera from the body's true pose, perception's Landmarks (each frame once), PeopleZones and
+   * HeightGrid replace ground truth, and its safety limit reaches the controller. Headless lock
+   * step. Call before {@link #run}.
+   */
+  public void camera(SimPerception.Setup setup, Scene scene, long seed) {
+    if (camera != null) {
+      throw new IllegalStateException("camera perception already attached");
+    }
+    camera = SimPerception.start(setup, hw, terrain, scene, seed, controller, clock, true);
+    cameraScene = scene;
+  }
+
+  /**
+   * Each camera marker sighting so far against ground truth: {range m, error m}, the error being
+   * the distance between where perception put the marker (base_link, x y) and where it stands in
+   * the true body frame at the time autonomy read it. Empty without a camera.
+   */
+  public List<double[]> sightingErrors() {
+    return sightingErrors;
+  }
+
+  /** The camera pipeline's summary line(s) (after {@link #close}), or null without a camera. */
+  public String cameraSummary() {
+    return camera == null ? null : camera.summary();
   }
 
   public MissionService service() {
@@ -154,6 +203,9 @@ public final class MissionSim {
   public boolean run(double seconds) throws InterruptedException {
     long end = clock.nanoTime() + Math.round(seconds * 1e9);
     while (clock.nanoTime() < end) {
+      if (camera != null) {
+        camera.beforeTick(timeS());
+      }
       loop.runTicks(1);
       long now = clock.nanoTime();
       if (now >= nextAutonomy) {
@@ -172,24 +224,31 @@ public final class MissionSim {
         lastOy = oy;
         double sx = ox + driftX;
         double sy = oy + driftY;
-        // Ground-truth markers through perception's Landmarks message, as the detector delivers.
-        markers.seen(world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw(), seen);
-        seen.stampNanos = now;
-        if (perception != null) {
-          perception.render(
-              world.bodyPosition().get0(), world.bodyPosition().get1(), trueYaw(), now);
-          svc.step(
-              now,
-              t.mode,
-              sx,
-              sy,
-              t.odomYaw,
-              robodog.autonomy.MarkerSighting.from(seen),
-              perception.people,
-              perception.grid);
+        List<MarkerSighting> sightings;
+        PeopleZones people = null;
+        HeightGrid grid = null;
+        if (camera != null) {
+          // The camera pipeline's newest frame, used once (12 Hz camera, 20 Hz autonomy).
+          Landmarks l = camera.outputs().landmarks().poll();
+          sightings = l == null ? List.of() : MarkerSighting.from(l);
+          scoreSightings(sightings);
+          sightings = withinTaughtRange(sightings);
+          people = camera.outputs().people().latest();
+          grid = camera.outputs().grid().latest();
         } else {
-          svc.step(now, t.mode, sx, sy, t.odomYaw, robodog.autonomy.MarkerSighting.from(seen));
+          // Ground-truth markers through perception's Landmarks message, as the detector delivers.
+          double wx = world.bodyPosition().get0();
+          double wy = world.bodyPosition().get1();
+          markers.seen(wx, wy, trueYaw(), seen);
+          seen.stampNanos = now;
+          sightings = MarkerSighting.from(seen);
+          if (perception != null) {
+            perception.render(wx, wy, trueYaw(), now);
+            people = perception.people;
+            grid = perception.grid;
+          }
         }
+        svc.step(now, t.mode, sx, sy, t.odomYaw, sightings, people, grid);
       }
       if (world.fallen()) {
         return false;
@@ -198,8 +257,51 @@ public final class MissionSim {
     return true;
   }
 
+  /**
+   * The camera reports markers out to 4 m and more, but the shipped routes' landmarks were taught
+   * with sightings within {@link MarkerField#MAX_RANGE_M}, in a drifting odometry frame: a far
+   * sighting of a landmark taught from close by pulls the frame against the near ones (seen: 5-7 cm
+   * corrections every frame and the route's end 0.23 m off). So only sightings within that range
+   * relocalise, as when teaching.
+   */
+  private static List<MarkerSighting> withinTaughtRange(List<MarkerSighting> all) {
+    List<MarkerSighting> near = new ArrayList<>(all.size());
+    for (MarkerSighting m : all) {
+      if (Math.hypot(m.x(), m.y()) <= MarkerField.MAX_RANGE_M) {
+        near.add(m);
+      }
+    }
+    return near;
+  }
+
+  private void scoreSightings(List<MarkerSighting> sightings) {
+    double wx = world.bodyPosition().get0();
+    double wy = world.bodyPosition().get1();
+    double yaw = trueYaw();
+    double c = Math.cos(yaw);
+    double s = Math.sin(yaw);
+    for (MarkerSighting m : sightings) {
+      for (Scene.Marker sm : cameraScene.markers()) {
+        if (sm.id() == m.id()) {
+          double dx = sm.x() - wx;
+          double dy = sm.y() - wy;
+          double bx = c * dx + s * dy;
+          double by = -s * dx + c * dy;
+          sightingErrors.add(new double[] {Math.hypot(bx, by), Math.hypot(m.x() - bx, m.y() - by)});
+        }
+      }
+    }
+  }
+
   /** Controller telemetry (this thread only). */
   public Telemetry telemetry() {
     return controller.telemetry();
+  }
+
+  @Override
+  public void close() {
+    if (camera != null) {
+      camera.close();
+    }
   }
 }

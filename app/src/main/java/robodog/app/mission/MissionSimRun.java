@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import robodog.autonomy.Route;
 import robodog.autonomy.RouteFile;
+import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
 import robodog.autonomy.store.RunRecord;
 import robodog.locomotion.LocomotionConfig;
@@ -16,7 +19,9 @@ import robodog.sim.scenario.Scenario;
  * {@code ./robodog sim --scenario S --route R}: loads the shipped routes into the run database,
  * dispatches R on the simulated course as a tablet would (lease, then cmd/mission dispatch with the
  * scenario's payload), supervises it with heartbeats, and writes the run report. Headless, faster
- * than real time. One thread.
+ * than real time. Markers come from ground truth ({@link MarkerField}) unless {@code camera} is
+ * given: then from the simulated camera and the perception pipeline (with people and the obstacle
+ * grid for local navigation), in lock step. One thread.
  */
 public final class MissionSimRun {
   private MissionSimRun() {}
@@ -33,6 +38,7 @@ public final class MissionSimRun {
       Path dbFile,
       Path reportDir,
       double fragility,
+      robodog.app.perception.SimPerception.Setup camera,
       PrintWriter out)
       throws IOException, InterruptedException {
     try (RunDatabase db = RunDatabase.open(dbFile)) {
@@ -51,11 +57,47 @@ public final class MissionSimRun {
                 + db.activeRun().get().run().id()
                 + " is still in progress (interrupted); it stays for an operator to resume or abort");
       }
+      long wallStart = System.nanoTime();
       MarkerField markers =
-          sc.name().equals("equipment-run")
+          camera == null && sc.name().equals("equipment-run")
               ? new MarkerField(MarkerField.EQUIPMENT_RUN, seed, 0.01)
               : MarkerField.none();
-      MissionSim s = new MissionSim(cfg, sc, seed, rateHz, db, markers, 0, id -> {});
+      try (MissionSim s = new MissionSim(cfg, sc, seed, rateHz, db, markers, 0, id -> {})) {
+        if (camera != null) {
+          s.camera(camera, sc.scene(), seed);
+          out.println(
+              "perception: on (markers, people and obstacles from the simulated camera; lock step)");
+        } else {
+          out.println(
+              "perception: ground truth (" + markers.size() + " markers seen from the true pose)");
+        }
+        RunRecord r = dispatchAndSupervise(s, db, sc, routeName, durationS, fragility, out);
+        s.close();
+        long id = r.id();
+        summarise(db, id, out);
+        if (camera != null) {
+          out.println(sightingSummary(s.sightingErrors()));
+          out.println(s.cameraSummary());
+        }
+        out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - wallStart) * 1e-9);
+        for (Path p : RunReportWriter.write(db, id, reportDir)) {
+          out.println("report: " + p);
+        }
+        return r;
+      }
+    }
+  }
+
+  private static RunRecord dispatchAndSupervise(
+      MissionSim s,
+      RunDatabase db,
+      Scenario sc,
+      String routeName,
+      double durationS,
+      double fragility,
+      PrintWriter out)
+      throws InterruptedException {
+    {
       s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
       s.mission(
           "tablet",
@@ -119,10 +161,74 @@ public final class MissionSimRun {
           fell ? ", FELL" : "",
           s.trueX(),
           s.trueY());
-      for (Path p : RunReportWriter.write(db, id, reportDir)) {
-        out.println("report: " + p);
-      }
       return r;
     }
   }
+
+  /** Waypoints reached and how far off, missed waypoints, marker corrections over 5 cm. */
+  private static void summarise(RunDatabase db, long id, PrintWriter out) {
+    int reached = 0;
+    int missed = 0;
+    int relocalised = 0;
+    double worst = 0;
+    for (Incident i : db.incidents(id)) {
+      switch (i.kind()) {
+        case "waypoint" -> {
+          reached++;
+          Matcher m = OFF.matcher(i.detail());
+          if (m.find()) {
+            worst = Math.max(worst, Double.parseDouble(m.group(1)));
+          }
+        }
+        case "missed_waypoint" -> {
+          missed++;
+          Matcher m = MISSED.matcher(i.detail());
+          if (m.find()) {
+            worst = Math.max(worst, Double.parseDouble(m.group(1)));
+          }
+        }
+        case "relocalised" -> relocalised++;
+        default -> {}
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "waypoints: %d reached, %d missed, worst %.2f m off (route frame); %d marker corrections"
+            + " over 5 cm%n",
+        reached,
+        missed,
+        worst,
+        relocalised);
+  }
+
+  /** Camera marker sightings against ground truth, by range. */
+  static String sightingSummary(List<double[]> errors) {
+    StringBuilder b = new StringBuilder("camera marker sightings vs ground truth:");
+    double[][] bands = {{0, 1}, {1, 2}, {2, 3}, {3, 100}};
+    for (double[] band : bands) {
+      double[] e =
+          errors.stream()
+              .filter(x -> x[0] >= band[0] && x[0] < band[1])
+              .mapToDouble(x -> x[1])
+              .sorted()
+              .toArray();
+      if (e.length == 0) {
+        continue;
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%n  range %.0f-%s m: %d, error median %.3f p95 %.3f max %.3f m",
+              band[0],
+              band[1] > 50 ? "" : String.format(Locale.ROOT, "%.0f", band[1]),
+              e.length,
+              e[e.length / 2],
+              e[(int) Math.min(e.length - 1, Math.floor(e.length * 0.95))],
+              e[e.length - 1]));
+    }
+    return b.toString();
+  }
+
+  private static final Pattern OFF = Pattern.compile("\\(([0-9.]+) m off\\)");
+  private static final Pattern MISSED = Pattern.compile(" ([0-9.]+) m off");
 }
