@@ -55,7 +55,6 @@ public final class MissionSim implements AutoCloseable {
   private final MarkerField markers;
   private final long period;
   private final List<String> errors = new ArrayList<>();
-  private final List<String> states = new ArrayList<>();
   private final double x0;
   private final double y0;
   private final double[] rpy = new double[3];
@@ -104,7 +103,7 @@ public final class MissionSim implements AutoCloseable {
             new LinkDrivePort(link, clock::nanoTime),
             g -> cfg.gaitTable().indexOf(g),
             errors::add,
-            states::add,
+            state -> {}, // no tablet here: state/mission messages go nowhere
             runFinished);
     this.markers = markers;
     this.driftPerMetre = driftPerMetre;
@@ -157,11 +156,6 @@ public final class MissionSim implements AutoCloseable {
   /** Refusals from the link and the mission service (what state/error would carry). */
   public List<String> errors() {
     return errors;
-  }
-
-  /** state/mission messages published so far. */
-  public List<String> states() {
-    return states;
   }
 
   public double timeS() {

@@ -169,11 +169,6 @@ public final class TerrainClassifier implements AutoCloseable {
       return new ArrayList<>(predictor.batchPredict(patches));
     }
 
-    /** Index of the most probable class. */
-    public int best(TerrainPatch patch) throws TranslateException {
-      return argmax(classify(patch));
-    }
-
     @Override
     public void close() {
       predictor.close();
