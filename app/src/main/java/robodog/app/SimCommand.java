@@ -2,13 +2,9 @@ package robodog.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -212,7 +208,7 @@ public final class SimCommand implements Callable<Integer> {
       policyFile = null;
     }
     if (compare != null) {
-      return compare(cfg, sc, s, d, out);
+      return GaitComparison.print(cfg, sc, compare, s, d, rate, out);
     }
     if (route != null) {
       return robodog.app.mission.MissionSimRun.run(
@@ -372,41 +368,8 @@ public final class SimCommand implements Callable<Integer> {
           true);
       out.printf(Locale.ROOT, "MQTT broker %s, topics robodog/%s/cmd/...%n", broker.describe(), id);
       out.flush();
-      // The link's own thread: watchdog at 500 Hz (a stop begins within 502 ms of silence),
-      // telemetry out at 10 Hz. Never the control loop.
       Thread watchdog =
-          new Thread(
-              () -> {
-                for (long n = 0; !Thread.currentThread().isInterrupted(); n++) {
-                  link.tick(System.nanoTime());
-                  robodog.core.Telemetry t = telemetry.latest();
-                  missions.step(System.nanoTime(), t);
-                  if (t != null && n % 50 == 0) {
-                    broker.publish(
-                        "state/telemetry",
-                        robodog.operatorlink.mqtt.TelemetryJson.encode(
-                            t,
-                            link.leaseHolder(),
-                            link.refused() + broker.refusedPublishes(),
-                            advisor == null ? null : advisor.reason(),
-                            perceptTel == null
-                                ? null
-                                : perceptTel.json(t.safetyScale, System.nanoTime())),
-                        false);
-                  }
-                  if (perceptTel != null && n % 25 == 0) {
-                    perceptTel.publishSnapshot(broker);
-                  }
-                  try {
-                    Thread.sleep(2);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "operator-link");
-      watchdog.setDaemon(true);
-      watchdog.start();
+          OperatorLinkThread.start(link, telemetry, missions, broker, advisor, perceptTel);
       try (robodog.app.ros2.Ros2Session ros2Session =
           ros2.start(link, telemetry, cfg.robot(), out)) {
         robodog.core.Mailbox<robodog.core.Telemetry> ros2Tel = ros2Session.controllerTelemetry();
@@ -430,54 +393,6 @@ public final class SimCommand implements Callable<Integer> {
         watchdog.interrupt();
       }
     }
-  }
-
-  private int compare(LocomotionConfig cfg, Scenario sc, long s, double d, PrintWriter out)
-      throws Exception {
-    // One after another: ODE's solver shuffle uses one process-wide generator, so simulations
-    // stepping at the same time would not be repeatable (see SimWorld). Each takes seconds.
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    List<Future<SimRun.Result>> futures = new ArrayList<>();
-    for (String g : compare) {
-      futures.add(
-          pool.submit(
-              () ->
-                  SimRun.run(
-                      cfg, new SimRun.Options(sc, g.trim(), s, d, rate, false, false, null))));
-    }
-    out.printf(Locale.ROOT, "scenario %s, seed %d, %.0f s simulated%n", sc.name(), s, d);
-    out.printf(
-        Locale.ROOT,
-        "%-9s %9s %6s %10s %8s %9s %9s %9s%n",
-        "gait",
-        "speed m/s",
-        "falls",
-        "margin m",
-        "CoT",
-        "roll rms",
-        "pitch rms",
-        "complete");
-    try {
-      for (int i = 0; i < compare.size(); i++) {
-        SimReport r = futures.get(i).get().report();
-        out.printf(
-            Locale.ROOT,
-            "%-9s %9.3f %6d %10.3f %8s %8.2f° %8.2f° %9s%n",
-            compare.get(i).trim(),
-            r.meanSpeedMps(),
-            r.falls(),
-            r.minStabilityMarginM(),
-            r.costOfTransport() == null
-                ? "-"
-                : String.format(Locale.ROOT, "%.2f", r.costOfTransport()),
-            Math.toDegrees(r.bodyRollRmsRad()),
-            Math.toDegrees(r.bodyPitchRmsRad()),
-            r.completed() ? "yes" : "no");
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return 0;
   }
 
   static String summary(SimReport r) {
