@@ -27,7 +27,7 @@ public final class PolicyOptions {
   boolean noPolicy;
 
   /** True when {@code --policy} was given. */
-  boolean explicit() {
+  public boolean explicit() {
     return policy != null;
   }
 
@@ -36,7 +36,7 @@ public final class PolicyOptions {
    *
    * @throws IllegalArgumentException for {@code --policy} together with {@code --no-policy}
    */
-  Path file() {
+  public Path file() {
     if (noPolicy && policy != null) {
       throw new IllegalArgumentException("--policy and --no-policy exclude each other");
     }

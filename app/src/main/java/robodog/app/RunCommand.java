@@ -1,6 +1,8 @@
 package robodog.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,42 +10,81 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import robodog.core.ControlTask;
-import robodog.core.LoopRunner;
+import robodog.app.robot.LinkOptions;
+import robodog.app.robot.OperatorSide;
+import robodog.app.robot.PiBody;
+import robodog.app.robot.Robot;
+import robodog.app.robot.RobotSetup;
+import robodog.app.robot.Shutdown;
 import robodog.core.LoopStats;
-import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.SystemClock;
-import robodog.core.Telemetry;
-import robodog.hardware.PiHardware;
-import robodog.hardware.pi.Pi4jDevices;
 import robodog.hardware.pi.PinMap;
 import robodog.hardware.servo.ServoCalibration;
-import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
+import robodog.sim.scenario.Scenario;
+import robodog.sim.scenario.ScenarioLoader;
 
 /**
- * {@code ./robodog run}: the controller on the real robot (Raspberry Pi, Pi4J). Everything is
- * validated and every device opened and checked before servo power comes on; any failure there ends
- * with a message naming the device and nothing powered. The robot starts PASSIVE; {@code --stand}
- * asks it to stand up (bring-up), operators command it through the operator link.
+ * {@code ./robodog run}: the whole robot (controller, operator link, tablet page, missions, learned
+ * advisor, perception, ROS 2) on one of its bodies: the Raspberry Pi's own devices ({@code
+ * --hardware pi}, the default on a Pi), the real Pi4J drivers against register models over the
+ * physics simulator ({@code hil}), or the simulated hardware ({@code sim}, the default elsewhere;
+ * {@code sim --realtime} is its short alias). On the Pi every device is opened and checked before
+ * servo power comes on; a failure names the device, nothing powered, exit 1. The robot on the Pi
+ * starts PASSIVE, a simulated one standing; operators command it through the link.
  */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Runs the controller on the robot's own hardware (Raspberry Pi).")
+    description = {
+      "Runs the whole robot: on the Raspberry Pi (--hardware pi), on simulated chips over physics",
+      "(hil) or on simulated hardware (sim), with the operator link, tablet page and missions."
+    })
 public final class RunCommand implements Callable<Integer> {
+  private static final Path PI_MODEL = Path.of("/proc/device-tree/model");
+
   @Spec CommandSpec spec;
 
   @Mixin ConfigOption config = new ConfigOption();
 
-  @Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
+  @Mixin LinkOptions link = new LinkOptions();
+
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
+  @Option(
+      names = "--hardware",
+      description =
+          "pi (the Raspberry Pi's devices; default on a Pi), hil (Pi4J drivers on register"
+              + " models over physics) or sim (simulated hardware; default elsewhere)")
+  String hardware;
+
+  @Option(
+      names = "--scenario",
+      defaultValue = "flat-walk",
+      description =
+          "with hil or sim: the world, a name in scenarios/ or a .yaml (default ${DEFAULT-VALUE})")
+  String scenario;
+
+  @Option(names = "--seed", description = "with hil or sim: random seed (default: the scenario's)")
+  Long seed;
+
+  @Option(
+      names = "--perception",
+      description =
+          "with hil or sim: on|off, the simulated camera (default on when the scenario has a"
+              + " scene); on the Pi perception follows config/camera.yaml")
+  String perception;
+
+  @Option(names = "--report", description = "with hil or sim: write the JSON report here")
+  Path report;
+
+  @Option(names = "--plots", description = "with hil or sim: write PNG plots into this directory")
+  Path plots;
 
   @Option(names = "--stand", description = "stand up after start (bring-up without an operator)")
   boolean stand;
-
-  @Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
       names = "--duration",
@@ -52,93 +93,119 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (duration != null && !(duration > 0)) {
-      throw new IllegalArgumentException("--duration must be > 0 s, got " + duration);
+    if (duration != null && !(duration > 0 && duration <= 30 * 86_400)) {
+      throw new IllegalArgumentException("--duration must be in (0, 2592000] s, got " + duration);
     }
-    ros2.check(true);
+    String body = hardware != null ? hardware : onPi() ? "pi" : "sim";
+    if (!body.equals("pi") && !body.equals("hil") && !body.equals("sim")) {
+      throw new IllegalArgumentException("--hardware: expected pi, hil or sim, got '" + body + "'");
+    }
+    if (perception != null && !perception.equals("on") && !perception.equals("off")) {
+      throw new IllegalArgumentException("--perception: expected on or off, got " + perception);
+    }
+    link.ros2().check(true);
     LocomotionConfig cfg = config.load();
+    PrintWriter out = spec.commandLine().getOut();
+    OperatorSide.Setup side =
+        link.setup(
+            RunsCommand.defaultDb(),
+            Paths.home().resolve("routes"),
+            plots != null ? plots : Paths.home().resolve("runs").resolve("reports"));
+    if (hardware == null) {
+      out.println(
+          "hardware: "
+              + body
+              + (body.equals("pi")
+                  ? " (a Raspberry Pi)"
+                  : " (not a Raspberry Pi; --hardware pi insists)"));
+    }
+    if (body.equals("pi")) {
+      if (perception != null || report != null || plots != null || !scenario.equals("flat-walk")) {
+        throw new IllegalArgumentException(
+            "--scenario, --seed, --perception, --report and --plots apply to --hardware hil or sim");
+      }
+      return runOnPi(cfg, side, out);
+    }
+    Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
+    robodog.app.sim.SimRun.validate(cfg, sc, null);
+    boolean withCamera =
+        perception == null
+            ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
+            : perception.equals("on");
+    SimulatedRobot.Run r =
+        new SimulatedRobot.Run(
+            sc,
+            null,
+            seed != null ? seed : sc.seed(),
+            duration != null ? duration : Double.POSITIVE_INFINITY,
+            cfg.settings().loopRateHz(),
+            true,
+            false,
+            body.equals("hil") ? SimCommand.hil(cfg, config) : null,
+            policy.file(),
+            withCamera ? robodog.app.perception.SimPerception.Setup.load(config.dir()) : null,
+            side);
+    return SimulatedRobot.run(cfg, r, report, plots, out);
+  }
+
+  private static boolean onPi() {
+    try {
+      return Files.isReadable(PI_MODEL) && Files.readString(PI_MODEL).contains("Raspberry Pi");
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private int runOnPi(LocomotionConfig cfg, OperatorSide.Setup side, PrintWriter out)
+      throws Exception {
     ServoCalibration cal = ServoCalibration.load(config.dir().resolve("servos.yaml"), cfg.robot());
     PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
-    PrintWriter out = spec.commandLine().getOut();
-    java.nio.file.Path policyFile = policy.file();
-    // The robot's own payload is not configured yet: the policy sees 0 kg (see README).
-    try (Pi4jDevices devices = new Pi4jDevices();
-        robodog.app.learn.PolicyWiring advisor =
-            policyFile == null ? null : robodog.app.learn.PolicyWiring.load(cfg, policyFile, 0)) {
-      if (advisor != null) {
-        out.println(advisor.describe());
-      }
-      double[] sitting = cfg.jointAnglesAtHeight(cfg.robot().stance().sitHeightM());
-      PiHardware hw;
-      try {
-        hw = devices.build(pins, cal, sitting);
-        hw.configure();
-      } catch (RuntimeException e) {
-        spec.commandLine().getErr().println("robodog: hardware not ready: " + e.getMessage());
-        return 1;
-      }
-      Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
-      Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-      robodog.app.ros2.Ros2Session ros2Session =
-          ros2.startStandalone(commands, telemetry, cfg.robot(), out);
-      HexapodController controller =
-          cfg.newController(commands, ros2Session.controllerTelemetry(), Mode.PASSIVE);
-      robodog.perception.PerceptionPipeline perception =
-          robodog.app.perception.RobotPerception.start(config.dir(), controller, out);
-      if (advisor != null) {
-        advisor.attach(controller, cfg.settings().loopRateHz(), true);
-      }
-      long period = Math.round(1e9 / cfg.settings().loopRateHz());
-      LoopRunner loop =
-          new LoopRunner(
-              new SystemClock(), period, new ControlTask(hw, controller), "control-loop");
+    PiBody piBody;
+    try {
+      piBody = new PiBody(cfg, config.dir(), pins, cal);
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("robodog: " + e.getMessage());
+      return 1;
+    }
+    // The robot's own payload is not configured yet: the advisor sees 0 kg (docs/hardware.md).
+    RobotSetup setup =
+        new RobotSetup(cfg.settings().loopRateHz(), Mode.PASSIVE, policy.file(), 0, true, side);
+    Shutdown shutdown = Shutdown.install();
+    try (Robot robot = Robot.assemble(cfg, piBody, new SystemClock(), setup, out)) {
       MotionCommand c = new MotionCommand();
       c.requestedMode = stand ? Mode.STANDING : Mode.PASSIVE;
-      commands.offer(c);
-      hw.activate();
-      loop.start(Thread.MAX_PRIORITY);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, hw), "robodog-shutdown"));
+      robot.commands().offer(c);
+      robot.start(true);
       long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + Math.round(duration * 1e9);
-      while (System.nanoTime() < end) {
-        Thread.sleep(1000);
-        Telemetry t = telemetry.latest();
-        LoopStats s = loop.stats();
-        out.printf(
-            Locale.ROOT,
-            "mode %s  %s  advisor %s  margin %.3f m  ticks %d  overruns %d  p99 lateness %.0f µs%s%n",
-            t == null ? "-" : t.mode,
-            t == null ? "" : t.notice.text(),
-            t == null ? "-" : robodog.operatorlink.mqtt.TelemetryJson.advisorState(t.gaitAdvisor),
-            t == null ? 0 : t.stabilityMargin,
-            s.ticks(),
-            s.overruns(),
-            s.latenessP99Nanos() / 1e3,
-            perception == null
-                ? ""
-                : String.format(
-                    Locale.ROOT,
-                    "  perception %d frames %.1f ms, scale %.2f",
-                    perception.framesProcessed(),
-                    perception.meanFrameMillis(),
-                    t == null ? 1.0 : t.safetyScale));
-        out.flush();
+      while (System.nanoTime() < end && !shutdown.requested()) {
+        Thread.sleep(200);
+        printStatus(robot, out);
       }
-      stop(loop, hw);
-      if (perception != null) {
-        perception.close();
-      }
-      ros2Session.close();
+      robot.close(); // servos off, state/status offline
+      out.println(shutdown.requested() ? "stopped by SIGTERM: servos off" : "stopped: servos off");
+      out.flush();
+    } finally {
+      shutdown.finished();
     }
     return 0;
   }
 
-  private static void stop(LoopRunner loop, PiHardware hw) {
-    try {
-      loop.stop();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      hw.deactivate(); // all outputs off, relay open
+  private long lastStatus;
+
+  private void printStatus(Robot robot, PrintWriter out) {
+    long now = System.nanoTime();
+    if (now - lastStatus < 1_000_000_000L) {
+      return;
     }
+    lastStatus = now;
+    LoopStats s = robot.loop().stats();
+    out.printf(
+        Locale.ROOT,
+        "ticks %d  overruns %d  p99 lateness %.0f µs%s%n",
+        s.ticks(),
+        s.overruns(),
+        s.latenessP99Nanos() / 1e3,
+        robot.perception() == null ? "" : "  " + robot.perception().summary());
+    out.flush();
   }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import robodog.app.sim.PlotWriter;
 import robodog.app.sim.SimReport;
 import robodog.app.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
@@ -67,20 +66,6 @@ public final class SimCommand implements Callable<Integer> {
   List<String> compare;
 
   @Option(
-      names = "--mqtt-port",
-      defaultValue = "1883",
-      description =
-          "with --realtime: embedded MQTT broker port on 127.0.0.1 (0 = any free port; default ${DEFAULT-VALUE})")
-  int mqttPort;
-
-  @Option(
-      names = "--robot-id",
-      description = "robot id in MQTT topics robodog/<id>/... (default: the host name)")
-  String robotId;
-
-  @picocli.CommandLine.Mixin robodog.app.ros2.Ros2Options ros2 = new robodog.app.ros2.Ros2Options();
-
-  @Option(
       names = "--hil",
       description =
           "hardware in the loop: the real PCA9685, MPU-6050 and ADS1115 drivers through Pi4J"
@@ -103,9 +88,6 @@ public final class SimCommand implements Callable<Integer> {
               + " e.g. --scenario equipment-run --route equipment-run")
   String route;
 
-  @Option(names = "--db", description = "with --route: run database (default runs/robodog.db)")
-  Path db;
-
   @picocli.CommandLine.Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
@@ -127,9 +109,7 @@ public final class SimCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
   @picocli.CommandLine.Mixin
-  robodog.app.link.BrokerOptions brokerOptions = new robodog.app.link.BrokerOptions();
-
-  @picocli.CommandLine.Mixin TabletOptions tablet = new TabletOptions();
+  robodog.app.robot.LinkOptions link = new robodog.app.robot.LinkOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -143,7 +123,7 @@ public final class SimCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--script only applies with --realtime (headless runs always play the script)");
     }
-    ros2.check(realtime);
+    link.ros2().check(realtime);
     LocomotionConfig cfg = config.load();
     rate = rateOption != null ? rateOption : cfg.settings().loopRateHz();
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
@@ -219,7 +199,7 @@ public final class SimCommand implements Callable<Integer> {
                   rate,
                   route,
                   Paths.home().resolve("routes"),
-                  db != null ? db : RunsCommand.defaultDb(),
+                  link.db(RunsCommand.defaultDb()),
                   plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
                   fragility != null ? fragility : 0.5,
                   // Mission runs keep ground-truth markers unless asked: the camera runs in lock
@@ -233,166 +213,34 @@ public final class SimCommand implements Callable<Integer> {
           ? 0
           : 1;
     }
-    SimRun.HilSetup hilSetup = null;
-    if (hil) {
-      hilSetup =
-          new SimRun.HilSetup(
-              robodog.hardware.pi.PinMap.load(config.dir().resolve("pins.yaml")),
-              robodog.hardware.servo.ServoCalibration.load(
-                  config.dir().resolve("servos.yaml"), cfg.robot()));
+    robodog.app.robot.SimBody.Hil hilSetup = hil ? hil(cfg, config) : null;
+    robodog.app.robot.OperatorSide.Setup side =
+        realtime
+            ? link.setup(
+                RunsCommand.defaultDb(),
+                Paths.home().resolve("routes"),
+                plots != null ? plots : Paths.home().resolve("runs").resolve("reports"))
+            : null;
+    if (!realtime && percept != null) {
+      out.println(
+          "perception: on (headless: the simulation waits for each camera frame, so it runs"
+              + " near real time)");
     }
-    SimRun.Result r;
-    robodog.app.learn.PolicyWiring advisor =
-        policyFile == null
-            ? null
-            : robodog.app.learn.PolicyWiring.load(cfg, policyFile, sc.payloadKg());
-    if (advisor != null) {
-      out.println(advisor.describe());
-      out.flush();
-    }
-    try {
-      if (realtime) {
-        r = runWithOperatorLink(cfg, sc, s, d, hilSetup, percept, advisor, out);
-      } else {
-        if (percept != null) {
-          out.println(
-              "perception: on (headless: the simulation waits for each camera frame, so it runs"
-                  + " near real time)");
-          out.flush();
-        }
-        r =
-            SimRun.run(
-                cfg,
-                new SimRun.Options(
-                    sc,
-                    gait,
-                    s,
-                    d,
-                    rate,
-                    false,
-                    false,
-                    System.err,
-                    hilSetup,
-                    null,
-                    null,
-                    advisor,
-                    percept));
-      }
-    } finally {
-      if (advisor != null) {
-        advisor.close();
-      }
-    }
-    out.println(summary(r.report()));
-    if (advisor != null) {
-      out.println(advisor.summary(cfg.gaitTable().names()));
-    }
-    out.println(r.perception() != null ? r.perception() : "perception: off");
-    if (report != null) {
-      r.report().write(report);
-      out.println("report: " + report);
-    }
-    if (plots != null) {
-      for (Path p : PlotWriter.write(r.recorder(), sc.name(), plots)) {
-        out.println("plot: " + p);
-      }
-    }
-    return 0;
+    return SimulatedRobot.run(
+        cfg,
+        new SimulatedRobot.Run(
+            sc, gait, s, d, rate, realtime, script, hilSetup, policyFile, percept, side),
+        report,
+        plots,
+        out);
   }
 
-  /** Realtime: the embedded broker and operator link feed the controller while the sim runs. */
-  private SimRun.Result runWithOperatorLink(
-      LocomotionConfig cfg,
-      Scenario sc,
-      long s,
-      double d,
-      SimRun.HilSetup hilSetup,
-      robodog.app.perception.SimPerception.Setup percept,
-      robodog.app.learn.PolicyWiring advisor,
-      PrintWriter out)
-      throws Exception {
-    robodog.app.perception.PerceptionTelemetry perceptTel =
-        percept == null ? null : new robodog.app.perception.PerceptionTelemetry(percept.outputs());
-    if (mqttPort < 0 || mqttPort > 65535) {
-      throw new IllegalArgumentException("--mqtt-port must be 0..65535, got " + mqttPort);
-    }
-    String id = robotId != null ? robotId : java.net.InetAddress.getLocalHost().getHostName();
-    if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new IllegalArgumentException(
-          "--robot-id '" + id + "': expected 1-64 letters, digits, '.', '_' or '-'");
-    }
-    robodog.core.Mailbox<robodog.core.MotionCommand> commands = LocomotionConfig.commandMailbox();
-    robodog.core.Mailbox<robodog.core.Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-    java.util.concurrent.atomic.AtomicReference<robodog.operatorlink.mqtt.BrokerLink> ref =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.function.Consumer<String> errors =
-        e -> {
-          System.err.println("operator: " + e);
-          robodog.operatorlink.mqtt.BrokerLink b = ref.get();
-          if (b != null) {
-            b.publish("state/error", robodog.operatorlink.mqtt.TelemetryJson.error(e), false);
-          }
-        };
-    robodog.operatorlink.OperatorLink link =
-        new robodog.operatorlink.OperatorLink(commands, errors, 10_000_000_000L);
-    link.gaitNames(cfg.gaitTable().names());
-    if (advisor != null) {
-      link.policySwitch(advisor::setEnabled);
-    }
-    // Autonomy (issue 8): cmd/mission in, state/mission out, runs in the database.
-    robodog.app.mission.MissionWiring missions =
-        new robodog.app.mission.MissionWiring(
-            cfg,
-            link,
-            db != null ? db : RunsCommand.defaultDb(),
-            Paths.home().resolve("routes"),
-            plots != null ? plots : Paths.home().resolve("runs").resolve("reports"),
-            (topic, json) -> {
-              robodog.operatorlink.mqtt.BrokerLink b = ref.get();
-              if (b != null) {
-                b.publish(
-                    topic,
-                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    topic.equals("state/mission"));
-              }
-            });
-    try (missions;
-        robodog.operatorlink.mqtt.BrokerLink broker =
-            brokerOptions.open(
-                id, link, missions.router(), mqttPort, tablet.webSocketPort(), errors, out);
-        robodog.operatorlink.tablet.TabletServer web = tablet.start(id, broker, cfg, out)) {
-      ref.set(broker);
-      broker.publish(
-          "state/status",
-          "{\"online\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          true);
-      out.printf(Locale.ROOT, "MQTT broker %s, topics robodog/%s/cmd/...%n", broker.describe(), id);
-      out.flush();
-      Thread watchdog =
-          OperatorLinkThread.start(link, telemetry, missions, broker, advisor, perceptTel);
-      try (robodog.app.ros2.Ros2Session ros2Session =
-          ros2.start(link, telemetry, cfg.robot(), out)) {
-        robodog.core.Mailbox<robodog.core.Telemetry> ros2Tel = ros2Session.controllerTelemetry();
-        return SimRun.run(
-            cfg,
-            new SimRun.Options(
-                sc,
-                gait,
-                s,
-                d,
-                rate,
-                true,
-                script,
-                System.err,
-                hilSetup,
-                commands,
-                ros2Tel,
-                advisor,
-                percept));
-      } finally {
-        watchdog.interrupt();
-      }
-    }
+  /** The Pi's wiring and servo calibration from the configuration, for hardware in the loop. */
+  static robodog.app.robot.SimBody.Hil hil(LocomotionConfig cfg, ConfigOption config) {
+    return new robodog.app.robot.SimBody.Hil(
+        robodog.hardware.pi.PinMap.load(config.dir().resolve("pins.yaml")),
+        robodog.hardware.servo.ServoCalibration.load(
+            config.dir().resolve("servos.yaml"), cfg.robot()));
   }
 
   static String summary(SimReport r) {

@@ -17,7 +17,7 @@ import robodog.operatorlink.tablet.TabletServer;
  * --tablet-ws-url}; a picocli mixin) and its wiring: the page server next to the broker's
  * MQTT-over-WebSocket listener. Start-up thread.
  */
-final class TabletOptions {
+public final class TabletOptions {
   @Option(
       names = "--ws-port",
       defaultValue = "9001",
@@ -48,7 +48,7 @@ final class TabletOptions {
   String externalWsUrl;
 
   /** {@code --ws-port}, checked: the value for the embedded broker. */
-  int webSocketPort() {
+  public int webSocketPort() {
     return checkPort("--ws-port", wsPort);
   }
 
@@ -56,8 +56,8 @@ final class TabletOptions {
    * Starts the page server for {@code broker} and prints where the tablet should go; null (and a
    * line saying why) for an external broker without {@code --tablet-ws-url}.
    */
-  TabletServer start(String robotId, BrokerLink broker, LocomotionConfig cfg, PrintWriter out)
-      throws IOException {
+  public TabletServer start(
+      String robotId, BrokerLink broker, LocomotionConfig cfg, PrintWriter out) throws IOException {
     int port = checkPort("--http-port", httpPort);
     String bind;
     String wsUrl;

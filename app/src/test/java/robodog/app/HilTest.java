@@ -23,8 +23,8 @@ class HilTest {
   void theRobotWalksThroughTheRealDriversAndPi4J() throws Exception {
     LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
     Scenario s = ScenarioLoader.load("flat-walk", Path.of("../scenarios"));
-    SimRun.HilSetup hil =
-        new SimRun.HilSetup(
+    robodog.app.robot.SimBody.Hil hil =
+        new robodog.app.robot.SimBody.Hil(
             PinMap.load(Path.of("../config/pins.yaml")),
             ServoCalibration.load(Path.of("../config/servos.yaml"), cfg.robot()));
     SimReport r =

@@ -2,7 +2,6 @@ package robodog.app.learn;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import robodog.app.sim.SimRun;
 import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Telemetry;
@@ -21,15 +20,13 @@ import robodog.locomotion.LocomotionConfig;
  * GaitSetting.Status#NO_MODEL}, posts an inactive setting, and the controller walks on the preset
  * gait (the operator's own settings); {@link #describe} says which file and what was expected.
  *
- * <p>On the robot and in realtime simulation the runner has its own thread ({@link #attach} with
- * {@code ownThread}), sampling at {@value #SAMPLE_HZ} Hz and deciding at {@link
- * TerrainTraining#DECISION_HZ} Hz of wall time. Headless simulation is faster than real time, so
- * there the simulation thread calls {@link #afterTick} and the runner samples and decides in
- * lock-step with simulated time (same rates). Threading: {@link #setEnabled}, {@link #reason},
- * {@link #status} from any thread; the rest from the start-up thread, or the simulation thread for
- * {@link #afterTick}.
+ * <p>The runner samples telemetry at {@value #SAMPLE_HZ} Hz and decides at {@link
+ * TerrainTraining#DECISION_HZ} Hz as two side jobs of the robot ({@link #addJobs}): on their own
+ * thread in real time, in lock step with simulated time headless; the policy never knows which.
+ * Threading: {@link #setEnabled}, {@link #reason}, {@link #status} from any thread; {@link #attach}
+ * and {@link #addJobs} from the start-up thread; the jobs from the one thread that runs them.
  */
-public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
+public final class PolicyWiring implements AutoCloseable {
   /** Telemetry samples per second the policy's features are built from. */
   public static final double SAMPLE_HZ = 50;
 
@@ -45,10 +42,6 @@ public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
   private final Mailbox<Telemetry> samples;
   private final int gaits;
   private final int[] perGait;
-  private HexapodController controller;
-  private int sampleEvery = 1;
-  private int decideEvery = 1;
-  private boolean lockStep;
 
   private PolicyWiring(LocomotionConfig cfg, Path file, double payloadKg) {
     this.file = file;
@@ -92,32 +85,20 @@ public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
     return "policy: " + runner.message() + "; running the preset gait";
   }
 
-  /**
-   * Connects the policy to {@code c} (before its loop starts) and, with {@code ownThread}, starts
-   * the runner thread; without it the caller must call {@link #afterTick} after every tick.
-   */
-  @Override
-  public void attach(HexapodController c, double loopRateHz, boolean ownThread) {
-    controller = c;
+  /** Connects the policy to {@code c}; before its loop starts. */
+  public void attach(HexapodController c) {
     c.setGaitAdvisor(advice, samples, STALE_S);
-    sampleEvery = (int) Math.max(1, Math.round(loopRateHz / SAMPLE_HZ));
-    decideEvery = (int) Math.max(1, Math.round(loopRateHz / TerrainTraining.DECISION_HZ));
-    lockStep = !ownThread;
-    if (ownThread) {
-      runner.start(SAMPLE_HZ, TerrainTraining.DECISION_HZ);
-    }
   }
 
-  /** Lock-step (headless): after control tick {@code tick} (0-based), sample and decide on time. */
-  @Override
-  public void afterTick(long tick) {
-    if (tick % sampleEvery == 0) {
-      runner.sample();
-    }
-    if (tick > 0 && tick % decideEvery == 0) {
-      runner.decide();
-      perGait[controller.telemetry().gaitIndex % gaits]++;
-    }
+  /** Adds the sampling and deciding jobs on thread {@code thread} of {@code jobs}. */
+  public void addJobs(robodog.core.jobs.PeriodicJobs jobs, String thread) {
+    jobs.add(thread, "advisor-sample", SAMPLE_HZ, now -> runner.sample());
+    jobs.add(thread, "advisor-decide", TerrainTraining.DECISION_HZ, now -> decide());
+  }
+
+  private void decide() {
+    runner.decide();
+    perGait[runner.lastSampleGaitIndex() % gaits]++;
   }
 
   /**
@@ -142,7 +123,7 @@ public final class PolicyWiring implements SimRun.Advisor, AutoCloseable {
    * controller in it.
    */
   public String summary(java.util.List<String> gaitNames) {
-    boolean perGaitShown = lockStep && loaded();
+    boolean perGaitShown = loaded();
     StringBuilder use = new StringBuilder(perGaitShown ? "; decisions per gait:" : "");
     for (int g = 0; perGaitShown && g < gaits; g++) {
       use.append(String.format(Locale.ROOT, " %s %d", gaitNames.get(g), perGait[g]));

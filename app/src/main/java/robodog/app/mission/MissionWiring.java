@@ -20,22 +20,24 @@ import robodog.operatorlink.mqtt.EmbeddedBroker;
 /**
  * Autonomy on the live robot: the run database, the mission service driving through the operator
  * link, {@code cmd/mission} routed to it and {@code state/mission} (retained), {@code state/route}
- * (answers to show_route) and {@code state/error} published. {@link #step} is called from the
- * operator-link thread (which owns the telemetry mailbox's consumer side); it steps autonomy at 20
- * Hz. Reports go to {@code reportDir}.
+ * (answers to show_route) and {@code state/error} published. {@link #step} is the robot's 20 Hz
+ * missions job, on a thread of its own so a slow database never delays the link's timers. Reports
+ * go to {@code reportDir}.
  */
 public final class MissionWiring implements AutoCloseable {
-  private static final long PERIOD_NANOS = 50_000_000L;
+  /** The rate the robot steps autonomy at, Hz. */
+  public static final double RATE_HZ = 20;
+
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final RunDatabase db;
   private final MissionService svc;
   private final OperatorLink link;
-  private long next;
 
   /**
    * @param publish (topic under robodog/&lt;id&gt;/, payload) → the broker; any thread
+   * @param clock the robot's clock, ns (the one the operator link's messages are stamped with)
    */
   public MissionWiring(
       LocomotionConfig cfg,
@@ -43,7 +45,8 @@ public final class MissionWiring implements AutoCloseable {
       Path dbFile,
       Path routesDir,
       Path reportDir,
-      BiConsumer<String, String> publish)
+      BiConsumer<String, String> publish,
+      java.util.function.LongSupplier clock)
       throws IOException {
     this.link = link;
     db = RunDatabase.open(dbFile);
@@ -53,7 +56,7 @@ public final class MissionWiring implements AutoCloseable {
     svc =
         new MissionService(
             db,
-            new LinkDrivePort(link, System::nanoTime),
+            new LinkDrivePort(link, clock),
             g -> cfg.gaitTable().indexOf(g),
             e -> publish.accept("state/error", errorJson(e)),
             s -> publish.accept("state/mission", s),
@@ -96,20 +99,15 @@ public final class MissionWiring implements AutoCloseable {
     return svc;
   }
 
-  /** Steps autonomy when 50 ms have passed; the link thread calls this every loop. */
-  public void step(long nowNanos, Telemetry t) {
-    step(nowNanos, t, null);
-  }
-
   /**
-   * As {@link #step(long, Telemetry)} with perception's latest markers (null when no perception
-   * runs); markers older than 0.5 s are ignored.
+   * One step of autonomy with the controller's latest telemetry (null: none yet, nothing done) and
+   * perception's latest markers (null when no perception runs); markers older than 0.5 s are
+   * ignored. The missions job's thread only.
    */
   public void step(long nowNanos, Telemetry t, Landmarks markers) {
-    if (t == null || nowNanos < next) {
+    if (t == null) {
       return;
     }
-    next = nowNanos + PERIOD_NANOS;
     List<MarkerSighting> seen =
         markers != null && nowNanos - markers.stampNanos < 500_000_000L
             ? MarkerSighting.from(markers)

@@ -24,9 +24,12 @@ import robodog.perception.source.VideoCaptureSource;
 public final class RobotPerception {
   private RobotPerception() {}
 
+  /** A started pipeline and the outputs it publishes into. */
+  public record Running(
+      PerceptionPipeline pipeline, robodog.perception.PerceptionOutputs outputs) {}
+
   /** Starts perception or explains why it is off; {@code null} when off. */
-  public static PerceptionPipeline start(
-      Path configDir, HexapodController controller, PrintWriter out) {
+  public static Running start(Path configDir, HexapodController controller, PrintWriter out) {
     Path camYaml = configDir.resolve("camera.yaml");
     ConfigNode cam = Files.exists(camYaml) ? ConfigNode.load(camYaml) : null;
     String device = cam == null ? "" : cam.optString("device", "");
@@ -48,13 +51,14 @@ public final class RobotPerception {
       out.println("perception: off (" + e.getMessage() + ")");
       return null;
     }
+    robodog.perception.PerceptionOutputs outputs = PerceptionWiring.connect(controller, cfg);
     PerceptionPipeline p =
         new PerceptionPipeline(
             src,
             cfg,
             cal,
             System::nanoTime, // the control loop's SystemClock
-            PerceptionWiring.connect(controller, cfg),
+            outputs,
             500,
             PipelineSettings.load(percYaml));
     p.start();
@@ -65,6 +69,6 @@ public final class RobotPerception {
         w,
         h,
         cal == null ? " (no calibration file: ideal 60° intrinsics)" : "");
-    return p;
+    return new Running(p, outputs);
   }
 }

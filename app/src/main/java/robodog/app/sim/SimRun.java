@@ -2,10 +2,14 @@ package robodog.app.sim;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import robodog.app.robot.BodyPerception;
+import robodog.app.robot.OperatorSide;
+import robodog.app.robot.Robot;
+import robodog.app.robot.RobotSetup;
+import robodog.app.robot.SimBody;
 import robodog.core.Clock;
-import robodog.core.ControlTask;
 import robodog.core.LegId;
-import robodog.core.LoopRunner;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
@@ -15,19 +19,25 @@ import robodog.core.Telemetry;
 import robodog.core.config.ConfigException;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
-import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
 import robodog.sim.scenario.Scenario;
 
 /**
- * One closed-loop simulation: the real controller on the simulated hardware, driven by the
- * scenario's velocity profile, recorded for the report and plots. Headless runs step a {@link
- * SteppableClock} as fast as the machine allows; {@code realtime} paces to the wall clock.
+ * One closed-loop simulation: the robot ({@link Robot}, assembled as on the Pi) on a simulated
+ * body, driven by the scenario's velocity profile, recorded for the report and plots. Headless runs
+ * step a {@link SteppableClock} as fast as the machine allows, with every side job in lock step;
+ * {@code realtime} paces to the wall clock with the side jobs on their own threads and the
+ * operator's side (broker, tablet, missions, ROS 2) when {@code link} is given.
  *
  * <p>Runs on the calling thread, which is the control thread for the run's duration.
  */
 public final class SimRun {
-  /** What to run. {@code gait} overrides the scenario's gait when not null. */
+  /**
+   * What to run. {@code gait} overrides the scenario's gait when not null; {@code policy} is the
+   * learned advisor's model (null: none); {@code perception} the simulated camera (null: none);
+   * {@code link} the operator's side (null: none); {@code console} gets the robot's start-up lines
+   * (null: discarded); {@code stop} ends the run early when it turns true (null: never).
+   */
   public record Options(
       Scenario scenario,
       String gait,
@@ -37,11 +47,12 @@ public final class SimRun {
       boolean realtime,
       boolean script,
       PrintStream progress,
-      HilSetup hil,
-      Mailbox<MotionCommand> commands,
-      Mailbox<Telemetry> telemetry,
-      Advisor advisor,
-      robodog.app.perception.SimPerception.Setup perception) {
+      SimBody.Hil hil,
+      java.nio.file.Path policy,
+      robodog.app.perception.SimPerception.Setup perception,
+      OperatorSide.Setup link,
+      java.io.PrintWriter console,
+      BooleanSupplier stop) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -53,12 +64,10 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress) {
-      this(
-          scenario, gait, seed, durationS, rateHz, realtime, script, progress, null, null, null,
-          null, null);
+      this(scenario, gait, seed, durationS, rateHz, realtime, script, progress, null);
     }
 
-    /** With hardware in the loop, no external command source. */
+    /** With hardware in the loop, no advisor, camera or operator's side. */
     public Options(
         Scenario scenario,
         String gait,
@@ -68,42 +77,25 @@ public final class SimRun {
         boolean realtime,
         boolean script,
         PrintStream progress,
-        HilSetup hil) {
+        SimBody.Hil hil) {
       this(
           scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null,
-          null, null);
+          null, null, null);
     }
 
     /** The same run with perception ({@code null}: none). */
     public Options withPerception(robodog.app.perception.SimPerception.Setup p) {
       return new Options(
-          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, commands,
-          telemetry, advisor, p);
+          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, policy, p, link,
+          console, stop);
     }
   }
 
   /**
-   * Something beside the controller that advises it (the learned terrain policy): attached before
-   * the loop starts; realtime runs give it its own thread, headless ones call {@link #afterTick} on
-   * the simulation thread after every control tick so it keeps step with simulated time.
-   */
-  public interface Advisor {
-    /** Connects to {@code c}; {@code ownThread}: start a thread of its own (realtime). */
-    void attach(HexapodController c, double loopRateHz, boolean ownThread);
-
-    /** Headless only: control tick {@code tick} (0-based) has just run. Simulation thread. */
-    void afterTick(long tick);
-  }
-
-  /** Hardware-in-the-loop set-up: the Pi's wiring and the servo calibration to run through. */
-  public record HilSetup(
-      robodog.hardware.pi.PinMap pins, robodog.hardware.servo.ServoCalibration cal) {}
-
-  /**
    * A finished run; {@code perception} is the perception summary line(s), or {@code null} when
-   * perception was off.
+   * perception was off; {@code advisor} the learned advisor's summary, or null without one.
    */
-  public record Result(SimReport report, RunRecorder recorder, String perception) {}
+  public record Result(SimReport report, RunRecorder recorder, String perception, String advisor) {}
 
   private SimRun() {}
 
@@ -132,69 +124,53 @@ public final class SimRun {
     }
   }
 
-  /** Runs the scenario to its end, a fall, or (realtime) forever if duration is infinite. */
-  public static Result run(LocomotionConfig cfg, Options o) throws InterruptedException {
+  /**
+   * Runs the scenario to its end, a fall, a stop request, or (realtime) forever if the duration is
+   * infinite.
+   */
+  public static Result run(LocomotionConfig cfg, Options o) throws Exception {
     Scenario sc = o.scenario();
     validate(cfg, sc, o.gait());
-    long period = Math.round(1e9 / o.rateHz());
-    robodog.sim.terrain.Terrain terrain = sc.terrain().build(o.seed());
-    SimWorld world = SimWorlds.forScenario(cfg, sc, terrain, o.seed());
-    SimHardware simHw = new SimHardware(world);
-    robodog.core.HardwarePort hw;
-    if (o.hil() != null) {
-      hw = new HilHardware(simHw, o.hil().pins(), o.hil().cal(), cfg.standingJointAngles());
-    } else {
-      hw = simHw;
-    }
-    SimWorlds.activate(hw);
-    // An operator link (MQTT) posts into the same mailbox when given one.
-    Mailbox<MotionCommand> commands =
-        o.commands() != null ? o.commands() : LocomotionConfig.commandMailbox();
-    HexapodController controller = cfg.newController(commands, o.telemetry(), Mode.STANDING);
-    if (o.advisor() != null) {
-      o.advisor().attach(controller, o.rateHz(), o.realtime());
-    }
-    ControlTask task = new ControlTask(hw, controller);
+    SimBody body = new SimBody(cfg, sc, o.seed(), o.hil(), o.perception());
     Clock clock = o.realtime() ? new SystemClock() : new SteppableClock();
-    LoopRunner loop = new LoopRunner(clock, period, task, "sim-control");
-    robodog.app.perception.SimPerception perception =
-        o.perception() == null
-            ? null
-            : robodog.app.perception.SimPerception.start(
-                o.perception(),
-                simHw,
-                terrain,
-                sc.scene(),
-                o.seed(),
-                controller,
-                clock,
-                !o.realtime());
-    try {
-      Result r = loop(cfg, o, world, controller, task, loop, commands, perception, period);
-      if (perception == null) {
-        return r;
+    RobotSetup setup =
+        new RobotSetup(
+            o.rateHz(),
+            Mode.STANDING,
+            o.policy(),
+            sc.payloadKg(),
+            o.perception() != null,
+            o.link());
+    java.io.PrintWriter console =
+        o.console() != null
+            ? o.console()
+            : new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+    Result r;
+    String perceptionSummary = null;
+    String advisorSummary = null;
+    try (Robot robot = Robot.assemble(cfg, body, clock, setup, console)) {
+      if (o.realtime()) {
+        robot.start(false); // side jobs on their threads; the loop ticks on this thread
       }
-      perception.close();
-      return new Result(r.report(), r.recorder(), perception.summary());
-    } finally {
-      if (perception != null) {
-        perception.close();
+      r = loop(cfg, o, body.world(), robot);
+      robot.close();
+      if (robot.perception() != null) {
+        perceptionSummary = robot.perception().summary();
+      }
+      if (robot.advisor() != null) {
+        advisorSummary = robot.advisor().summary(cfg.gaitTable().names());
       }
     }
+    return new Result(r.report(), r.recorder(), perceptionSummary, advisorSummary);
   }
 
-  private static Result loop(
-      LocomotionConfig cfg,
-      Options o,
-      SimWorld world,
-      HexapodController controller,
-      ControlTask task,
-      LoopRunner loop,
-      Mailbox<MotionCommand> commands,
-      robodog.app.perception.SimPerception perception,
-      long period)
+  private static Result loop(LocomotionConfig cfg, Options o, SimWorld world, Robot robot)
       throws InterruptedException {
     Scenario sc = o.scenario();
+    HexapodController controller = robot.controller();
+    Mailbox<MotionCommand> commands = robot.commands();
+    BodyPerception perception = robot.perception();
+    long period = robot.loop().periodNanos();
 
     boolean scripted = !o.realtime() || o.script();
     MotionCommand cmd = new MotionCommand();
@@ -222,7 +198,7 @@ public final class SimRun {
     double nextProgress = 1.0;
     Scenario.Segment active = null;
     long k = 0;
-    for (; k < ticks; k++) {
+    for (; k < ticks && (o.stop() == null || !o.stop().getAsBoolean()); k++) {
       double t = k * dt;
       Scenario.Segment seg = sc.segmentAt(t);
       if (scripted && seg != active) {
@@ -241,10 +217,7 @@ public final class SimRun {
       if (perception != null) {
         perception.beforeTick(t);
       }
-      loop.runTicks(1);
-      if (o.advisor() != null && !o.realtime()) {
-        o.advisor().afterTick(k);
-      }
+      robot.step();
       Telemetry tel = controller.telemetry();
       if (tel.mode == Mode.WALKING && t > 0.5) {
         minMargin = Math.min(minMargin, tel.stabilityMargin);
@@ -261,7 +234,7 @@ public final class SimRun {
       if (k % every == 0) {
         double err = 0;
         for (int j = 0; j < 18; j++) {
-          double e = task.command().position[j] - world.jointAngle(j);
+          double e = robot.lastJointTargets().position[j] - world.jointAngle(j);
           err += e * e;
         }
         rec.add(
@@ -328,6 +301,6 @@ public final class SimRun {
             completed,
             RunRecorder.rms(rec.trackingRms()),
             commanded > 1e-6 ? 1 - distance / commanded : 0);
-    return new Result(report, rec, null);
+    return new Result(report, rec, null, null);
   }
 }

@@ -114,13 +114,21 @@ public final class PolicyRunner implements AutoCloseable {
     return new PolicyRunner(p, problem, telemetry, advice, actions, features, budgetNanos);
   }
 
+  private int lastGaitIndex;
+
   /** Takes the newest telemetry sample into the current window (runner thread). */
   public void sample() {
     Telemetry t = telemetry.poll();
     if (t != null && t.stampNanos != lastStamp) {
       lastStamp = t.stampNanos;
+      lastGaitIndex = t.gaitIndex;
       features.add(t);
     }
+  }
+
+  /** The gait row of the newest telemetry sample (runner thread); 0 before the first. */
+  public int lastSampleGaitIndex() {
+    return lastGaitIndex;
   }
 
   /** One decision (runner thread): posts settings and returns the status. */

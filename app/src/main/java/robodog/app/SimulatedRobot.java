@@ -1,0 +1,82 @@
+package robodog.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import robodog.app.perception.SimPerception;
+import robodog.app.robot.OperatorSide;
+import robodog.app.robot.Shutdown;
+import robodog.app.robot.SimBody;
+import robodog.app.sim.PlotWriter;
+import robodog.app.sim.SimRun;
+import robodog.locomotion.LocomotionConfig;
+import robodog.sim.scenario.Scenario;
+
+/**
+ * The simulated robot run by {@code sim} and by {@code run --hardware sim|hil}: one {@link SimRun}
+ * with a clean stop on SIGTERM (report written, servos off, {@code state/status} offline), then the
+ * summary, the advisor's and perception's lines, the report and the plots. Main thread.
+ */
+final class SimulatedRobot {
+  /** What to simulate; see {@link SimRun.Options} for each field. */
+  record Run(
+      Scenario scenario,
+      String gait,
+      long seed,
+      double durationS,
+      double rateHz,
+      boolean realtime,
+      boolean script,
+      SimBody.Hil hil,
+      Path policy,
+      SimPerception.Setup perception,
+      OperatorSide.Setup link) {}
+
+  private SimulatedRobot() {}
+
+  /** Runs {@code r}; returns the exit status (0). */
+  static int run(LocomotionConfig cfg, Run r, Path report, Path plots, PrintWriter out)
+      throws Exception {
+    Shutdown shutdown = Shutdown.install();
+    try {
+      SimRun.Result res =
+          SimRun.run(
+              cfg,
+              new SimRun.Options(
+                  r.scenario(),
+                  r.gait(),
+                  r.seed(),
+                  r.durationS(),
+                  r.rateHz(),
+                  r.realtime(),
+                  r.script(),
+                  System.err,
+                  r.hil(),
+                  r.policy(),
+                  r.perception(),
+                  r.link(),
+                  out,
+                  shutdown::requested));
+      if (shutdown.requested()) {
+        out.println("stopped by SIGTERM: servos off, report as far as the run went");
+      }
+      out.println(SimCommand.summary(res.report()));
+      if (res.advisor() != null) {
+        out.println(res.advisor());
+      }
+      out.println(res.perception() != null ? res.perception() : "perception: off");
+      if (report != null) {
+        res.report().write(report);
+        out.println("report: " + report);
+      }
+      if (plots != null) {
+        for (Path p : PlotWriter.write(res.recorder(), r.scenario().name(), plots)) {
+          out.println("plot: " + p);
+        }
+      }
+      out.flush();
+      return 0;
+    } finally {
+      shutdown.finished();
+    }
+  }
+}

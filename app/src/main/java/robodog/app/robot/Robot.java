@@ -1,0 +1,321 @@
+package robodog.app.robot;
+
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import robodog.app.learn.PolicyWiring;
+import robodog.app.perception.PerceptionTelemetry;
+import robodog.core.Clock;
+import robodog.core.ControlTask;
+import robodog.core.LoopRunner;
+import robodog.core.Mailbox;
+import robodog.core.MotionCommand;
+import robodog.core.SteppableClock;
+import robodog.core.Telemetry;
+import robodog.core.jobs.PeriodicJobs;
+import robodog.core.perception.Landmarks;
+import robodog.locomotion.HexapodController;
+import robodog.locomotion.LocomotionConfig;
+import robodog.operatorlink.OperatorLink;
+import robodog.operatorlink.mqtt.TelemetryJson;
+
+/**
+ * The robot, assembled in this one place from a {@link Body}, a clock and the configuration: the
+ * controller and its control loop, the operator link (lease, watchdog), the operator's side
+ * (broker, tablet page, missions, ROS 2) when asked, the learned gait advisor, the body's
+ * perception, telemetry, and the side jobs that keep them going. The Pi, hardware in the loop, the
+ * realtime simulator and every headless run build it here, so what the tests drive is what runs on
+ * the robot.
+ *
+ * <p>Side jobs ({@link PeriodicJobs}): thread {@value #LINK_THREAD} runs the link's timers at 500
+ * Hz (it also hands telemetry and markers on to missions), telemetry out at 10 Hz and camera
+ * snapshots at 20 Hz; thread {@value #MISSIONS_THREAD} steps missions at 20 Hz (its database may
+ * block; nothing else waits for it); thread {@value #ADVISOR_THREAD} runs the advisor. On a stepped
+ * clock all of them run in lock step after each control tick ({@link #step}).
+ *
+ * <p>Threading: build, {@link #start}, {@link #step} and {@link #close} from the start-up thread
+ * (which is the control thread when it calls {@link #step}); {@link #requestStop} from any thread.
+ */
+public final class Robot implements AutoCloseable {
+  public static final String LINK_THREAD = "operator-link";
+  public static final String MISSIONS_THREAD = "missions";
+  public static final String ADVISOR_THREAD = "advisor";
+
+  /** The operator link's timers (velocity expiry, watchdog, sit-down), Hz. */
+  public static final double LINK_TIMER_HZ = 500;
+
+  /** Telemetry on {@code state/telemetry}, Hz. */
+  public static final double TELEMETRY_HZ = 10;
+
+  /** Camera snapshots on {@code state/camera} (the pipeline rate-limits them again), Hz. */
+  public static final double CAMERA_HZ = 20;
+
+  private final LocomotionConfig cfg;
+  private final Body body;
+  private final Clock clock;
+  private final boolean stepped;
+  private final Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
+  private final Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
+  private final Mailbox<Telemetry> missionTelemetry = LocomotionConfig.telemetryMailbox();
+  private final Mailbox<Landmarks> missionMarkers =
+      new Mailbox<>(Landmarks::new, (a, b) -> b.copyFrom(a));
+  private final PeriodicJobs jobs;
+  private final OperatorLink link;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private volatile OperatorSide side;
+  private PolicyWiring advisor;
+  private BodyPerception perception;
+  private HexapodController controller;
+  private LoopRunner loop;
+  private ControlTask task;
+  private boolean active;
+  private boolean closed;
+
+  private Robot(LocomotionConfig cfg, Body body, Clock clock) {
+    this.cfg = cfg;
+    this.body = body;
+    this.clock = clock;
+    this.stepped = clock instanceof SteppableClock;
+    this.jobs = new PeriodicJobs(clock, e -> report("robot: " + e));
+    this.link = new OperatorLink(commands, e -> report("operator: " + e), 10_000_000_000L);
+    link.gaitNames(cfg.gaitTable().names());
+  }
+
+  /**
+   * Assembles the robot on {@code body}; nothing is powered until {@link #start} or the first
+   * {@link #step}. A failure closes what was opened (the body too) and is rethrown.
+   */
+  public static Robot assemble(
+      LocomotionConfig cfg, Body body, Clock clock, RobotSetup setup, PrintWriter out)
+      throws Exception {
+    Robot r = new Robot(cfg, body, clock);
+    try {
+      r.build(setup, out);
+      return r;
+    } catch (Exception | Error e) {
+      r.close();
+      throw e;
+    }
+  }
+
+  private void build(RobotSetup setup, PrintWriter out) throws Exception {
+    if (setup.policyFile() != null) {
+      advisor = PolicyWiring.load(cfg, setup.policyFile(), setup.payloadKg());
+      out.println(advisor.describe());
+      link.policySwitch(advisor::setEnabled);
+    }
+    Mailbox<Telemetry> controllerTelemetry = telemetry;
+    if (setup.link() != null) {
+      side = OperatorSide.open(setup.link(), cfg, link, telemetry, clock, this::report, out);
+      controllerTelemetry = side.controllerTelemetry();
+    }
+    controller = cfg.newController(commands, controllerTelemetry, setup.initialMode());
+    if (advisor != null) {
+      advisor.attach(controller);
+      advisor.addJobs(jobs, ADVISOR_THREAD);
+    }
+    if (setup.perception()) {
+      perception = body.perception(controller, clock, stepped, out);
+    }
+    out.flush();
+    addLinkJobs();
+    task = new ControlTask(body.hardware(), controller);
+    loop = new LoopRunner(clock, Math.round(1e9 / setup.rateHz()), task, "control-loop");
+  }
+
+  private void addLinkJobs() {
+    boolean withSide = side != null;
+    jobs.add(
+        LINK_THREAD,
+        "link-timers",
+        LINK_TIMER_HZ,
+        now -> {
+          link.tick(now);
+          if (withSide) {
+            Telemetry t = telemetry.poll();
+            if (t != null) {
+              missionTelemetry.offer(t);
+            }
+            Landmarks l = perception == null ? null : perception.outputs().landmarks().poll();
+            if (l != null) {
+              missionMarkers.offer(l);
+            }
+          }
+        });
+    if (!withSide) {
+      return;
+    }
+    PerceptionTelemetry perceptTel =
+        perception == null ? null : new PerceptionTelemetry(perception.outputs());
+    jobs.add(LINK_THREAD, "telemetry", TELEMETRY_HZ, now -> publishTelemetry(now, perceptTel));
+    if (perceptTel != null) {
+      jobs.add(
+          LINK_THREAD,
+          "camera",
+          CAMERA_HZ,
+          now -> {
+            if (side.broker() != null) {
+              perceptTel.publishSnapshot(side.broker());
+            }
+          });
+    }
+    jobs.add(
+        MISSIONS_THREAD,
+        "missions",
+        robodog.app.mission.MissionWiring.RATE_HZ,
+        now -> side.missions().step(now, missionTelemetry.latest(), missionMarkers.latest()));
+  }
+
+  private void publishTelemetry(long now, PerceptionTelemetry perceptTel) {
+    Telemetry t = telemetry.latest();
+    if (t == null || side.broker() == null) {
+      return;
+    }
+    side.publish(
+        "state/telemetry",
+        TelemetryJson.encode(
+            t,
+            link.leaseHolder(),
+            link.refused() + side.broker().refusedPublishes(),
+            advisor == null ? null : advisor.reason(),
+            perceptTel == null ? null : perceptTel.json(t.safetyScale, now)),
+        false);
+  }
+
+  /** One line to the console and, when a broker is open, to {@code state/error}. Any thread. */
+  private void report(String line) {
+    System.err.println(line);
+    OperatorSide s = side;
+    if (s != null) {
+      s.publish("state/error", TelemetryJson.error(line), false);
+    }
+  }
+
+  /** Powers the hardware (servo relay on; the controller still decides what the legs do). */
+  private void activate() {
+    if (!active) {
+      try {
+        body.hardware().activate();
+      } catch (Exception e) {
+        throw new IllegalStateException(body.name() + " hardware: power-up failed: " + e, e);
+      }
+      active = true;
+    }
+  }
+
+  /**
+   * Real time: powers the hardware and starts the side jobs' threads; with {@code ownLoopThread}
+   * also the control loop's own thread, else the caller ticks it with {@link #step}.
+   */
+  public void start(boolean ownLoopThread) {
+    if (stepped) {
+      throw new IllegalStateException("a stepped clock is driven by step(), not started");
+    }
+    activate();
+    jobs.start();
+    if (ownLoopThread) {
+      loop.start(Thread.MAX_PRIORITY);
+    }
+  }
+
+  /**
+   * One control tick on the calling thread; on a stepped clock then every side job that is due, in
+   * lock step. The first call powers the hardware of a stepped robot.
+   */
+  public void step() throws InterruptedException {
+    if (stepped) {
+      activate();
+    }
+    loop.runTicks(1);
+    if (stepped) {
+      jobs.runDue(clock.nanoTime());
+    }
+  }
+
+  /** Asks whoever drives the robot to stop (SIGTERM, an operator's shutdown); any thread. */
+  public void requestStop() {
+    stop.set(true);
+  }
+
+  /** True once {@link #requestStop} was called; any thread. */
+  public boolean stopRequested() {
+    return stop.get();
+  }
+
+  public HexapodController controller() {
+    return controller;
+  }
+
+  /** The controller's command mailbox: scripted commands of a simulated world post here. */
+  public Mailbox<MotionCommand> commands() {
+    return commands;
+  }
+
+  /** The joint targets the last tick wrote (control thread only). */
+  public robodog.core.JointCommand lastJointTargets() {
+    return task.command();
+  }
+
+  public OperatorLink link() {
+    return link;
+  }
+
+  public PeriodicJobs jobs() {
+    return jobs;
+  }
+
+  public LoopRunner loop() {
+    return loop;
+  }
+
+  /** The learned advisor, or null. */
+  public PolicyWiring advisor() {
+    return advisor;
+  }
+
+  /** The body's perception, or null when off. */
+  public BodyPerception perception() {
+    return perception;
+  }
+
+  public Body body() {
+    return body;
+  }
+
+  /**
+   * Stops the loop and the jobs, turns every servo output off, then closes perception, the
+   * operator's side (state/status offline, retained), the advisor and the body. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    jobs.close();
+    try {
+      if (loop != null) {
+        loop.stop();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (active) {
+        body.hardware().deactivate();
+      }
+    }
+    if (perception != null) {
+      perception.close();
+    }
+    if (side != null) {
+      side.close();
+    }
+    if (advisor != null) {
+      try {
+        advisor.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    body.close();
+  }
+}

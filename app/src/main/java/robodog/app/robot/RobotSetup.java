@@ -1,0 +1,42 @@
+package robodog.app.robot;
+
+import java.nio.file.Path;
+import robodog.core.Mode;
+
+/**
+ * How to assemble a {@link Robot}, beyond its body, clock and configuration.
+ *
+ * @param rateHz control loop rate, Hz
+ * @param initialMode the mode the controller starts in (PASSIVE on the robot: nothing powers up the
+ *     legs before an operator asks)
+ * @param policyFile the learned gait advisor's model, or null for none
+ * @param payloadKg the declared payload, kg (an input of the advisor and the ride profile)
+ * @param perception start the body's camera perception
+ * @param link the operator's side (broker, tablet, missions, ROS 2), or null for none (a headless
+ *     run, which still has the operator link's lease and watchdog, driven in process)
+ */
+public record RobotSetup(
+    double rateHz,
+    robodog.core.Mode initialMode,
+    Path policyFile,
+    double payloadKg,
+    boolean perception,
+    OperatorSide.Setup link) {
+
+  /** A headless robot: no broker, no advisor, no perception. */
+  public static RobotSetup headless(double rateHz, Mode initialMode) {
+    return new RobotSetup(rateHz, initialMode, null, 0, false, null);
+  }
+
+  public RobotSetup withPolicy(Path file, double payload) {
+    return new RobotSetup(rateHz, initialMode, file, payload, perception, link);
+  }
+
+  public RobotSetup withPerception(boolean on) {
+    return new RobotSetup(rateHz, initialMode, policyFile, payloadKg, on, link);
+  }
+
+  public RobotSetup withLink(OperatorSide.Setup l) {
+    return new RobotSetup(rateHz, initialMode, policyFile, payloadKg, perception, l);
+  }
+}
