@@ -75,6 +75,11 @@ final class SimulatedRobot {
       }
       out.flush();
       return 0;
+    } catch (Exception | Error e) {
+      // Said here, before a pending shutdown is released: once it is, the JVM halts at once.
+      System.err.println("robodog: the run ended with " + e);
+      System.err.flush();
+      throw e;
     } finally {
       shutdown.finished();
     }

@@ -45,8 +45,9 @@ class MissionTabletE2ETest {
                     Main.run(
                         new PrintWriter(out, true),
                         new PrintWriter(err, true),
-                        "sim",
-                        "--realtime",
+                        "run",
+                        "--hardware",
+                        "hil",
                         "--scenario",
                         "flat-walk",
                         "--duration",

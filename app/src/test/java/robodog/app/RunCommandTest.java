@@ -16,7 +16,7 @@ class RunCommandTest {
 
   @Test
   void withoutTheRobotsBusItNamesTheBusAndAddress() {
-    Cli r = Cli.run("run", "--duration", "1");
+    Cli r = Cli.run("run", "--hardware", "pi", "--duration", "1");
     assertEquals(1, r.status);
     assertTrue(r.err.contains("hardware not ready: cannot open I2C bus 1 address 0x40"), r.err);
   }
@@ -35,7 +35,7 @@ class RunCommandTest {
   @Test
   void aPinUsedTwiceIsRefusedBeforeAnyDeviceIsOpened() throws Exception {
     Path cfg = Cli.configWith(dir, "pins.yaml", "relay_bcm: 21", "relay_bcm: 16");
-    Cli r = Cli.run("run", "--config", cfg.toString());
+    Cli r = Cli.run("run", "--hardware", "pi", "--config", cfg.toString());
     assertEquals(1, r.status);
     assertTrue(r.err.contains("relay_bcm: GPIO 16 is already used"), r.err);
   }

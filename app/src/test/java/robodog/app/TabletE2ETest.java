@@ -57,8 +57,9 @@ class TabletE2ETest {
                     Main.run(
                         new PrintWriter(out, true),
                         new PrintWriter(err, true),
-                        "sim",
-                        "--realtime",
+                        "run",
+                        "--hardware",
+                        "hil",
                         "--duration",
                         Double.toString(SIM_SECONDS),
                         "--robot-id",

@@ -25,8 +25,9 @@ class TeleopMosquittoTest {
               () ->
                   result[0] =
                       Cli.run(
-                          "sim",
-                          "--realtime",
+                          "run",
+                          "--hardware",
+                          "hil",
                           "--duration",
                           "5",
                           "--robot-id",

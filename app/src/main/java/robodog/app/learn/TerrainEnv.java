@@ -1,9 +1,9 @@
 package robodog.app.learn;
 
-import robodog.app.sim.SimWorlds;
-import robodog.core.ControlTask;
+import robodog.app.robot.Robot;
+import robodog.app.robot.RobotSetup;
+import robodog.app.robot.SimBody;
 import robodog.core.GaitSetting;
-import robodog.core.LoopRunner;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
@@ -13,8 +13,8 @@ import robodog.learning.runtime.TerrainActions;
 import robodog.learning.runtime.TerrainFeatures;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
-import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
+import robodog.sim.camera.Scene;
 
 /**
  * The terrain policy's environment: the real controller on the ode4j simulator, one course per
@@ -42,7 +42,7 @@ public final class TerrainEnv implements Env {
   private TerrainCourses.Course course;
   private SimWorld world;
   private HexapodController controller;
-  private LoopRunner loop;
+  private Robot robot;
   private Mailbox<MotionCommand> commands;
   private Mailbox<GaitSetting> advice;
   private final MotionCommand cmd = new MotionCommand();
@@ -119,14 +119,28 @@ public final class TerrainEnv implements Env {
   public double[] reset(TerrainCourses.Course c) {
     course = c;
     double dt = periodNanos * 1e-9;
-    world = SimWorlds.standing(cfg, c.terrain(), c.sim(), 0, 0, 0);
-    SimHardware hw = SimWorlds.activate(new SimHardware(world));
-    commands = LocomotionConfig.commandMailbox();
+    SimBody body = new SimBody(cfg, c.terrain(), c.sim(), 0, 0, 0, Scene.EMPTY, 0, null, null);
+    world = body.world();
+    if (robot != null) {
+      robot.close();
+    }
+    try {
+      robot =
+          Robot.assemble(
+              cfg,
+              body,
+              new SteppableClock(),
+              RobotSetup.headless(cfg.settings().loopRateHz(), Mode.STANDING),
+              new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
+    } catch (Exception e) {
+      throw new IllegalStateException("course " + c.name() + ": robot not assembled: " + e, e);
+    }
+    commands = robot.commands();
+    controller = robot.controller();
+    // The policy being trained takes the learned advisor's place: the same mailbox, the same
+    // controller rules (an explicit gait still wins, the safe set still bounds it).
     advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
-    controller = cfg.newController(commands, null, Mode.STANDING);
     controller.setGaitAdvisor(advice);
-    loop =
-        new LoopRunner(new SteppableClock(), periodNanos, new ControlTask(hw, controller), "env");
     features = new TerrainFeatures(gaits, cfg.robot().stance().bodyHeightM(), c.sim().payloadKg());
     cmd.requestedMode = Mode.WALKING;
     cmd.vx = c.speedMps();
@@ -191,7 +205,7 @@ public final class TerrainEnv implements Env {
     long ticks = Math.round(seconds / (periodNanos * 1e-9));
     try {
       for (long k = 0; k < ticks; k++) {
-        loop.runTicks(1);
+        robot.step();
         time += periodNanos * 1e-9;
         if (k % SAMPLE_EVERY == 0) {
           features.add(controller.telemetry());

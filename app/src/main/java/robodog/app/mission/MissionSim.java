@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
 import robodog.app.perception.SimPerception;
-import robodog.app.sim.SimWorlds;
+import robodog.app.robot.Robot;
+import robodog.app.robot.RobotSetup;
+import robodog.app.robot.SimBody;
 import robodog.autonomy.MarkerSighting;
 import robodog.autonomy.MissionService;
 import robodog.autonomy.store.RunDatabase;
-import robodog.core.ControlTask;
-import robodog.core.LoopRunner;
-import robodog.core.Mailbox;
 import robodog.core.Mode;
-import robodog.core.MotionCommand;
 import robodog.core.SteppableClock;
 import robodog.core.Telemetry;
 import robodog.core.perception.HeightGrid;
@@ -22,7 +20,6 @@ import robodog.core.perception.PeopleZones;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
-import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
 import robodog.sim.camera.Scene;
 import robodog.sim.scenario.Scenario;
@@ -41,25 +38,23 @@ import robodog.sim.terrain.Terrain;
  * perception report. One thread; {@link #close} stops the pipeline's threads.
  */
 public final class MissionSim implements AutoCloseable {
-  /** Autonomy and operator-link step period, ns (20 Hz). */
-  static final long AUTONOMY_PERIOD_NANOS = 50_000_000L;
+  /** Autonomy's step rate, Hz (as the robot's missions job). */
+  static final double AUTONOMY_HZ = robodog.app.mission.MissionWiring.RATE_HZ;
 
   private final SimWorld world;
-  private final SimHardware hw;
+  private final SimBody body;
   private final Terrain terrain;
+  private final Robot robot;
   private final HexapodController controller;
-  private final LoopRunner loop;
   private final SteppableClock clock = new SteppableClock();
   private final OperatorLink link;
   private final MissionService svc;
   private final MarkerField markers;
-  private final long period;
   private final List<String> errors = new ArrayList<>();
   private final double x0;
   private final double y0;
   private final double[] rpy = new double[3];
   private final Landmarks seen = new Landmarks();
-  private long nextAutonomy;
   private GroundTruthPerception perception;
   private SimPerception camera;
   private Scene cameraScene;
@@ -87,16 +82,23 @@ public final class MissionSim implements AutoCloseable {
       MarkerField markers,
       double driftPerMetre,
       LongConsumer runFinished) {
-    period = Math.round(1e9 / rateHz);
-    terrain = sc.terrain().build(seed);
-    world = SimWorlds.forScenario(cfg, sc, terrain, seed);
-    hw = SimWorlds.activate(new SimHardware(world));
-    Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
-    Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-    controller = cfg.newController(commands, telemetry, Mode.STANDING);
-    loop = new LoopRunner(clock, period, new ControlTask(hw, controller), "sim-control");
-    link = new OperatorLink(commands, errors::add, 10_000_000_000L);
-    link.gaitNames(cfg.gaitTable().names()); // the operator may change gait, as on the robot
+    body = new SimBody(cfg, sc, seed, null, null);
+    terrain = body.terrain();
+    world = body.world();
+    try {
+      robot =
+          Robot.assemble(
+              cfg,
+              body,
+              clock,
+              RobotSetup.headless(rateHz, Mode.STANDING),
+              new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()));
+    } catch (Exception e) {
+      throw new IllegalStateException("mission sim: robot not assembled: " + e, e);
+    }
+    controller = robot.controller();
+    link = robot.link(); // its lease and watchdog run as the robot's own link-timers job
+    robot.addReportListener(errors::add);
     svc =
         new MissionService(
             db,
@@ -109,7 +111,8 @@ public final class MissionSim implements AutoCloseable {
     this.driftPerMetre = driftPerMetre;
     x0 = world.bodyPosition().get0();
     y0 = world.bodyPosition().get1();
-    nextAutonomy = clock.nanoTime();
+    // Autonomy steps as a side job beside the robot's own, in lock step with simulated time.
+    robot.jobs().add(Robot.MISSIONS_THREAD, "missions", AUTONOMY_HZ, this::autonomyStep);
   }
 
   /** Feeds local navigation from ground truth from now on (null: no perception). */
@@ -127,7 +130,9 @@ public final class MissionSim implements AutoCloseable {
     if (camera != null) {
       throw new IllegalStateException("camera perception already attached");
     }
-    camera = SimPerception.start(setup, hw, terrain, scene, seed, controller, clock, true);
+    camera =
+        SimPerception.start(
+            setup, body.simHardware(), terrain, scene, seed, controller, clock, true);
     cameraScene = scene;
   }
 
@@ -200,55 +205,54 @@ public final class MissionSim implements AutoCloseable {
       if (camera != null) {
         camera.beforeTick(timeS());
       }
-      loop.runTicks(1);
-      long now = clock.nanoTime();
-      if (now >= nextAutonomy) {
-        nextAutonomy += AUTONOMY_PERIOD_NANOS;
-        link.tick(now);
-        Telemetry t = controller.telemetry();
-        double ox = t.odomX;
-        double oy = t.odomY;
-        if (!Double.isNaN(lastOx)) {
-          // Injected drift: a leftward error accumulating with distance walked (slip on one side).
-          double ds = Math.hypot(ox - lastOx, oy - lastOy) * driftPerMetre;
-          driftX -= Math.sin(t.odomYaw) * ds;
-          driftY += Math.cos(t.odomYaw) * ds;
-        }
-        lastOx = ox;
-        lastOy = oy;
-        double sx = ox + driftX;
-        double sy = oy + driftY;
-        List<MarkerSighting> sightings;
-        PeopleZones people = null;
-        HeightGrid grid = null;
-        if (camera != null) {
-          // The camera pipeline's newest frame, used once (12 Hz camera, 20 Hz autonomy).
-          Landmarks l = camera.outputs().landmarks().poll();
-          sightings = l == null ? List.of() : MarkerSighting.from(l);
-          scoreSightings(sightings);
-          sightings = withinTaughtRange(sightings);
-          people = camera.outputs().people().latest();
-          grid = camera.outputs().grid().latest();
-        } else {
-          // Ground-truth markers through perception's Landmarks message, as the detector delivers.
-          double wx = world.bodyPosition().get0();
-          double wy = world.bodyPosition().get1();
-          markers.seen(wx, wy, trueYaw(), seen);
-          seen.stampNanos = now;
-          sightings = MarkerSighting.from(seen);
-          if (perception != null) {
-            perception.render(wx, wy, trueYaw(), now);
-            people = perception.people;
-            grid = perception.grid;
-          }
-        }
-        svc.step(now, t.mode, sx, sy, t.odomYaw, sightings, people, grid);
-      }
+      robot.step();
       if (world.fallen()) {
         return false;
       }
     }
     return true;
+  }
+
+  /** One autonomy step at {@code now}: odometry with the injected drift, sightings, the service. */
+  private void autonomyStep(long now) {
+    Telemetry t = controller.telemetry();
+    double ox = t.odomX;
+    double oy = t.odomY;
+    if (!Double.isNaN(lastOx)) {
+      // Injected drift: a leftward error accumulating with distance walked (slip on one side).
+      double ds = Math.hypot(ox - lastOx, oy - lastOy) * driftPerMetre;
+      driftX -= Math.sin(t.odomYaw) * ds;
+      driftY += Math.cos(t.odomYaw) * ds;
+    }
+    lastOx = ox;
+    lastOy = oy;
+    double sx = ox + driftX;
+    double sy = oy + driftY;
+    List<MarkerSighting> sightings;
+    PeopleZones people = null;
+    HeightGrid grid = null;
+    if (camera != null) {
+      // The camera pipeline's newest frame, used once (12 Hz camera, 20 Hz autonomy).
+      Landmarks l = camera.outputs().landmarks().poll();
+      sightings = l == null ? List.of() : MarkerSighting.from(l);
+      scoreSightings(sightings);
+      sightings = withinTaughtRange(sightings);
+      people = camera.outputs().people().latest();
+      grid = camera.outputs().grid().latest();
+    } else {
+      // Ground-truth markers through perception's Landmarks message, as the detector delivers.
+      double wx = world.bodyPosition().get0();
+      double wy = world.bodyPosition().get1();
+      markers.seen(wx, wy, trueYaw(), seen);
+      seen.stampNanos = now;
+      sightings = MarkerSighting.from(seen);
+      if (perception != null) {
+        perception.render(wx, wy, trueYaw(), now);
+        people = perception.people;
+        grid = perception.grid;
+      }
+    }
+    svc.step(now, t.mode, sx, sy, t.odomYaw, sightings, people, grid);
   }
 
   /**
@@ -297,5 +301,6 @@ public final class MissionSim implements AutoCloseable {
     if (camera != null) {
       camera.close();
     }
+    robot.close();
   }
 }

@@ -61,6 +61,8 @@ public final class Robot implements AutoCloseable {
   private final PeriodicJobs jobs;
   private final OperatorLink link;
   private final AtomicBoolean stop = new AtomicBoolean();
+  private final java.util.List<java.util.function.Consumer<String>> reportListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile OperatorSide side;
   private PolicyWiring advisor;
   private BodyPerception perception;
@@ -75,8 +77,8 @@ public final class Robot implements AutoCloseable {
     this.body = body;
     this.clock = clock;
     this.stepped = clock instanceof SteppableClock;
-    this.jobs = new PeriodicJobs(clock, e -> report("robot: " + e));
-    this.link = new OperatorLink(commands, e -> report("operator: " + e), 10_000_000_000L);
+    this.jobs = new PeriodicJobs(clock, e -> report("robot", e));
+    this.link = new OperatorLink(commands, e -> report("operator", e), 10_000_000_000L);
     link.gaitNames(cfg.gaitTable().names());
   }
 
@@ -105,7 +107,9 @@ public final class Robot implements AutoCloseable {
     }
     Mailbox<Telemetry> controllerTelemetry = telemetry;
     if (setup.link() != null) {
-      side = OperatorSide.open(setup.link(), cfg, link, telemetry, clock, this::report, out);
+      side =
+          OperatorSide.open(
+              setup.link(), cfg, link, telemetry, clock, e -> report("operator", e), out);
       controllerTelemetry = side.controllerTelemetry();
     }
     controller = cfg.newController(commands, controllerTelemetry, setup.initialMode());
@@ -181,13 +185,27 @@ public final class Robot implements AutoCloseable {
         false);
   }
 
-  /** One line to the console and, when a broker is open, to {@code state/error}. Any thread. */
-  private void report(String line) {
-    System.err.println(line);
+  /**
+   * A refusal or failure: one line to the console ({@code source: line}), to {@code state/error}
+   * when a broker is open, and to every report listener. Any thread.
+   */
+  private void report(String source, String line) {
+    System.err.println(source + ": " + line);
     OperatorSide s = side;
     if (s != null) {
       s.publish("state/error", TelemetryJson.error(line), false);
     }
+    for (java.util.function.Consumer<String> l : reportListeners) {
+      l.accept(line);
+    }
+  }
+
+  /**
+   * Also tells {@code listener} every refusal and failure the robot reports (what {@code
+   * state/error} carries); e.g. a simulated world that checks them. Any thread.
+   */
+  public void addReportListener(java.util.function.Consumer<String> listener) {
+    reportListeners.add(listener);
   }
 
   /** Powers the hardware (servo relay on; the controller still decides what the legs do). */

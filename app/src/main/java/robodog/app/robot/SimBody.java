@@ -25,7 +25,7 @@ public final class SimBody implements Body {
   /** The Pi's wiring and servo calibration for hardware in the loop. */
   public record Hil(PinMap pins, ServoCalibration cal) {}
 
-  private final Scenario scenario;
+  private final robodog.sim.camera.Scene scene;
   private final long seed;
   private final Terrain terrain;
   private final SimWorld world;
@@ -35,17 +35,47 @@ public final class SimBody implements Body {
   private final boolean hil;
 
   /**
+   * The body on {@code scenario}'s terrain, payload and start pose.
+   *
    * @param hil the Pi's wiring for hardware in the loop, or null for the simulated hardware
    * @param camera the simulated camera and pipeline settings, or null for a body without camera
    */
   public SimBody(
       LocomotionConfig cfg, Scenario scenario, long seed, Hil hil, SimPerception.Setup camera) {
-    this.scenario = scenario;
+    this(
+        cfg,
+        scenario.terrain().build(seed),
+        SimWorlds.config(scenario, seed),
+        scenario.startX(),
+        scenario.startY(),
+        scenario.startYawRad(),
+        scenario.scene(),
+        seed,
+        hil,
+        camera);
+  }
+
+  /**
+   * The body standing at (x, y) m, heading {@code yawRad}, on {@code terrain} with the physics
+   * settings {@code sim}; {@code scene} is what its camera sees.
+   */
+  public SimBody(
+      LocomotionConfig cfg,
+      Terrain terrain,
+      robodog.sim.SimConfig sim,
+      double x,
+      double y,
+      double yawRad,
+      robodog.sim.camera.Scene scene,
+      long seed,
+      Hil hil,
+      SimPerception.Setup camera) {
+    this.scene = scene;
     this.seed = seed;
     this.camera = camera;
     this.hil = hil != null;
-    terrain = scenario.terrain().build(seed);
-    world = SimWorlds.forScenario(cfg, scenario, terrain, seed);
+    this.terrain = terrain;
+    world = SimWorlds.standing(cfg, terrain, sim, x, y, yawRad);
     simHw = new SimHardware(world);
     hw =
         hil == null
@@ -73,10 +103,6 @@ public final class SimBody implements Body {
     return world;
   }
 
-  public Scenario scenario() {
-    return scenario;
-  }
-
   public Terrain terrain() {
     return terrain;
   }
@@ -94,8 +120,7 @@ public final class SimBody implements Body {
       return null;
     }
     SimPerception p =
-        SimPerception.start(
-            camera, simHw, terrain, scenario.scene(), seed, controller, clock, lockStep);
+        SimPerception.start(camera, simHw, terrain, scene, seed, controller, clock, lockStep);
     return new BodyPerception() {
       @Override
       public robodog.perception.PerceptionOutputs outputs() {

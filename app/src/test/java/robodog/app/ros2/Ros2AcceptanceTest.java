@@ -201,11 +201,16 @@ class Ros2AcceptanceTest {
       cmd.add("robodog.app.Main");
       cmd.addAll(
           List.of(
-              "sim",
-              "--realtime",
+              "run",
+              "--hardware",
+              "hil",
               "--duration",
               Double.toString(seconds),
               "--mqtt-port",
+              "0",
+              "--ws-port",
+              "0",
+              "--http-port",
               "0",
               "--robot-id",
               "ros2test",
