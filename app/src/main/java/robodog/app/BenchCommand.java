@@ -113,7 +113,9 @@ public final class BenchCommand implements Runnable {
         throw new IllegalArgumentException(
             "--perception-images: " + perceptionImages + " is not a directory of images");
       }
-      LoopStats stats = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+      LoopStats stats =
+          LoopLatencyBenchmark.run(
+              rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
       out.println(LoopLatencyBenchmark.format(stats, rate, duration));
       if (perceptionImages == null) {
         return 0;
@@ -123,7 +125,9 @@ public final class BenchCommand implements Runnable {
           new robodog.app.bench.PerceptionLoad(
               perceptionImages, perceptionFps, config.dir(), controller)) {
         long framesBefore = load.frames();
-        LoopStats with = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+        LoopStats with =
+            LoopLatencyBenchmark.run(
+                rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
         out.println("with perception:");
         out.println(LoopLatencyBenchmark.format(with, rate, duration));
         out.printf(

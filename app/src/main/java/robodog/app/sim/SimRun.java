@@ -133,6 +133,15 @@ public final class SimRun {
   }
 
   /** Runs the scenario to its end, a fall, or (realtime) forever if duration is infinite. */
+  /**
+   * Where the {@code \r}-refreshed progress line goes: stderr when the process has a terminal, else
+   * nowhere (null), because in a pipe, a log file or CI each refresh would be one more line of
+   * noise; the summary at the end says everything the line did.
+   */
+  public static PrintStream terminalProgress() {
+    return System.console() != null ? System.err : null;
+  }
+
   public static Result run(LocomotionConfig cfg, Options o) throws InterruptedException {
     Scenario sc = o.scenario();
     validate(cfg, sc, o.gait());
