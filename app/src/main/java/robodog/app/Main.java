@@ -38,8 +38,8 @@ public final class Main implements Runnable {
       paramLabel = "SPEC",
       description = {
         "error, warn, info or debug, and/or COMPONENT=LEVEL entries, comma-separated, e.g."
-            + " debug,moquette=warn or link=debug (components: robodog, loop, link, perception,"
-            + " autonomy, moquette, netty, paho, djl, or a logger name). Default: robodog info,"
+            + " debug,moquette=warn or link=debug (components: robodog, loop, link, operator,"
+            + " ros2, perception, autonomy, moquette, netty, paho, djl, or a logger name). Default: robodog info,"
             + " the rest warn; also $ROBODOG_LOG or -Drobodog.log. See docs/logging.md."
       })
   void logLevel(String levels) {

@@ -25,6 +25,12 @@ import robodog.sim.scenario.ScenarioLoader;
       "and optionally writes a JSON report and PNG plots. Default scenario: flat-walk."
     })
 public final class SimCommand implements Callable<Integer> {
+  /**
+   * The operator link's refusals and errors (one per refused command, with its reason): logged as
+   * component {@code operator}, so {@code --log-level operator=error} silences them.
+   */
+  private static final System.Logger OPERATOR = System.getLogger("robodog.operatorlink.operator");
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -327,7 +333,7 @@ public final class SimCommand implements Callable<Integer> {
         new java.util.concurrent.atomic.AtomicReference<>();
     java.util.function.Consumer<String> errors =
         e -> {
-          System.err.println("operator: " + e);
+          OPERATOR.log(System.Logger.Level.WARNING, e);
           robodog.operatorlink.mqtt.BrokerLink b = ref.get();
           if (b != null) {
             b.publish("state/error", robodog.operatorlink.mqtt.TelemetryJson.error(e), false);
@@ -339,7 +345,7 @@ public final class SimCommand implements Callable<Integer> {
     if (advisor != null) {
       link.policySwitch(advisor::setEnabled);
     }
-    // Autonomy (issue 8): cmd/mission in, state/mission out, runs in the database.
+    // Autonomy: cmd/mission in, state/mission out, runs in the database.
     robodog.app.mission.MissionWiring missions =
         new robodog.app.mission.MissionWiring(
             cfg,

@@ -26,16 +26,18 @@ import java.util.logging.Logger;
 public final class LogLevels {
   /** Short component names users type, and the logger prefix each stands for. */
   public static final Map<String, String> ALIASES =
-      Map.of(
-          "robodog", "robodog",
-          "loop", "robodog.core",
-          "link", "robodog.operatorlink",
-          "perception", "robodog.perception",
-          "autonomy", "robodog.autonomy",
-          "moquette", "io.moquette",
-          "netty", "io.netty",
-          "paho", "org.eclipse.paho",
-          "djl", "ai.djl");
+      Map.ofEntries(
+          Map.entry("robodog", "robodog"),
+          Map.entry("loop", "robodog.core"),
+          Map.entry("link", "robodog.operatorlink"),
+          Map.entry("operator", "robodog.operatorlink.operator"),
+          Map.entry("ros2", "robodog.operatorlink.ros2"),
+          Map.entry("perception", "robodog.perception"),
+          Map.entry("autonomy", "robodog.autonomy"),
+          Map.entry("moquette", "io.moquette"),
+          Map.entry("netty", "io.netty"),
+          Map.entry("paho", "org.eclipse.paho"),
+          Map.entry("djl", "ai.djl"));
 
   /** System property and environment variable that give a spec when no option does. */
   public static final String PROPERTY = "robodog.log";

@@ -51,8 +51,7 @@ public final class TrainTerrainClassifierCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (epochs < 1 || perClass < 1 || testPerClass < 1) {
-      System.err.println("--epochs, --per-class and --test-per-class must be >= 1");
-      return 2;
+      throw new IllegalArgumentException("--epochs, --per-class and --test-per-class must be >= 1");
     }
     if (out == null) {
       out = robodog.app.OutputDirs.fresh("train/terrain-classifier");
