@@ -20,7 +20,7 @@ import robodog.locomotion.LocomotionConfig;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
+        "Benchmarks that print figures (the tick itself is measured with JMH, see docs/performance.md).",
     subcommands = {
       BenchCommand.Loop.class,
       SimBenchCommand.class,
@@ -79,7 +79,7 @@ public final class BenchCommand implements Runnable {
         defaultValue = "15",
         description =
             "with --perception-images: frames per second, as a camera delivers them (default"
-                + " ${DEFAULT-VALUE}, the issue's pipeline rate); 0 = unpaced, the worst case")
+                + " ${DEFAULT-VALUE}, the pipeline's target rate); 0 = unpaced, the worst case")
     double perceptionFps;
 
     @Override
@@ -133,7 +133,7 @@ public final class BenchCommand implements Runnable {
         out.printf(
             java.util.Locale.ROOT,
             "perception: %d frames in %.0f s (%.1f fps), mean %.1f ms per frame%n"
-                + "p99.9 lateness with / without perception: %.2f (issue 6 asks for at most 2)%n",
+                + "p99.9 lateness with / without perception: %.2f (target: at most 2)%n",
             load.frames() - framesBefore,
             duration,
             (load.frames() - framesBefore) / duration,

@@ -61,7 +61,7 @@ public final class RunCommand implements Callable<Integer> {
     PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
     PrintWriter out = spec.commandLine().getOut();
     java.nio.file.Path policyFile = policy.file();
-    // The robot's own payload is not configured yet: the policy sees 0 kg (see README).
+    // The robot's own payload is not configured yet: the policy sees 0 kg (see docs/weaknesses.md).
     try (Pi4jDevices devices = new Pi4jDevices();
         robodog.app.learn.PolicyWiring advisor =
             policyFile == null ? null : robodog.app.learn.PolicyWiring.load(cfg, policyFile, 0)) {
