@@ -20,7 +20,7 @@ import robodog.locomotion.LocomotionConfig;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks that print figures (the tick itself is measured with JMH, see README).",
+        "Benchmarks that print figures (the tick itself is measured with JMH, see docs/performance.md).",
     subcommands = {
       BenchCommand.Loop.class,
       SimBenchCommand.class,
@@ -79,7 +79,7 @@ public final class BenchCommand implements Runnable {
         defaultValue = "15",
         description =
             "with --perception-images: frames per second, as a camera delivers them (default"
-                + " ${DEFAULT-VALUE}, the issue's pipeline rate); 0 = unpaced, the worst case")
+                + " ${DEFAULT-VALUE}, the pipeline's target rate); 0 = unpaced, the worst case")
     double perceptionFps;
 
     @Override
@@ -113,7 +113,9 @@ public final class BenchCommand implements Runnable {
         throw new IllegalArgumentException(
             "--perception-images: " + perceptionImages + " is not a directory of images");
       }
-      LoopStats stats = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+      LoopStats stats =
+          LoopLatencyBenchmark.run(
+              rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
       out.println(LoopLatencyBenchmark.format(stats, rate, duration));
       if (perceptionImages == null) {
         return 0;
@@ -123,13 +125,15 @@ public final class BenchCommand implements Runnable {
           new robodog.app.bench.PerceptionLoad(
               perceptionImages, perceptionFps, config.dir(), controller)) {
         long framesBefore = load.frames();
-        LoopStats with = LoopLatencyBenchmark.run(rate, duration, spin, task, System.err);
+        LoopStats with =
+            LoopLatencyBenchmark.run(
+                rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
         out.println("with perception:");
         out.println(LoopLatencyBenchmark.format(with, rate, duration));
         out.printf(
             java.util.Locale.ROOT,
             "perception: %d frames in %.0f s (%.1f fps), mean %.1f ms per frame%n"
-                + "p99.9 lateness with / without perception: %.2f (issue 6 asks for at most 2)%n",
+                + "p99.9 lateness with / without perception: %.2f (target: at most 2)%n",
             load.frames() - framesBefore,
             duration,
             (load.frames() - framesBefore) / duration,

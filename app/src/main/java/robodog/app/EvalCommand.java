@@ -31,7 +31,7 @@ public final class EvalCommand implements Runnable {
         "Runs the learned terrain policy and every fixed gait preset (table gait, its own step",
         "height, the operator's speed) on held-out mixed courses (seeds never used in training)",
         "and prints completion, falls, mean speed, cost of transport and payload acceleration;",
-        "writes a PNG."
+        "writes eval.csv and eval.png into --out (default runs/eval/terrain-policy/<time>/)."
       })
   public static final class TerrainPolicy implements Callable<Integer> {
     @Option(
@@ -67,7 +67,14 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--workers", defaultValue = "2", description = "parallel simulations")
     int workers;
 
-    @Option(names = "--png", description = "chart file (default next to the policy: eval.png)")
+    @Option(
+        names = "--out",
+        description =
+            "directory for eval.csv and eval.png (default runs/eval/terrain-policy/<time>/,"
+                + " untracked; the committed models/terrain-policy/eval.* are a past run's result)")
+    Path out;
+
+    @Option(names = "--png", description = "chart file (default <out>/eval.png; CSV beside it)")
     Path png;
 
     private java.util.List<TerrainEvaluation.Fixed> extra(LocomotionConfig cfg) {
@@ -85,7 +92,9 @@ public final class EvalCommand implements Runnable {
       }
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
-      Path chart = png != null ? png : p.toAbsolutePath().getParent().resolve("eval.png");
+      Path dir = out != null ? out : OutputDirs.fresh("eval/terrain-policy");
+      Path chart = png != null ? png : dir.resolve("eval.png");
+      OutputDirs.sayIfReplacing(chart.resolveSibling("eval.csv"), System.out);
       if (courses == null) {
         TerrainEvaluation.run(cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
         return 0;

@@ -2,7 +2,9 @@ package robodog.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import robodog.app.log.LogLevels;
 import robodog.core.config.ConfigException;
+import robodog.operatorlink.PortInUseException;
 
 /**
  * The one composition root: {@code ./robodog <command>}. Each subcommand wires the modules it needs
@@ -30,6 +32,25 @@ import robodog.core.config.ConfigException;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Applied while the arguments are parsed, so before any command code runs or logs. */
+  @CommandLine.Option(
+      names = "--log-level",
+      paramLabel = "SPEC",
+      description = {
+        "error, warn, info or debug, and/or COMPONENT=LEVEL entries, comma-separated, e.g."
+            + " debug,moquette=warn or link=debug (components: robodog, loop, link, operator,"
+            + " ros2, perception, autonomy, moquette, netty, paho, djl, or a logger name). Default: robodog info,"
+            + " the rest warn; also $ROBODOG_LOG or -Drobodog.log. See docs/logging.md."
+      })
+  void logLevel(String levels) {
+    try {
+      LogLevels.apply(levels);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--log-level: " + e.getMessage());
+    }
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -43,11 +64,19 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given output streams (tests use this) and returns the exit status. */
   public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    LogLevels.applyDefault();
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
+          PortInUseException busy = BusyPort.find(ex);
+          if (busy != null) {
+            // Expected at start-up (another broker or robodog holds the port): one line, the
+            // option that fixes it, no stack trace; the command has started nothing yet.
+            commandLine.getErr().println("robodog: " + BusyPort.message(busy));
+            return 1;
+          }
           if (ex instanceof ConfigException) {
             commandLine.getErr().println("robodog: config error: " + ex.getMessage());
             return 1;
@@ -66,7 +95,6 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.exit(run(args));
   }
 }

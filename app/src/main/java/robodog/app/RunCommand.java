@@ -167,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("robodog: " + e.getMessage());
       return 1;
     }
-    // The robot's own payload is not configured yet: the advisor sees 0 kg (docs/hardware.md).
+    // The robot's own payload is not configured yet: the advisor sees 0 kg (docs/weaknesses.md).
     RobotSetup setup =
         new RobotSetup(cfg.settings().loopRateHz(), Mode.PASSIVE, policy.file(), 0, true, side);
     Shutdown shutdown = Shutdown.install();

@@ -49,7 +49,7 @@ final class SimulatedRobot {
                   r.rateHz(),
                   r.realtime(),
                   r.script(),
-                  System.err,
+                  SimRun.terminalProgress(),
                   r.hil(),
                   r.policy(),
                   r.perception(),

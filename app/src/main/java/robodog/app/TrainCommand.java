@@ -35,7 +35,8 @@ public final class TrainCommand implements Runnable {
       description = {
         "Trains the terrain policy (gait, speed scale, step and body height from what the robot",
         "senses) on simulated courses with a curriculum and domain randomisation; writes",
-        "policy.txt, checkpoints/ and the learning curve (CSV, PNG) into --out."
+        "policy.txt, checkpoints/ and the learning curve (CSV, PNG) into --out (default",
+        "runs/train/terrain-policy/<time>/; --out models/terrain-policy replaces the shipped one)."
       })
   public static final class TerrainPolicy implements Callable<Integer> {
     @Option(
@@ -56,7 +57,11 @@ public final class TrainCommand implements Runnable {
         description = "training seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--out", description = "output directory (default models/terrain-policy)")
+    @Option(
+        names = "--out",
+        description =
+            "output directory (default runs/train/terrain-policy/<time>/, untracked; naming"
+                + " models/terrain-policy replaces the shipped policy and says so)")
     Path out;
 
     @Option(
@@ -111,16 +116,18 @@ public final class TrainCommand implements Runnable {
             "--minutes must be > 0, --workers >= 1, --batch >= 2, --decisions >= 1");
       }
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
-      Path dir = out != null ? out : Paths.home().resolve("models/terrain-policy");
+      Path dir = out != null ? out : OutputDirs.fresh("train/terrain-policy");
       if (throughput > 0) {
         robodog.app.learn.EnvThroughput.run(cfg, throughput, workers, System.out);
         return 0;
       }
       if (compareSeeds > 0) {
+        OutputDirs.sayIfReplacing(dir.resolve("ppo-vs-ars.png"), System.out);
         TerrainTraining.compare(
             cfg, compareSeeds, decisions, minutes, workers, batch, threshold, dir, System.out);
         return 0;
       }
+      OutputDirs.sayIfReplacing(dir.resolve("policy.txt"), System.out);
       TerrainTraining.train(cfg, m, seed, minutes, decisions, workers, batch, dir, System.out);
       return 0;
     }

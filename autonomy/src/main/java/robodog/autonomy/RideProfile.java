@@ -21,7 +21,7 @@ public record RideProfile(
 
   /** Picks the profile for a payload. Pure; any thread. */
   public static RideProfile forPayload(Payload p) {
-    // Tip-over and spill risk grow with mass x COM height; fragility asks for less jerk.
+    // Tip-over and spill risk grow with mass x COM height; fragility calls for less jerk.
     double risk =
         p.massKg() / Payload.MAX_MASS_KG * (0.5 + p.comHeightM() / Payload.MAX_COM_HEIGHT_M);
     if (p.fragility() >= 0.7 || risk >= 0.6) {

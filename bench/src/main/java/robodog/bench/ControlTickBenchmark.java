@@ -24,8 +24,8 @@ import robodog.locomotion.LocomotionConfig;
 /**
  * One full control tick: mailbox poll, mode machine, velocity/pose limits, gait scheduling, swing
  * and stance for six legs, 18-joint IK, joint limits, stability margin and telemetry publish, on
- * ideal servos so that only the controller is timed. Sample mode gives the percentiles the issue
- * asks for (p50, p99.9).
+ * ideal servos so that only the controller is timed. Sample mode gives the percentiles the tick
+ * budget is stated in (p50, p99.9).
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar ControlTick -prof gc}; the config directory
  * comes from {@code -Drobodog.config} (default {@code config}).

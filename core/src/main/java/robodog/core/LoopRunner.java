@@ -72,7 +72,8 @@ public final class LoopRunner {
 
   /**
    * Starts the loop on a new thread with the given priority. The JVM cannot set real-time (FIFO)
-   * scheduling itself; see the README for {@code chrt} on the control thread only.
+   * scheduling itself; see docs/performance.md ("JVM flags") for {@code chrt} on the control thread
+   * only.
    */
   public synchronized void start(int threadPriority) {
     if (thread != null) {

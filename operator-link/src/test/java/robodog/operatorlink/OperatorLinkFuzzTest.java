@@ -17,9 +17,7 @@ import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 import robodog.operatorlink.mqtt.auth.PublishRateLimit;
 import robodog.operatorlink.testing.Tablet;
 
-/**
- * Issue 4's fuzz figure: ≥ 10,000 hostile messages, zero crashes, zero actuations, one error each.
- */
+/** The fuzz figure: ≥ 10,000 hostile messages, zero crashes, zero actuations, one error each. */
 class OperatorLinkFuzzTest {
   private final Mailbox<MotionCommand> box =
       new Mailbox<>(MotionCommand::new, (a, b) -> b.copyFrom(a));

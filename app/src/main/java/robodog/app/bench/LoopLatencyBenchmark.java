@@ -27,7 +27,7 @@ public final class LoopLatencyBenchmark {
    * @param rateHz loop rate, Hz, &gt; 0
    * @param durationSeconds how long to run, s, &gt; 0
    * @param workload the tick (the real controller in {@code ./robodog bench loop})
-   * @param progress one {@code \r}-refreshed line per second goes here
+   * @param progress one {@code \r}-refreshed line per second goes here; null for none
    * @return the loop's counters and lateness percentiles at the end
    */
   public static LoopStats run(
@@ -61,6 +61,9 @@ public final class LoopLatencyBenchmark {
       long remaining;
       while ((remaining = end - System.nanoTime()) > 0) {
         Thread.sleep(Math.min(1000, Math.max(1, remaining / 1_000_000)));
+        if (progress == null) {
+          continue;
+        }
         LoopStats s = loop.stats();
         progress.printf(
             Locale.ROOT,
@@ -82,7 +85,9 @@ public final class LoopLatencyBenchmark {
         Thread.currentThread().interrupt();
       }
     }
-    progress.println();
+    if (progress != null) {
+      progress.println();
+    }
     return loop.stats();
   }
 

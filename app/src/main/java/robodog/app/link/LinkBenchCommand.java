@@ -19,12 +19,13 @@ import robodog.operatorlink.mqtt.ExternalBrokerLink;
 import robodog.operatorlink.mqtt.TelemetryJson;
 
 /**
- * {@code ./robodog bench link}: issue 4's operator-link figures on loopback, through the embedded
- * Moquette and through a Mosquitto started here. (1) Command latency at QoS 0 and 1: publish → the
- * controller's mailbox, beside the raw broker round trip ({@link CommandLatency#toMailbox}), and
- * publish → the joint targets of the real control loop ({@link CommandLatency#toJointTargets}). (2)
- * With {@code --fuzz N}: control-loop timing with and without N hostile messages pushed through the
- * embedded broker ({@link FuzzLoadBench}). (3) Link cuts ({@link LinkCutBench}).
+ * {@code ./robodog bench link}: the operator link's latency, link-cut and flood figures on
+ * loopback, through the embedded Moquette and through a Mosquitto started here. (1) Command latency
+ * at QoS 0 and 1: publish → the controller's mailbox, beside the raw broker round trip ({@link
+ * CommandLatency#toMailbox}), and publish → the joint targets of the real control loop ({@link
+ * CommandLatency#toJointTargets}). (2) With {@code --fuzz N}: control-loop timing with and without
+ * N hostile messages pushed through the embedded broker ({@link FuzzLoadBench}). (3) Link cuts
+ * ({@link LinkCutBench}).
  */
 @Command(
     name = "link",

@@ -49,6 +49,10 @@ public final class Robot implements AutoCloseable {
   /** Camera snapshots on {@code state/camera} (the pipeline rate-limits them again), Hz. */
   public static final double CAMERA_HZ = 20;
 
+  private static final System.Logger OPERATOR_LOG =
+      System.getLogger("robodog.operatorlink.operator");
+  private static final System.Logger ROBOT_LOG = System.getLogger("robodog.robot");
+
   private final LocomotionConfig cfg;
   private final Body body;
   private final Clock clock;
@@ -186,11 +190,12 @@ public final class Robot implements AutoCloseable {
   }
 
   /**
-   * A refusal or failure: one line to the console ({@code source: line}), to {@code state/error}
-   * when a broker is open, and to every report listener. Any thread.
+   * A refusal or failure: one line to the log (component {@code operator} for the link's refusals,
+   * so {@code --log-level operator=error} silences them; {@code robot} for side jobs), to {@code
+   * state/error} when a broker is open, and to every report listener. Any thread.
    */
   private void report(String source, String line) {
-    System.err.println(source + ": " + line);
+    (source.equals("operator") ? OPERATOR_LOG : ROBOT_LOG).log(System.Logger.Level.WARNING, line);
     OperatorSide s = side;
     if (s != null) {
       s.publish("state/error", TelemetryJson.error(line), false);

@@ -18,6 +18,12 @@ import robodog.operatorlink.ros2.Ros2Settings;
  * between the controller's mailboxes and the operator link (docs/ros2.md). Main thread only.
  */
 public final class Ros2Options {
+  /**
+   * The operator link's refusals and errors (one per refused command, with its reason): logged as
+   * component {@code operator}, so {@code --log-level operator=error} silences them.
+   */
+  private static final System.Logger OPERATOR = System.getLogger("robodog.operatorlink.operator");
+
   @Option(
       names = "--ros2",
       description =
@@ -74,7 +80,8 @@ public final class Ros2Options {
       return new Ros2Session(null, telemetry);
     }
     OperatorLink link =
-        new OperatorLink(commands, e -> System.err.println("operator: " + e), 10_000_000_000L);
+        new OperatorLink(
+            commands, e -> OPERATOR.log(System.Logger.Level.WARNING, e), 10_000_000_000L);
     return start(link, true, telemetry, robot, out);
   }
 

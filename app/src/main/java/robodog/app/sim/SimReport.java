@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * The result of one simulation run, written as JSON with snake_case keys. A fall is the body box
- * touching the ground or the body tilting beyond 45 degrees in roll or pitch (see README); once
- * fallen the run stops and counts one fall.
+ * touching the ground or the body tilting beyond 45 degrees in roll or pitch (see
+ * docs/simulator.md); once fallen the run stops and counts one fall.
  *
  * @param scenario scenario name
  * @param seed random seed of terrain, noise and randomisation

@@ -125,6 +125,15 @@ public final class SimRun {
   }
 
   /**
+   * Where the {@code \r}-refreshed progress line goes: stderr when the process has a terminal, else
+   * nowhere (null), because in a pipe, a log file or CI each refresh would be one more line of
+   * noise; the summary at the end says everything the line did.
+   */
+  public static PrintStream terminalProgress() {
+    return System.console() != null ? System.err : null;
+  }
+
+  /**
    * Runs the scenario to its end, a fall, a stop request, or (realtime) forever if the duration is
    * infinite.
    */

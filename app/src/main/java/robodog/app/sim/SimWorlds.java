@@ -15,7 +15,7 @@ import robodog.sim.terrain.Terrain;
 public final class SimWorlds {
   private SimWorlds() {}
 
-  /** The physics settings a scenario asks for: defaults, seeded, with its payload. */
+  /** The physics settings a scenario names: defaults, seeded, with its payload. */
   public static SimConfig config(Scenario sc, long seed) {
     return SimConfig.defaults(seed)
         .withPayload(

@@ -20,8 +20,12 @@ import robodog.perception.terrain.TerrainTrainer;
     description = "Train the terrain classifier on simulated camera patches (DJL, CPU).",
     mixinStandardHelpOptions = true)
 public final class TrainTerrainClassifierCommand implements Callable<Integer> {
-  @Option(names = "--out", description = "model directory (default: ${DEFAULT-VALUE})")
-  Path out = Path.of("models/terrain-classifier");
+  @Option(
+      names = "--out",
+      description =
+          "model directory (default runs/train/terrain-classifier/<time>/, untracked; naming"
+              + " models/terrain-classifier replaces the shipped model and says so)")
+  Path out;
 
   @Option(names = "--epochs", description = "training epochs (default: ${DEFAULT-VALUE})")
   int epochs = 12;
@@ -47,9 +51,13 @@ public final class TrainTerrainClassifierCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (epochs < 1 || perClass < 1 || testPerClass < 1) {
-      System.err.println("--epochs, --per-class and --test-per-class must be >= 1");
-      return 2;
+      throw new IllegalArgumentException("--epochs, --per-class and --test-per-class must be >= 1");
     }
+    if (out == null) {
+      out = robodog.app.OutputDirs.fresh("train/terrain-classifier");
+    }
+    robodog.app.OutputDirs.sayIfReplacing(
+        out.resolve(TerrainClassifier.NAME + "-0000.params"), System.out);
     long t0 = System.nanoTime();
     System.out.printf(
         Locale.ROOT,

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import robodog.core.camera.CameraMount;
 
 /**
- * Issue 6's perception acceptance on frames from the simulated camera (seeded, so repeatable):
- * ArUco detection rate and range error at 0.5–4 m, and people found within 5 m. The full tables
- * come from {@code ./robodog bench perception}.
+ * Perception's accuracy targets on frames from the simulated camera (seeded, so repeatable): ArUco
+ * detection rate and range error at 0.5–4 m, and people found within 5 m. The full tables come from
+ * {@code ./robodog bench perception}.
  */
 class PerceptionSimAcceptanceTest {
   @Test

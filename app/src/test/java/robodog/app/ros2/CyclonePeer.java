@@ -64,7 +64,7 @@ final class CyclonePeer implements AutoCloseable {
 
   /**
    * Starts the peer: discovers the robot (up to 30 s), then runs {@code seconds}, publishes
-   * rt/cmd_vel at 20 Hz with {@code vx} unless null, and asks for the lease first if {@code
+   * rt/cmd_vel at 20 Hz with {@code vx} unless null, and requests the lease first if {@code
    * acquire}.
    */
   static CyclonePeer start(Path exe, int domain, double seconds, Double vx, boolean acquire)

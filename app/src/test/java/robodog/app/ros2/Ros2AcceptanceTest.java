@@ -18,7 +18,7 @@ import robodog.app.sim.SimReport;
 import robodog.core.Joints;
 
 /**
- * Issue 9's acceptance: the controller in the realtime simulator with {@code --ros2}, and an
+ * The ROS 2 bridge end to end: the controller in the realtime simulator with {@code --ros2}, and an
  * independent Cyclone DDS peer in C (see {@link CyclonePeer}) on loopback. The peer sees the ROS 2
  * types and names, drives the robot over rt/cmd_vel only while the ROS 2 source holds the lease,
  * and its death stops the robot through the operator link's watchdog/ttl.

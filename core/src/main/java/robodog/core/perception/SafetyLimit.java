@@ -12,10 +12,10 @@ package robodog.core.perception;
  * {@link #copyFrom}; not thread-safe.
  */
 public final class SafetyLimit {
-  /** Default slow-zone radius around a person, m (issue 6: slow inside 3 m). */
+  /** Default slow-zone radius around a person, m (slow inside 3 m). */
   public static final double DEFAULT_SLOW_M = 3.0;
 
-  /** Default stop-zone radius around a person, m (issue 6: stop inside 1.5 m). */
+  /** Default stop-zone radius around a person, m (stop inside 1.5 m). */
   public static final double DEFAULT_STOP_M = 1.5;
 
   /** Default speed scale at the stop-zone edge (the ramp's low end). */

@@ -17,7 +17,7 @@ class GaitLibraryTest {
   private final LocomotionConfig cfg = Fixtures.config();
 
   @Test
-  void theFourTableGaitsHaveTheIssuedDutyFactors() {
+  void theFourTableGaitsHaveTheirConfiguredDutyFactors() {
     GaitTable t = cfg.gaitTable();
     assertEquals(List.of("tripod", "tetrapod", "ripple", "wave"), t.names());
     assertEquals(1.0 / 2, t.byName("tripod").dutyFactor(), 1e-12);

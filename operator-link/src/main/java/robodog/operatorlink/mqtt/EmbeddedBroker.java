@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.util.List;
 import java.util.Properties;
 import robodog.operatorlink.OperatorLink;
+import robodog.operatorlink.PortInUseException;
 import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 
 /**
@@ -104,6 +105,7 @@ public final class EmbeddedBroker implements BrokerLink {
     p.setProperty("persistence_enabled", "false");
     this.prefix = "robodog/" + robotId + "/";
     String prefix = this.prefix;
+    checkPortsFree(security);
     server.startServer(
         new MemoryConfig(p),
         List.of(
@@ -142,6 +144,19 @@ public final class EmbeddedBroker implements BrokerLink {
         security.authorizer(prefix));
     security.onRefused(
         why -> publish("state/error", TelemetryJson.error(why), false)); // the sender sees why
+  }
+
+  /** Every listener's port, before Moquette starts any of them. */
+  private void checkPortsFree(BrokerSecurity security) throws IOException {
+    String host = security.bindHost();
+    PortInUseException.checkFree(PortInUseException.Listener.MQTT, host, port);
+    PortInUseException.checkFree(PortInUseException.Listener.MQTT_WEBSOCKET, host, webSocketPort);
+    BrokerSecurity.Tls tls = security.tls();
+    if (tls != null) {
+      PortInUseException.checkFree(PortInUseException.Listener.MQTT_TLS, host, tls.port());
+      PortInUseException.checkFree(
+          PortInUseException.Listener.MQTT_SECURE_WEBSOCKET, host, tls.webSocketPort());
+    }
   }
 
   private static int freePort() throws IOException {

@@ -39,6 +39,8 @@ import us.ihmc.ros2.ROS2QosProfile;
  * DDS listener threads only call {@link CmdVelSource}. The control loop never waits on DDS.
  */
 public final class Ros2Bridge implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("robodog.operatorlink.ros2");
+
   private final Ros2Settings settings;
   private final OperatorLink link;
   private final boolean tickLink;
@@ -169,7 +171,9 @@ public final class Ros2Bridge implements AutoCloseable {
           tfPub.publish(tf);
           published.incrementAndGet();
         } catch (RuntimeException e) {
-          System.err.println("ros2: publish failed: " + e); // keep bridging; DDS may recover
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "publish failed: " + e); // keep bridging; DDS may recover
         }
         if (downstream != null) {
           downstream.offer(t);

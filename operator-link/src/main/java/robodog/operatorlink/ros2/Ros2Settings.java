@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record Ros2Settings(
     int domainId, boolean localhostOnly, double rateHz, boolean leaseAtStart) {
-  /** Default publish rate, Hz (the issue asks for at least 50). */
+  /** Default publish rate, Hz (at least 50 Hz is required). */
   public static final double DEFAULT_RATE_HZ = 100;
 
   /** Validates; throws {@link IllegalArgumentException} naming the bad value. */

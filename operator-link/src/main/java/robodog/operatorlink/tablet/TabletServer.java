@@ -57,6 +57,12 @@ public final class TabletServer implements AutoCloseable {
     this.config = config;
     try {
       server = HttpServer.create(bind, 16);
+    } catch (java.net.BindException e) {
+      throw new robodog.operatorlink.PortInUseException(
+          robodog.operatorlink.PortInUseException.Listener.TABLET_HTTP,
+          bind.getHostString(),
+          bind.getPort(),
+          e);
     } catch (IOException e) {
       throw new IOException(
           "tablet web server: cannot listen on "
