@@ -167,9 +167,14 @@ public final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("robodog: " + e.getMessage());
       return 1;
     }
-    // The robot's own payload is not configured yet: the advisor sees 0 kg (docs/weaknesses.md).
     RobotSetup setup =
-        new RobotSetup(cfg.settings().loopRateHz(), Mode.PASSIVE, policy.file(), 0, true, side);
+        new RobotSetup(
+            cfg.settings().loopRateHz(),
+            Mode.PASSIVE,
+            policy.file(),
+            robodog.core.config.PayloadConfig.load(config.dir().resolve("payload.yaml")),
+            true,
+            side);
     Shutdown shutdown = Shutdown.install();
     try (Robot robot = Robot.assemble(cfg, piBody, new SystemClock(), setup, out)) {
       MotionCommand c = new MotionCommand();

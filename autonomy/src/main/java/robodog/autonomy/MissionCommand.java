@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
+import robodog.core.Payload;
 
 /**
  * A parsed {@code cmd/mission} message (docs/missions.md). Parsing is strict: unknown fields, wrong
@@ -15,7 +16,8 @@ import java.util.Set;
  * @param op record_start, record_stop, record_cancel, list_routes, show_route, dispatch, pause,
  *     resume, abort, return_home or heartbeat
  * @param route route name (record_start, show_route, dispatch) or null
- * @param payload dispatch only
+ * @param payload dispatch only; null when the dispatch declares none (the robot's declared payload
+ *     then applies)
  * @param commsLoss dispatch only
  */
 public record MissionCommand(
@@ -94,7 +96,7 @@ public record MissionCommand(
     if (op.equals("dispatch")) {
       JsonNode p = n.get("payload");
       if (p == null) {
-        payload = Payload.none();
+        payload = null; // the robot's declared payload
       } else {
         if (!p.isObject()) {
           throw new IllegalArgumentException("cmd/mission: payload: expected an object");

@@ -11,6 +11,7 @@ import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
+import robodog.core.Payload;
 
 /**
  * The autonomy layer as the robot runs it: takes {@code cmd/mission} messages, records routes,
@@ -26,6 +27,7 @@ import robodog.core.MotionCommand;
  */
 public final class MissionService {
   private final RunDatabase db;
+  private java.util.function.Supplier<Payload> declaredPayload = Payload::none;
   private final DrivePort drive;
   private final Consumer<String> errors;
   private final Consumer<String> statePublisher;
@@ -70,6 +72,14 @@ public final class MissionService {
     this.journal = new RunJournal(db);
     this.lease = new RunLease(drive);
     pendingRestore = db.activeRun().orElse(null);
+  }
+
+  /**
+   * Where a dispatch without its own payload takes the payload from: the robot's declaration
+   * (configuration, then cmd/payload). Until set: nothing on board. Start-up thread.
+   */
+  public synchronized void declaredPayload(java.util.function.Supplier<Payload> source) {
+    declaredPayload = source;
   }
 
   /**
@@ -203,12 +213,14 @@ public final class MissionService {
     require(recorder == null, "recording route " + (recorder == null ? "" : recorder.name()));
     require(!estopped(), "the robot is E-stopped (release it first)");
     lease.requireHeldBy(client);
-    RideProfile prof = RideProfile.forPayload(c.payload());
+    // A dispatch that declares no payload carries what the robot has been told is on board.
+    Payload payload = c.payload() != null ? c.payload() : declaredPayload.get();
+    RideProfile prof = RideProfile.forPayload(payload);
     int gait = gaitIndex.applyAsInt(prof.gait());
     lease.grantToAutonomy(client, "the control lease moved during dispatch");
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
-    journal.start(route, client, c.payload(), prof, c.commsLoss(), nowNanos * 1e-9);
+    journal.start(route, client, payload, prof, c.commsLoss(), nowNanos * 1e-9);
     mission = new Mission(route, prof, c.commsLoss(), gait, this::incident);
     needsAnchor = true;
   }

@@ -1,5 +1,7 @@
 package robodog.autonomy;
 
+import robodog.core.Payload;
+
 /**
  * How gently a run drives, chosen from the payload declaration: a heavier, taller or more fragile
  * load gets a lower top speed and acceleration, a gait with more feet down and a lower body (the

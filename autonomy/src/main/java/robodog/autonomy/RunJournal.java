@@ -2,6 +2,7 @@ package robodog.autonomy;
 
 import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
+import robodog.core.Payload;
 
 /**
  * The run in progress as the run database sees it: its id, when it was dispatched, and when its

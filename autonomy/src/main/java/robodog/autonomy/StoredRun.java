@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 import robodog.autonomy.store.ActiveRun;
 import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
+import robodog.core.Payload;
 
 /**
  * A run's dispatch settings as the run database keeps them, and the run rebuilt from them after the

@@ -39,6 +39,7 @@ public final class OperatorLink {
 
   private final Mailbox<MotionCommand> out;
   private final Consumer<String> errors;
+  private Consumer<robodog.core.Payload> payloadSink;
   private final long sitAfterNanos;
   private final CommandParser parser = new CommandParser();
   private final Map<String, Long> lastSeq = new HashMap<>();
@@ -131,6 +132,16 @@ public final class OperatorLink {
           }
           fresh(client, p.seq(), topic);
           policySwitch.accept(p.enabled());
+          heard(nowNanos);
+          break;
+        case "cmd/payload":
+          Commands.PayloadDeclaration d = parser.payload(payload);
+          holderOnly(client, topic);
+          if (payloadSink == null) {
+            throw new ProtocolException("cmd/payload: this robot takes no payload declarations");
+          }
+          fresh(client, d.seq(), topic);
+          payloadSink.accept(d.payload());
           heard(nowNanos);
           break;
         case "cmd/heartbeat":
@@ -263,6 +274,15 @@ public final class OperatorLink {
     }
     lastHeard = Math.min(lastHeard, nowNanos - WATCHDOG_NANOS - 1);
     tick(nowNanos);
+  }
+
+  /**
+   * Where the lease holder's {@code cmd/payload} declarations go (until set they are refused).
+   * Start-up thread, before messages arrive; the sink is called on the thread delivering the
+   * message.
+   */
+  public synchronized void payloadSink(Consumer<robodog.core.Payload> sink) {
+    payloadSink = sink;
   }
 
   /**

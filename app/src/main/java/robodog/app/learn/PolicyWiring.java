@@ -42,6 +42,7 @@ public final class PolicyWiring implements AutoCloseable {
   private final Mailbox<Telemetry> samples;
   private final int gaits;
   private final int[] perGait;
+  private final TerrainFeatures features;
 
   private PolicyWiring(LocomotionConfig cfg, Path file, double payloadKg) {
     this.file = file;
@@ -50,14 +51,10 @@ public final class PolicyWiring implements AutoCloseable {
     double neutral = cfg.robot().stance().bodyHeightM();
     advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
     samples = LocomotionConfig.telemetryMailbox();
+    features = new TerrainFeatures(gaits, neutral, payloadKg);
     runner =
         PolicyRunner.fromFile(
-            file,
-            samples,
-            advice,
-            new TerrainActions(gaits, neutral),
-            new TerrainFeatures(gaits, neutral, payloadKg),
-            BUDGET_NANOS);
+            file, samples, advice, new TerrainActions(gaits, neutral), features, BUDGET_NANOS);
   }
 
   /**
@@ -99,6 +96,11 @@ public final class PolicyWiring implements AutoCloseable {
   private void decide() {
     runner.decide();
     perGait[runner.lastSampleGaitIndex() % gaits]++;
+  }
+
+  /** The declared payload changed: its mass, kg, is an observation input from now on. */
+  public void setPayloadKg(double kg) {
+    features.setPayloadKg(kg);
   }
 
   /**

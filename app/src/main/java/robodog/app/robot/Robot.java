@@ -9,6 +9,7 @@ import robodog.core.ControlTask;
 import robodog.core.LoopRunner;
 import robodog.core.Mailbox;
 import robodog.core.MotionCommand;
+import robodog.core.Payload;
 import robodog.core.SteppableClock;
 import robodog.core.Telemetry;
 import robodog.core.jobs.PeriodicJobs;
@@ -52,6 +53,7 @@ public final class Robot implements AutoCloseable {
   private static final System.Logger OPERATOR_LOG =
       System.getLogger("robodog.operatorlink.operator");
   private static final System.Logger ROBOT_LOG = System.getLogger("robodog.robot");
+  private static final System.Logger LOG = ROBOT_LOG;
 
   private final LocomotionConfig cfg;
   private final Body body;
@@ -68,6 +70,7 @@ public final class Robot implements AutoCloseable {
   private final java.util.List<java.util.function.Consumer<String>> reportListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile OperatorSide side;
+  private volatile Payload payload = Payload.none();
   private PolicyWiring advisor;
   private BodyPerception perception;
   private HexapodController controller;
@@ -104,17 +107,20 @@ public final class Robot implements AutoCloseable {
   }
 
   private void build(RobotSetup setup, PrintWriter out) throws Exception {
+    payload = setup.payload();
     if (setup.policyFile() != null) {
-      advisor = PolicyWiring.load(cfg, setup.policyFile(), setup.payloadKg());
+      advisor = PolicyWiring.load(cfg, setup.policyFile(), payload.massKg());
       out.println(advisor.describe());
       link.policySwitch(advisor::setEnabled);
     }
+    link.payloadSink(this::declarePayload);
     Mailbox<Telemetry> controllerTelemetry = telemetry;
     if (setup.link() != null) {
       side =
           OperatorSide.open(
               setup.link(), cfg, link, telemetry, clock, e -> report("operator", e), out);
       controllerTelemetry = side.controllerTelemetry();
+      side.missions().service().declaredPayload(this::payload);
     }
     controller = cfg.newController(commands, controllerTelemetry, setup.initialMode());
     if (advisor != null) {
@@ -178,15 +184,38 @@ public final class Robot implements AutoCloseable {
     if (t == null || side.broker() == null) {
       return;
     }
-    side.publish(
-        "state/telemetry",
+    byte[] json =
         TelemetryJson.encode(
             t,
             link.leaseHolder(),
             link.refused() + side.broker().refusedPublishes(),
             advisor == null ? null : advisor.reason(),
-            perceptTel == null ? null : perceptTel.json(t.safetyScale, now)),
+            perceptTel == null ? null : perceptTel.json(t.safetyScale, now));
+    side.publish(
+        "state/telemetry",
+        TelemetryJson.withField(json, "payload", TelemetryJson.payload(payload)),
         false);
+  }
+
+  /** The lease holder declared what is on board (the thread that delivered cmd/payload). */
+  private void declarePayload(Payload p) {
+    payload = p;
+    if (advisor != null) {
+      advisor.setPayloadKg(p.massKg());
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        String.format(
+            java.util.Locale.ROOT,
+            "payload declared: %.2f kg, centre of mass %.2f m above the deck, fragility %.2f",
+            p.massKg(),
+            p.comHeightM(),
+            p.fragility()));
+  }
+
+  /** The payload declared now: at start from the configuration, then by cmd/payload. Any thread. */
+  public Payload payload() {
+    return payload;
   }
 
   /**

@@ -10,7 +10,8 @@ import robodog.core.Mode;
  * @param initialMode the mode the controller starts in (PASSIVE on the robot: nothing powers up the
  *     legs before an operator asks)
  * @param policyFile the learned gait advisor's model, or null for none
- * @param payloadKg the declared payload, kg (an input of the advisor and the ride profile)
+ * @param payload the declared payload at start (the lease holder may change it with cmd/payload):
+ *     an input of the advisor, the ride profile of runs that declare none, and telemetry
  * @param perception start the body's camera perception
  * @param link the operator's side (broker, tablet, missions, ROS 2), or null for none (a headless
  *     run, which still has the operator link's lease and watchdog, driven in process)
@@ -19,24 +20,24 @@ public record RobotSetup(
     double rateHz,
     robodog.core.Mode initialMode,
     Path policyFile,
-    double payloadKg,
+    robodog.core.Payload payload,
     boolean perception,
     OperatorSide.Setup link) {
 
   /** A headless robot: no broker, no advisor, no perception. */
   public static RobotSetup headless(double rateHz, Mode initialMode) {
-    return new RobotSetup(rateHz, initialMode, null, 0, false, null);
+    return new RobotSetup(rateHz, initialMode, null, robodog.core.Payload.none(), false, null);
   }
 
-  public RobotSetup withPolicy(Path file, double payload) {
+  public RobotSetup withPolicy(Path file) {
     return new RobotSetup(rateHz, initialMode, file, payload, perception, link);
   }
 
   public RobotSetup withPerception(boolean on) {
-    return new RobotSetup(rateHz, initialMode, policyFile, payloadKg, on, link);
+    return new RobotSetup(rateHz, initialMode, policyFile, payload, on, link);
   }
 
   public RobotSetup withLink(OperatorSide.Setup l) {
-    return new RobotSetup(rateHz, initialMode, policyFile, payloadKg, perception, l);
+    return new RobotSetup(rateHz, initialMode, policyFile, payload, perception, l);
   }
 }

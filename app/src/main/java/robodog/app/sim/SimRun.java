@@ -147,7 +147,9 @@ public final class SimRun {
             o.rateHz(),
             Mode.STANDING,
             o.policy(),
-            sc.payloadKg(),
+            // In simulation what is declared is what the body carries.
+            new robodog.core.Payload(
+                sc.payloadKg(), Math.max(0, Math.min(0.5, sc.payloadCom().get(2))), 0),
             o.perception() != null,
             o.link());
     java.io.PrintWriter console =

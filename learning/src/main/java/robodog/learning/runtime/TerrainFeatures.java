@@ -24,7 +24,8 @@ public final class TerrainFeatures {
   private static final int BASE = 11;
   private final int gaits;
   private final double neutralBodyHeight;
-  private final double payloadKg;
+  // Volatile: the operator declares a new payload on the link's thread; the runner reads it.
+  private volatile double payloadKg;
   private int n;
   private double sRoll;
   private double sRoll2;
@@ -39,6 +40,11 @@ public final class TerrainFeatures {
   private double sMargin;
   private double lastVx;
   private int lastGait;
+
+  /** A new declared payload mass, kg, for the observations from now on. Any thread. */
+  public void setPayloadKg(double kg) {
+    payloadKg = kg;
+  }
 
   public TerrainFeatures(int gaits, double neutralBodyHeight, double payloadKg) {
     this.gaits = gaits;

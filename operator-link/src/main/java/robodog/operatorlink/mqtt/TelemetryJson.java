@@ -102,6 +102,25 @@ public final class TelemetryJson {
     return (s + ",\"perception\":" + perception + "}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@code json} (an object) with {@code "key":valueJson} appended; {@code valueJson} must be valid
+   * JSON built by this class (never user text).
+   */
+  public static byte[] withField(byte[] json, String key, String valueJson) {
+    String s = new String(json, 0, json.length - 1, StandardCharsets.UTF_8);
+    return (s + ",\"" + key + "\":" + valueJson + "}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The declared payload as a JSON object: {@code mass_kg}, {@code com_height_m}, fragility. */
+  public static String payload(robodog.core.Payload p) {
+    return String.format(
+        Locale.ROOT,
+        "{\"mass_kg\":%.3f,\"com_height_m\":%.3f,\"fragility\":%.2f}",
+        p.massKg(),
+        p.comHeightM(),
+        p.fragility());
+  }
+
   /** One telemetry snapshot as JSON (SI units). */
   public static byte[] encode(Telemetry t, String leaseHolder) {
     String json =

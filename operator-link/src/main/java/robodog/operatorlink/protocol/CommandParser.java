@@ -249,6 +249,30 @@ public final class CommandParser {
     return new Commands.PolicySwitch(seq(t, n), v.asBoolean());
   }
 
+  /**
+   * {@code cmd/payload}: {@code mass_kg} [0, 5], {@code com_height_m} [0, 0.5], {@code fragility}
+   * [0, 1]; every field required, so a declaration is always whole.
+   */
+  public Commands.PayloadDeclaration payload(byte[] payload) throws ProtocolException {
+    String t = "cmd/payload";
+    JsonNode n = object(t, payload, Set.of("seq", "mass_kg", "com_height_m", "fragility"));
+    for (String f : new String[] {"mass_kg", "com_height_m", "fragility"}) {
+      if (n.get(f) == null) {
+        throw new ProtocolException(t + ": " + f + ": required (mass_kg, com_height_m, fragility)");
+      }
+    }
+    try {
+      return new Commands.PayloadDeclaration(
+          seq(t, n),
+          new robodog.core.Payload(
+              number(t, n, "mass_kg", robodog.core.Payload.MAX_MASS_KG, "kg"),
+              number(t, n, "com_height_m", robodog.core.Payload.MAX_COM_HEIGHT_M, "m"),
+              number(t, n, "fragility", 1, "")));
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(t + ": " + e.getMessage()); // a negative value
+    }
+  }
+
   /** {@code cmd/heartbeat}. */
   public Commands.Heartbeat heartbeat(byte[] payload) throws ProtocolException {
     String t = "cmd/heartbeat";

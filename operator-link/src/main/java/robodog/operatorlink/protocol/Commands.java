@@ -28,6 +28,9 @@ public final class Commands {
   /** {@code cmd/policy}: the learned gait advisor on or off. */
   public record PolicySwitch(long seq, boolean enabled) {}
 
+  /** {@code cmd/payload}: what the crew has put on the robot. */
+  public record PayloadDeclaration(long seq, robodog.core.Payload payload) {}
+
   /** {@code cmd/heartbeat}. */
   public record Heartbeat(long seq) {}
 }

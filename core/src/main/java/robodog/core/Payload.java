@@ -1,4 +1,4 @@
-package robodog.autonomy;
+package robodog.core;
 
 /**
  * What the crew put on the robot for a run. Immutable; validated on construction with a message
