@@ -105,8 +105,7 @@ class RealtimeSetupTest {
       assertEquals(1, s.policy, "policy of the control thread (stat field 41)");
       assertEquals(PRIORITY, s.rtPriority, "rt_priority of the control thread (stat field 40)");
       // Recent Linux (seen on 6.18) sets an RT task's slack to 0 (hrtimers ignore it for RT
-      // anyway); older
-      // kernels keep the 1 ns set before FIFO. Either way not the 50 µs default.
+      // anyway); older kernels keep the 1 ns set before FIFO. Either way not the 50 µs default.
       assertTrue(s.slackNanos <= 1, "timer slack of the control thread: " + s.slackNanos + " ns");
       assertTrue(report.step(Step.CPU_AFFINITY).applied(), report.step(Step.CPU_AFFINITY).line());
       assertEquals(Integer.toString(cpu), s.cpus, "Cpus_allowed_list of the control thread");
