@@ -51,6 +51,16 @@ final class Privileges {
     }
   }
 
+  /** The process's locked memory ({@code VmLck}), e.g. {@code "412 MiB"}, or {@code "unknown"}. */
+  static String lockedMemory() {
+    String kb = field(Path.of("/proc/self/status"), "VmLck:");
+    try {
+      return kb == null ? "unknown" : Long.parseLong(kb.replace("kB", "").trim()) / 1024 + " MiB";
+    } catch (NumberFormatException e) {
+      return "unknown";
+    }
+  }
+
   /** The CPUs the calling thread may run on, e.g. {@code "0-1"}. */
   static String allowedCpus() {
     String s = field(Path.of("/proc/thread-self/status"), "Cpus_allowed_list:");
