@@ -51,9 +51,13 @@ final class Privileges {
     }
   }
 
-  /** The process's locked memory ({@code VmLck}), e.g. {@code "412 MiB"}, or {@code "unknown"}. */
-  static String lockedMemory() {
-    String kb = field(Path.of("/proc/self/status"), "VmLck:");
+  /**
+   * The process's resident memory ({@code VmRSS}), e.g. {@code "412 MiB"}, or {@code "unknown"}.
+   * After {@code mlockall} that is what stays in RAM. Not {@code VmLck}: it counts whole locked
+   * mappings, including address space the JVM only reserved (ZGC reserves hundreds of GB).
+   */
+  static String residentMemory() {
+    String kb = field(Path.of("/proc/self/status"), "VmRSS:");
     try {
       return kb == null ? "unknown" : Long.parseLong(kb.replace("kB", "").trim()) / 1024 + " MiB";
     } catch (NumberFormatException e) {

@@ -103,7 +103,7 @@ public final class RealtimeSetup implements Runnable {
         steps.add(refused(libc, s, request, errno, thread));
       } else if (s == Step.MEMORY_LOCK) {
         // How much is now resident for good: on a 4 GB Pi this is worth seeing.
-        String line = name(s, request) + " (" + Privileges.lockedMemory() + ")";
+        String line = name(s, request) + " (" + Privileges.residentMemory() + " resident)";
         steps.add(new StepResult(s, Outcome.APPLIED, 0, line));
       } else {
         steps.add(new StepResult(s, Outcome.APPLIED, 0, name(s, request)));
