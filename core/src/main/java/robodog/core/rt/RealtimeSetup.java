@@ -15,10 +15,10 @@ import robodog.core.rt.RealtimeReport.StepResult;
  * each step. Nothing here throws for a refusal: a step the kernel refuses becomes one line in the
  * {@link RealtimeReport} and the robot runs on without it.
  *
- * <p>Pass an instance to {@code LoopRunner.start(int, Runnable)}: it runs on the loop thread before
- * the first tick, and when {@code start} returns {@link #report()} is set. Only that thread gets
- * the policy, slack and affinity (Linux applies them per thread); the memory lock is process-wide
- * by nature.
+ * <p>Pass an instance to {@link robodog.core.LoopRunner#start(int, Runnable)}: it runs on the loop
+ * thread before the first tick, and when {@code start} returns {@link #report()} is set. Only that
+ * thread gets the policy, slack and affinity (Linux applies them per thread); the memory lock is
+ * process-wide by nature.
  *
  * <p>Order, and why:
  *
@@ -97,7 +97,19 @@ public final class RealtimeSetup implements Runnable {
       return new RealtimeReport(thread, steps, unavailableReason);
     }
     for (Step s : requestedSteps(request)) {
-      int rc = call(libc, s, request);
+      int rc;
+      try {
+        rc = call(libc, s, request);
+      } catch (RuntimeException | LinkageError e) {
+        // A symbol missing from this libc, say: one line, and the other steps still run.
+        steps.add(
+            new StepResult(
+                s,
+                Outcome.FAILED,
+                0,
+                "real-time: " + name(s, request) + " for " + thread + " failed: " + e));
+        continue;
+      }
       int errno = rc == 0 ? 0 : Native.getLastError();
       if (rc != 0) {
         steps.add(refused(libc, s, request, errno, thread));
