@@ -12,10 +12,16 @@ import robodog.core.LoopStats;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
+import robodog.core.rt.RealtimeReport;
+import robodog.core.rt.RealtimeRequest;
+import robodog.core.rt.RealtimeSetup;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 
-/** {@code ./robodog bench loop}: wake-up lateness of the real control tick on the wall clock. */
+/**
+ * {@code ./robodog bench loop}: wake-up lateness of the real control tick on the wall clock,
+ * without and with the control thread's real-time set-up.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
@@ -41,9 +47,14 @@ public final class BenchCommand implements Runnable {
       name = "loop",
       mixinStandardHelpOptions = true,
       description =
-          "Runs the control loop (walking tripod on ideal servos) on the wall clock and reports"
-              + " wake-up lateness percentiles (HdrHistogram) and overruns.")
+          "Runs the control loop (walking tripod on ideal servos) on the wall clock twice, for"
+              + " --duration each after a short warm-up: without the real-time set-up, then with"
+              + " it (SCHED_FIFO, 1 ns timer slack, optional CPU, locked memory), and prints"
+              + " wake-up lateness percentiles (HdrHistogram) and overruns side by side.")
   public static final class Loop implements Callable<Integer> {
+    /** Unreported run before the measured ones, s. */
+    static final double WARM_UP_SECONDS = 2;
+
     @Spec CommandSpec spec;
 
     @Option(
@@ -60,6 +71,9 @@ public final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
+    /** The set-up of the second run; the first runs without any. */
+    @picocli.CommandLine.Mixin RealtimeOptions realtime = new RealtimeOptions();
+
     @Option(
         names = "--spin-us",
         defaultValue = "50",
@@ -70,8 +84,9 @@ public final class BenchCommand implements Runnable {
     @Option(
         names = "--perception-images",
         description =
-            "also run the loop for the same duration with the perception pipeline working on this"
-                + " image folder (looped, unpaced) in the same process, and compare the two")
+            "also run the loop a third time, with the real-time set-up and the perception"
+                + " pipeline working on this image folder (looped) in the same process, and"
+                + " compare it with the real-time run")
     java.nio.file.Path perceptionImages;
 
     @Option(
@@ -90,6 +105,7 @@ public final class BenchCommand implements Runnable {
       if (!(duration > 0 && duration <= 86_400)) {
         throw new IllegalArgumentException("--duration must be in (0, 86400] s, got " + duration);
       }
+      RealtimeRequest request = realtime.request();
       LocomotionConfig cfg = config.load();
       Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
       HexapodController controller =
@@ -113,11 +129,33 @@ public final class BenchCommand implements Runnable {
         throw new IllegalArgumentException(
             "--perception-images: " + perceptionImages + " is not a directory of images");
       }
-      LoopStats stats =
+      // Warm-up, not reported: the first run would otherwise carry the JIT's compilation of the
+      // tick and make whichever configuration runs first look worse.
+      LoopLatencyBenchmark.run(
+          rate,
+          Math.min(WARM_UP_SECONDS, duration),
+          spin,
+          task,
+          robodog.app.sim.SimRun.terminalProgress());
+      // Without the set-up first: the memory lock is process-wide and cannot be undone after.
+      LoopStats plain =
           LoopLatencyBenchmark.run(
               rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
-      out.println(LoopLatencyBenchmark.format(stats, rate, duration));
+      RealtimeSetup setup = new RealtimeSetup(request);
+      LoopStats rt =
+          LoopLatencyBenchmark.run(
+              rate, duration, spin, task, setup, robodog.app.sim.SimRun.terminalProgress());
+      RealtimeReport report = setup.report();
+      out.println(report.summary());
+      report.problems().forEach(out::println);
       if (perceptionImages == null) {
+        out.println(
+            LoopLatencyBenchmark.formatSideBySide(
+                new String[] {"no set-up", "real-time set-up"},
+                new LoopStats[] {plain, rt},
+                rate,
+                duration));
+        printRatio(out, "real-time set-up / no set-up", rt, plain);
         return 0;
       }
       // Same process, same controller, straight after: only the perception threads differ.
@@ -127,20 +165,38 @@ public final class BenchCommand implements Runnable {
         long framesBefore = load.frames();
         LoopStats with =
             LoopLatencyBenchmark.run(
-                rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
-        out.println("with perception:");
-        out.println(LoopLatencyBenchmark.format(with, rate, duration));
+                rate,
+                duration,
+                spin,
+                task,
+                new RealtimeSetup(request),
+                robodog.app.sim.SimRun.terminalProgress());
+        out.println(
+            LoopLatencyBenchmark.formatSideBySide(
+                new String[] {"no set-up", "real-time set-up", "rt + perception"},
+                new LoopStats[] {plain, rt, with},
+                rate,
+                duration));
+        printRatio(out, "real-time set-up / no set-up", rt, plain);
         out.printf(
             java.util.Locale.ROOT,
-            "perception: %d frames in %.0f s (%.1f fps), mean %.1f ms per frame%n"
-                + "p99.9 lateness with / without perception: %.2f (target: at most 2)%n",
+            "perception: %d frames in %.0f s (%.1f fps), mean %.1f ms per frame%n",
             load.frames() - framesBefore,
             duration,
             (load.frames() - framesBefore) / duration,
-            load.meanFrameMillis(),
-            with.latenessP999Nanos() / (double) Math.max(1, stats.latenessP999Nanos()));
+            load.meanFrameMillis());
+        printRatio(out, "with / without perception (both real-time; at most 2 asked)", with, rt);
       }
       return 0;
+    }
+
+    private static void printRatio(
+        java.io.PrintWriter out, String what, LoopStats numerator, LoopStats denominator) {
+      out.printf(
+          java.util.Locale.ROOT,
+          "p99.9 lateness %s: %.2f%n",
+          what,
+          numerator.latenessP999Nanos() / (double) Math.max(1, denominator.latenessP999Nanos()));
     }
   }
 }

@@ -53,6 +53,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy = new PolicyOptions();
 
+  @Mixin RealtimeOptions rtOptions = new RealtimeOptions();
+
   @Option(
       names = "--hardware",
       description =
@@ -144,7 +146,8 @@ public final class RunCommand implements Callable<Integer> {
             body.equals("hil") ? SimCommand.hil(cfg, config) : null,
             policy.file(),
             withCamera ? robodog.app.perception.SimPerception.Setup.load(config.dir()) : null,
-            side);
+            side,
+            SimCommand.simulatedBodyRealtime(spec, rtOptions));
     return SimulatedRobot.run(cfg, r, report, plots, out);
   }
 
@@ -174,6 +177,7 @@ public final class RunCommand implements Callable<Integer> {
             policy.file(),
             robodog.core.config.PayloadConfig.load(config.dir().resolve("payload.yaml")),
             true,
+            rtOptions.request(),
             side);
     Shutdown shutdown = Shutdown.install();
     try (Robot robot = Robot.assemble(cfg, piBody, new SystemClock(), setup, out)) {

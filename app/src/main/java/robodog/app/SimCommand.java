@@ -108,6 +108,8 @@ public final class SimCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ConfigOption config = new ConfigOption();
 
+  @picocli.CommandLine.Mixin RealtimeOptions rtOptions = new RealtimeOptions();
+
   @picocli.CommandLine.Mixin
   robodog.app.robot.LinkOptions link = new robodog.app.robot.LinkOptions();
 
@@ -229,10 +231,37 @@ public final class SimCommand implements Callable<Integer> {
     return SimulatedRobot.run(
         cfg,
         new SimulatedRobot.Run(
-            sc, gait, s, d, rate, realtime, script, hilSetup, policyFile, percept, side),
+            sc,
+            gait,
+            s,
+            d,
+            rate,
+            realtime,
+            script,
+            hilSetup,
+            policyFile,
+            percept,
+            side,
+            simulatedBodyRealtime(spec, rtOptions)),
         report,
         plots,
         out);
+  }
+
+  /**
+   * The control thread's real-time set-up on a simulated body: none unless {@code --rt-priority},
+   * {@code --cpu} or {@code --no-mlock} was given. The simulated body steps its physics on the
+   * control thread, so a FIFO thread would take a whole core whenever the simulation falls behind
+   * real time and starve the broker and page on a small machine; on the Pi the tick is short.
+   */
+  static robodog.core.rt.RealtimeRequest simulatedBodyRealtime(
+      CommandSpec spec, RealtimeOptions rt) {
+    var parsed = spec.commandLine().getParseResult();
+    boolean asked =
+        parsed.hasMatchedOption("--rt-priority")
+            || parsed.hasMatchedOption("--cpu")
+            || parsed.hasMatchedOption("--no-mlock");
+    return asked ? rt.request() : robodog.core.rt.RealtimeRequest.none();
   }
 
   /** The Pi's wiring and servo calibration from the configuration, for hardware in the loop. */

@@ -29,7 +29,8 @@ final class SimulatedRobot {
       SimBody.Hil hil,
       Path policy,
       SimPerception.Setup perception,
-      OperatorSide.Setup link) {}
+      OperatorSide.Setup link,
+      robodog.core.rt.RealtimeRequest rt) {}
 
   private SimulatedRobot() {}
 
@@ -55,7 +56,8 @@ final class SimulatedRobot {
                   r.perception(),
                   r.link(),
                   out,
-                  shutdown::requested));
+                  shutdown::requested,
+                  r.rt()));
       if (shutdown.requested()) {
         out.println("stopped by SIGTERM: servos off, report as far as the run went");
       }

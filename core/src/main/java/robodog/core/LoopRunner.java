@@ -1,6 +1,7 @@
 package robodog.core;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CountDownLatch;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -71,19 +72,61 @@ public final class LoopRunner {
   }
 
   /**
-   * Starts the loop on a new thread with the given priority. The JVM cannot set real-time (FIFO)
-   * scheduling itself; see docs/performance.md ("JVM flags") for {@code chrt} on the control thread
-   * only.
+   * Starts the loop on a new thread with the given Java priority (which Linux ignores for normal
+   * threads; real-time scheduling comes from {@link #start(int, Runnable)}).
    */
   public synchronized void start(int threadPriority) {
+    start(threadPriority, null);
+  }
+
+  /**
+   * Starts the loop on a new thread and runs {@code beforeFirstTick} on that thread before its
+   * first tick, e.g. a {@code robodog.core.rt.RealtimeSetup}: scheduling policy, timer slack and
+   * affinity are per thread on Linux, so only code running on the loop thread can set them for it
+   * without touching the JVM's other threads. Returns once {@code beforeFirstTick} has returned, so
+   * the caller can read what it did; if it throws, that is logged and the loop runs on. The first
+   * deadline is taken after it, so its duration is not counted as lateness.
+   *
+   * @param threadPriority Java thread priority
+   * @param beforeFirstTick run once on the loop thread, or null for nothing
+   */
+  public synchronized void start(int threadPriority, Runnable beforeFirstTick) {
     if (thread != null) {
       throw new IllegalStateException(name + " already started");
     }
     running = true;
-    thread = new Thread(this::runUntilStopped, name);
+    CountDownLatch setUp = new CountDownLatch(1);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                if (beforeFirstTick != null) {
+                  beforeFirstTick.run();
+                }
+              } catch (Throwable t) { // NOPMD: a failed set-up must not stop the robot
+                LOG.log(Level.ERROR, name + ": set-up before the first tick failed; loop runs", t);
+              } finally {
+                setUp.countDown();
+              }
+              runUntilStopped();
+            },
+            name);
     thread.setPriority(threadPriority);
     thread.setDaemon(true);
     thread.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        setUp.await();
+        break;
+      } catch (InterruptedException e) {
+        // Keep waiting: returning early would let the caller read a half-done set-up.
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Stops the loop and waits for the current tick to finish. */

@@ -268,6 +268,41 @@ class LoopRunnerTest {
   }
 
   @Test
+  void theSetUpRunsOnTheLoopThreadBeforeTheFirstTickAndItsFailureDoesNotStopTheLoop()
+      throws Exception {
+    List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicLong n = new AtomicLong();
+    LoopRunner loop =
+        new LoopRunner(
+            new SystemClock(),
+            1_000_000L,
+            new Tickable() {
+              @Override
+              public void tick(long now, long period) {
+                if (n.getAndIncrement() == 0) {
+                  order.add("tick on " + Thread.currentThread().getName());
+                }
+              }
+
+              @Override
+              public void onTickException(Throwable cause) {}
+            },
+            "setup-loop-test");
+    loop.start(
+        Thread.NORM_PRIORITY,
+        () -> {
+          order.add("set-up on " + Thread.currentThread().getName());
+          throw new IllegalStateException("injected set-up failure");
+        });
+    // start returned, so the set-up has run; no tick can have come before it.
+    assertEquals("set-up on setup-loop-test", order.get(0));
+    Thread.sleep(100);
+    loop.stop();
+    assertEquals(List.of("set-up on setup-loop-test", "tick on setup-loop-test"), order);
+    assertTrue(n.get() > 0, "the loop ticked after a failed set-up");
+  }
+
+  @Test
   void onTheWallClockItRunsAndStopsCleanly() throws Exception {
     AtomicLong n = new AtomicLong();
     LoopRunner loop =

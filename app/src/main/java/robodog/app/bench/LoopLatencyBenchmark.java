@@ -2,6 +2,7 @@ package robodog.app.bench;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import robodog.core.LoopRunner;
 import robodog.core.LoopStats;
 import robodog.core.SystemClock;
@@ -46,6 +47,23 @@ public final class LoopLatencyBenchmark {
       long spinNanos,
       Tickable workload,
       PrintStream progress) {
+    return run(rateHz, durationSeconds, spinNanos, workload, null, progress);
+  }
+
+  /**
+   * As {@link #run(double, double, long, Tickable, PrintStream)}, running {@code beforeFirstTick}
+   * on the loop thread before its first tick (a {@code robodog.core.rt.RealtimeSetup}); the
+   * measured duration starts after it.
+   *
+   * @param beforeFirstTick set-up for the loop thread, or null for none
+   */
+  public static LoopStats run(
+      double rateHz,
+      double durationSeconds,
+      long spinNanos,
+      Tickable workload,
+      Runnable beforeFirstTick,
+      PrintStream progress) {
     if (!(rateHz > 0 && rateHz <= 1e9)) {
       throw new IllegalArgumentException("rate must be in (0, 1e9] Hz, got " + rateHz);
     }
@@ -54,9 +72,9 @@ public final class LoopLatencyBenchmark {
     }
     long period = Math.round(1e9 / rateHz);
     LoopRunner loop = new LoopRunner(new SystemClock(spinNanos), period, workload, "control-loop");
+    loop.start(Thread.MAX_PRIORITY, beforeFirstTick);
     long start = System.nanoTime();
     long end = start + Math.round(durationSeconds * 1e9);
-    loop.start(Thread.MAX_PRIORITY);
     try {
       long remaining;
       while ((remaining = end - System.nanoTime()) > 0) {
@@ -114,6 +132,67 @@ public final class LoopLatencyBenchmark {
     row(b, "tick time last", micros(s.lastTickNanos()));
     b.setLength(b.length() - System.lineSeparator().length());
     return b.toString();
+  }
+
+  /**
+   * Several runs at the same rate and duration as one table, a column per run, e.g. without and
+   * with the real-time set-up. Lateness and tick times in microseconds.
+   *
+   * @param names column headings, one per run
+   * @param runs the runs' results, in the order of {@code names}
+   */
+  public static String formatSideBySide(
+      String[] names, LoopStats[] runs, double rateHz, double durationSeconds) {
+    if (names.length != runs.length || runs.length == 0) {
+      throw new IllegalArgumentException("one name per run, at least one run");
+    }
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "loop %.0f Hz (period %.1f µs), %.1f s per run, about %d ticks expected per run%n",
+            rateHz,
+            1e6 / rateHz,
+            durationSeconds,
+            Math.round(rateHz * durationSeconds)));
+    cells(b, "", names);
+    countRow(b, "ticks", runs, LoopStats::ticks);
+    countRow(b, "overruns", runs, LoopStats::overruns);
+    countRow(b, "skipped periods", runs, LoopStats::skippedPeriods);
+    countRow(b, "tick errors", runs, LoopStats::tickErrors);
+    microsRow(b, "wake-up lateness p50", runs, LoopStats::latenessP50Nanos);
+    microsRow(b, "wake-up lateness p99", runs, LoopStats::latenessP99Nanos);
+    microsRow(b, "wake-up lateness p99.9", runs, LoopStats::latenessP999Nanos);
+    microsRow(b, "wake-up lateness max", runs, LoopStats::latenessMaxNanos);
+    microsRow(b, "tick time max", runs, LoopStats::maxTickNanos);
+    b.setLength(b.length() - System.lineSeparator().length());
+    return b.toString();
+  }
+
+  private static void countRow(
+      StringBuilder b, String name, LoopStats[] runs, ToLongFunction<LoopStats> value) {
+    String[] cells = new String[runs.length];
+    for (int i = 0; i < runs.length; i++) {
+      cells[i] = Long.toString(value.applyAsLong(runs[i]));
+    }
+    cells(b, name, cells);
+  }
+
+  private static void microsRow(
+      StringBuilder b, String name, LoopStats[] runs, ToLongFunction<LoopStats> nanos) {
+    String[] cells = new String[runs.length];
+    for (int i = 0; i < runs.length; i++) {
+      cells[i] = micros(nanos.applyAsLong(runs[i]));
+    }
+    cells(b, name, cells);
+  }
+
+  private static void cells(StringBuilder b, String name, String[] values) {
+    b.append(String.format(Locale.ROOT, "  %-24s", name));
+    for (String v : values) {
+      b.append(String.format(Locale.ROOT, " %16s", v));
+    }
+    b.append(System.lineSeparator());
   }
 
   private static void row(StringBuilder b, String name, String value) {

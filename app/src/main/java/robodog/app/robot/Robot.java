@@ -77,6 +77,8 @@ public final class Robot implements AutoCloseable {
   private LoopRunner loop;
   private ControlTask task;
   private boolean active;
+  private PrintWriter out;
+  private robodog.core.rt.RealtimeRequest realtime;
   private boolean closed;
 
   private Robot(LocomotionConfig cfg, Body body, Clock clock) {
@@ -107,6 +109,8 @@ public final class Robot implements AutoCloseable {
   }
 
   private void build(RobotSetup setup, PrintWriter out) throws Exception {
+    this.out = out;
+    realtime = setup.realtime();
     payload = setup.payload();
     if (setup.policyFile() != null) {
       advisor = PolicyWiring.load(cfg, setup.policyFile(), payload.massKg());
@@ -256,7 +260,9 @@ public final class Robot implements AutoCloseable {
 
   /**
    * Real time: powers the hardware and starts the side jobs' threads; with {@code ownLoopThread}
-   * also the control loop's own thread, else the caller ticks it with {@link #step}.
+   * also the control loop's own thread, else the caller is the control thread and ticks it with
+   * {@link #step}. Either way the control thread, and only it, gets the real-time set-up (FIFO
+   * scheduling, timer slack, affinity; memory locked), each refused step said in one line.
    */
   public void start(boolean ownLoopThread) {
     if (stepped) {
@@ -264,8 +270,19 @@ public final class Robot implements AutoCloseable {
     }
     activate();
     jobs.start();
+    robodog.core.rt.RealtimeReport report;
     if (ownLoopThread) {
-      loop.start(Thread.MAX_PRIORITY);
+      robodog.core.rt.RealtimeSetup setup = new robodog.core.rt.RealtimeSetup(realtime);
+      loop.start(Thread.MAX_PRIORITY, realtime.isEmpty() ? null : setup);
+      report = realtime.isEmpty() ? null : setup.report();
+    } else {
+      report =
+          realtime.isEmpty() ? null : robodog.core.rt.RealtimeSetup.applyToCallingThread(realtime);
+    }
+    if (report != null) {
+      out.println(report.summary());
+      report.problems().forEach(out::println);
+      out.flush();
     }
   }
 

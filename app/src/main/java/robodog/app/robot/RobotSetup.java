@@ -13,6 +13,7 @@ import robodog.core.Mode;
  * @param payload the declared payload at start (the lease holder may change it with cmd/payload):
  *     an input of the advisor, the ride profile of runs that declare none, and telemetry
  * @param perception start the body's camera perception
+ * @param realtime the control thread's real-time set-up in real time (none headless)
  * @param link the operator's side (broker, tablet, missions, ROS 2), or null for none (a headless
  *     run, which still has the operator link's lease and watchdog, driven in process)
  */
@@ -22,22 +23,30 @@ public record RobotSetup(
     Path policyFile,
     robodog.core.Payload payload,
     boolean perception,
+    robodog.core.rt.RealtimeRequest realtime,
     OperatorSide.Setup link) {
 
   /** A headless robot: no broker, no advisor, no perception. */
   public static RobotSetup headless(double rateHz, Mode initialMode) {
-    return new RobotSetup(rateHz, initialMode, null, robodog.core.Payload.none(), false, null);
+    return new RobotSetup(
+        rateHz,
+        initialMode,
+        null,
+        robodog.core.Payload.none(),
+        false,
+        robodog.core.rt.RealtimeRequest.none(),
+        null);
   }
 
   public RobotSetup withPolicy(Path file) {
-    return new RobotSetup(rateHz, initialMode, file, payload, perception, link);
+    return new RobotSetup(rateHz, initialMode, file, payload, perception, realtime, link);
   }
 
   public RobotSetup withPerception(boolean on) {
-    return new RobotSetup(rateHz, initialMode, policyFile, payload, on, link);
+    return new RobotSetup(rateHz, initialMode, policyFile, payload, on, realtime, link);
   }
 
   public RobotSetup withLink(OperatorSide.Setup l) {
-    return new RobotSetup(rateHz, initialMode, policyFile, payload, perception, l);
+    return new RobotSetup(rateHz, initialMode, policyFile, payload, perception, realtime, l);
   }
 }

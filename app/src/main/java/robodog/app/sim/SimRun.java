@@ -36,7 +36,8 @@ public final class SimRun {
    * What to run. {@code gait} overrides the scenario's gait when not null; {@code policy} is the
    * learned advisor's model (null: none); {@code perception} the simulated camera (null: none);
    * {@code link} the operator's side (null: none); {@code console} gets the robot's start-up lines
-   * (null: discarded); {@code stop} ends the run early when it turns true (null: never).
+   * (null: discarded); {@code stop} ends the run early when it turns true (null: never); {@code rt}
+   * the control thread's real-time set-up in a realtime run.
    */
   public record Options(
       Scenario scenario,
@@ -52,7 +53,8 @@ public final class SimRun {
       robodog.app.perception.SimPerception.Setup perception,
       OperatorSide.Setup link,
       java.io.PrintWriter console,
-      BooleanSupplier stop) {
+      BooleanSupplier stop,
+      robodog.core.rt.RealtimeRequest rt) {
 
     /** Without hardware in the loop. */
     public Options(
@@ -79,15 +81,28 @@ public final class SimRun {
         PrintStream progress,
         SimBody.Hil hil) {
       this(
-          scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, null, null,
-          null, null, null);
+          scenario,
+          gait,
+          seed,
+          durationS,
+          rateHz,
+          realtime,
+          script,
+          progress,
+          hil,
+          null,
+          null,
+          null,
+          null,
+          null,
+          robodog.core.rt.RealtimeRequest.none());
     }
 
     /** The same run with perception ({@code null}: none). */
     public Options withPerception(robodog.app.perception.SimPerception.Setup p) {
       return new Options(
           scenario, gait, seed, durationS, rateHz, realtime, script, progress, hil, policy, p, link,
-          console, stop);
+          console, stop, rt);
     }
   }
 
@@ -151,6 +166,7 @@ public final class SimRun {
             new robodog.core.Payload(
                 sc.payloadKg(), Math.max(0, Math.min(0.5, sc.payloadCom().get(2))), 0),
             o.perception() != null,
+            o.realtime() ? o.rt() : robodog.core.rt.RealtimeRequest.none(),
             o.link());
     java.io.PrintWriter console =
         o.console() != null
