@@ -161,7 +161,7 @@ public final class BenchCommand implements Runnable {
       // Same process, same controller, straight after: only the perception threads differ.
       try (robodog.app.bench.PerceptionLoad load =
           new robodog.app.bench.PerceptionLoad(
-              perceptionImages, perceptionFps, config.dir(), controller)) {
+              perceptionImages, perceptionFps, config.layers(), controller)) {
         long framesBefore = load.frames();
         LoopStats with =
             LoopLatencyBenchmark.run(

@@ -49,16 +49,21 @@ public final class CalibrateCommand implements Runnable {
 
     @Option(
         names = "--file",
-        description = "calibration file to edit (default: servos.yaml in the config directory)")
+        description =
+            "calibration file to read and save (default: start from servos.yaml as the layers"
+                + " give it, save to $XDG_CONFIG_HOME/robodog/servos.yaml, i.e."
+                + " ~/.config/robodog/servos.yaml; see './robodog config')")
     Path file;
 
     @Override
     public Integer call() throws Exception {
-      RobotDescription robot = RobotDescription.load(config.dir().resolve("robot.yaml"));
-      Path target = file != null ? file : config.dir().resolve("servos.yaml");
-      ServoCalibration cal = ServoCalibration.load(target, robot);
-      PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
+      RobotDescription robot = RobotDescription.load(config.file("robot.yaml"));
+      CalibrationFiles files = CalibrationFiles.of(file, config.layers());
+      ServoCalibration cal = ServoCalibration.load(files.from(), robot);
+      PinMap pins = PinMap.load(config.file("pins.yaml"));
+      Path target = files.to();
       PrintWriter out = spec.commandLine().getOut();
+      out.println(files.describe());
       try (Pi4jDevices devices = new Pi4jDevices()) {
         ServoOutput servos;
         try {

@@ -90,6 +90,9 @@ public final class EvalCommand implements Runnable {
       if (seeds < 1 || workers < 1) {
         throw new IllegalArgumentException("--seeds and --workers must be >= 1");
       }
+      // The shipped robot only, not the configuration layers: an evaluation must be reproducible
+      // from
+      // tracked files, whatever this machine has in /etc/robodog or ~/.config/robodog.
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
       Path dir = out != null ? out : OutputDirs.fresh("eval/terrain-policy");

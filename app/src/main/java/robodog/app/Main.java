@@ -22,6 +22,7 @@ import robodog.operatorlink.PortInUseException;
       CalibrateCommand.class,
       GaitCommand.class,
       UrdfCommand.class,
+      ConfigCommand.class,
       BenchCommand.class,
       robodog.app.link.UsersCommand.class,
       RunsCommand.class,

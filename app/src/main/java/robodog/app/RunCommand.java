@@ -145,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
             false,
             body.equals("hil") ? SimCommand.hil(cfg, config) : null,
             policy.file(),
-            withCamera ? robodog.app.perception.SimPerception.Setup.load(config.dir()) : null,
+            withCamera ? robodog.app.perception.SimPerception.Setup.load(config.layers()) : null,
             side,
             SimCommand.simulatedBodyRealtime(spec, rtOptions));
     return SimulatedRobot.run(cfg, r, report, plots, out);
@@ -161,11 +161,11 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runOnPi(LocomotionConfig cfg, OperatorSide.Setup side, PrintWriter out)
       throws Exception {
-    ServoCalibration cal = ServoCalibration.load(config.dir().resolve("servos.yaml"), cfg.robot());
-    PinMap pins = PinMap.load(config.dir().resolve("pins.yaml"));
+    ServoCalibration cal = ServoCalibration.load(config.file("servos.yaml"), cfg.robot());
+    PinMap pins = PinMap.load(config.file("pins.yaml"));
     PiBody piBody;
     try {
-      piBody = new PiBody(cfg, config.dir(), pins, cal);
+      piBody = new PiBody(cfg, config.layers(), pins, cal);
     } catch (IllegalStateException e) {
       spec.commandLine().getErr().println("robodog: " + e.getMessage());
       return 1;
@@ -175,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
             cfg.settings().loopRateHz(),
             Mode.PASSIVE,
             policy.file(),
-            robodog.core.config.PayloadConfig.load(config.dir().resolve("payload.yaml")),
+            robodog.core.config.PayloadConfig.load(config.file("payload.yaml")),
             true,
             rtOptions.request(),
             side);

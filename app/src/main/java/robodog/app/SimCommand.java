@@ -161,7 +161,7 @@ public final class SimCommand implements Callable<Integer> {
             : perception.equals("on");
     robodog.app.perception.SimPerception.Setup percept =
         withPerception && compare == null && route == null
-            ? robodog.app.perception.SimPerception.Setup.load(config.dir())
+            ? robodog.app.perception.SimPerception.Setup.load(config.layers())
             : null;
     long s = seed != null ? seed : sc.seed();
     // A realtime run is for a teleoperator: it keeps going until stopped unless told otherwise.
@@ -207,7 +207,7 @@ public final class SimCommand implements Callable<Integer> {
                   // Mission runs keep ground-truth markers unless asked: the camera runs in lock
                   // step (near real time), ground truth many times faster (docs/missions.md).
                   "on".equals(perception)
-                      ? robodog.app.perception.SimPerception.Setup.load(config.dir())
+                      ? robodog.app.perception.SimPerception.Setup.load(config.layers())
                       : null,
                   out)
               .outcome()
@@ -267,9 +267,8 @@ public final class SimCommand implements Callable<Integer> {
   /** The Pi's wiring and servo calibration from the configuration, for hardware in the loop. */
   static robodog.app.robot.SimBody.Hil hil(LocomotionConfig cfg, ConfigOption config) {
     return new robodog.app.robot.SimBody.Hil(
-        robodog.hardware.pi.PinMap.load(config.dir().resolve("pins.yaml")),
-        robodog.hardware.servo.ServoCalibration.load(
-            config.dir().resolve("servos.yaml"), cfg.robot()));
+        robodog.hardware.pi.PinMap.load(config.file("pins.yaml")),
+        robodog.hardware.servo.ServoCalibration.load(config.file("servos.yaml"), cfg.robot()));
   }
 
   static String summary(SimReport r) {

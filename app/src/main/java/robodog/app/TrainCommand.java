@@ -115,6 +115,9 @@ public final class TrainCommand implements Runnable {
         throw new IllegalArgumentException(
             "--minutes must be > 0, --workers >= 1, --batch >= 2, --decisions >= 1");
       }
+      // The shipped robot only, not the configuration layers: a training run must be reproducible
+      // from
+      // tracked files, whatever this machine has in /etc/robodog or ~/.config/robodog.
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
       Path dir = out != null ? out : OutputDirs.fresh("train/terrain-policy");
       if (throughput > 0) {

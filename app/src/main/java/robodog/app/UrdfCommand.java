@@ -27,8 +27,7 @@ public final class UrdfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = config.dir();
-    String urdf = UrdfWriter.write(RobotDescription.load(dir.resolve("robot.yaml")));
+    String urdf = UrdfWriter.write(RobotDescription.load(config.file("robot.yaml")));
     if (out == null) {
       spec.commandLine().getOut().print(urdf);
       spec.commandLine().getOut().flush();

@@ -8,14 +8,15 @@ import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.Telemetry;
 import robodog.core.config.ConfigException;
+import robodog.core.config.ConfigFiles;
 import robodog.core.config.RobotDescription;
 import robodog.locomotion.gait.GaitLibrary;
 import robodog.locomotion.gait.GaitTable;
 
 /**
- * Everything locomotion reads at start-up, from one config directory ({@code robot.yaml}, {@code
- * gaits.yaml}, {@code controller.yaml}), validated together: a gait that is unstable on this robot
- * is refused here, before any servo moves. Immutable; any thread.
+ * Everything locomotion reads at start-up ({@code robot.yaml}, {@code gaits.yaml}, {@code
+ * controller.yaml}, each from wherever {@link ConfigFiles} says), validated together: a gait that
+ * is unstable on this robot is refused here, before any servo moves. Immutable; any thread.
  *
  * @param robot robot description
  * @param gaitTable gait rows from the file
@@ -30,9 +31,18 @@ public record LocomotionConfig(
     if (!Files.isDirectory(dir)) {
       throw new ConfigException(dir + ": config directory not found");
     }
-    RobotDescription robot = RobotDescription.load(dir.resolve("robot.yaml"));
-    GaitTable table = GaitTable.load(dir.resolve("gaits.yaml"));
-    ControllerSettings settings = ControllerSettings.load(dir.resolve("controller.yaml"));
+    return load(ConfigFiles.in(dir));
+  }
+
+  /**
+   * Loads the three files, each from the path {@code files} gives for its name (they may come from
+   * different directories); throws {@link ConfigException} naming the file and the problem.
+   * Start-up thread.
+   */
+  public static LocomotionConfig load(ConfigFiles files) {
+    RobotDescription robot = RobotDescription.load(files.file("robot.yaml"));
+    GaitTable table = GaitTable.load(files.file("gaits.yaml"));
+    ControllerSettings settings = ControllerSettings.load(files.file("controller.yaml"));
     return of(robot, table, settings);
   }
 

@@ -3,6 +3,7 @@ package robodog.app.bench;
 import java.nio.file.Path;
 import robodog.app.perception.PerceptionWiring;
 import robodog.core.camera.CameraException;
+import robodog.core.config.ConfigFiles;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;
@@ -25,11 +26,12 @@ public final class PerceptionLoad implements AutoCloseable {
    *
    * @param images a folder of .jpg/.png/.bmp frames
    * @param fps frames per second delivered, as a camera would; 0: as fast as the worker takes them
-   * @param configDir holds perception.yaml (and camera.yaml for the mount)
+   * @param configFiles where perception.yaml is read from
    */
-  public PerceptionLoad(Path images, double fps, Path configDir, HexapodController controller)
+  public PerceptionLoad(
+      Path images, double fps, ConfigFiles configFiles, HexapodController controller)
       throws CameraException, InterruptedException {
-    Path yaml = configDir.resolve("perception.yaml");
+    Path yaml = configFiles.file("perception.yaml");
     PerceptionConfig cfg = PerceptionConfig.load(yaml);
     pipeline =
         new PerceptionPipeline(

@@ -43,9 +43,7 @@ public final class BrokerOptions {
               + " requires user names and passwords")
   String bind;
 
-  @Option(
-      names = "--credentials",
-      description = "MQTT users file (default ~/.robodog/credentials.yaml; see ./robodog users)")
+  @Option(names = "--credentials", description = CredentialsFile.DESCRIPTION)
   Path credentials;
 
   @Option(
@@ -131,7 +129,7 @@ public final class BrokerOptions {
           new ExternalBrokerLink.Options(
               broker, brokerUser, pw == null ? null : pw.toCharArray(), keepAliveSeconds, null));
     }
-    Path file = credentials != null ? credentials : CredentialStore.defaultPath();
+    Path file = CredentialsFile.choose(credentials, out);
     CredentialStore store = null;
     if (!BrokerSecurity.isLoopback(bind)) {
       CredentialStore.Created c = CredentialStore.createIfMissing(file);

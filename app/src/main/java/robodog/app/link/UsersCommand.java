@@ -33,13 +33,20 @@ public final class UsersCommand implements Runnable {
 
   /** The {@code --credentials} option shared by the subcommands. */
   static final class FileOption {
-    @Option(
-        names = "--credentials",
-        description = "users file (default ~/.robodog/credentials.yaml)")
+    @Option(names = "--credentials", description = CredentialsFile.DESCRIPTION)
     Path file;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    private Path chosen;
+
+    /** Chosen once per command, so the note about the old location is printed at most once. */
     Path path() {
-      return file != null ? file : CredentialStore.defaultPath();
+      if (chosen == null) {
+        chosen = CredentialsFile.choose(file, mixee.commandLine().getErr());
+      }
+      return chosen;
     }
 
     CredentialStore load() throws Exception {

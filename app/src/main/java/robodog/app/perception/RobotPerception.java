@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import robodog.core.camera.CameraException;
+import robodog.core.config.ConfigFiles;
 import robodog.core.config.ConfigNode;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
@@ -14,12 +15,13 @@ import robodog.perception.calib.CameraCalibration;
 import robodog.perception.source.VideoCaptureSource;
 
 /**
- * Perception on the real robot ({@code ./robodog run}): if {@code config/camera.yaml} names a
- * {@code device:} (e.g. {@code /dev/video0}), opens it through OpenCV's V4L2 backend at the file's
- * {@code width_px × height_px}, with the calibration from {@code perception.yaml} if given, and
- * runs the {@link PerceptionPipeline} with its safety limit connected to the controller. No device,
- * or one that does not open: says so on {@code out} and returns {@code null}; the robot runs
- * without perception (and without a crew-safety limit). Start-up only.
+ * Perception on the real robot ({@code ./robodog run}): if {@code camera.yaml} (from its
+ * configuration layer) names a {@code device:} (e.g. {@code /dev/video0}), opens it through
+ * OpenCV's V4L2 backend at the file's {@code width_px × height_px}, with the calibration from
+ * {@code perception.yaml} if given, and runs the {@link PerceptionPipeline} with its safety limit
+ * connected to the controller. No device, or one that does not open: says so on {@code out} and
+ * returns {@code null}; the robot runs without perception (and without a crew-safety limit).
+ * Start-up only.
  */
 public final class RobotPerception {
   private RobotPerception() {}
@@ -29,8 +31,8 @@ public final class RobotPerception {
       PerceptionPipeline pipeline, robodog.perception.PerceptionOutputs outputs) {}
 
   /** Starts perception or explains why it is off; {@code null} when off. */
-  public static Running start(Path configDir, HexapodController controller, PrintWriter out) {
-    Path camYaml = configDir.resolve("camera.yaml");
+  public static Running start(ConfigFiles files, HexapodController controller, PrintWriter out) {
+    Path camYaml = files.file("camera.yaml");
     ConfigNode cam = Files.exists(camYaml) ? ConfigNode.load(camYaml) : null;
     String device = cam == null ? "" : cam.optString("device", "");
     if (device.isEmpty()) {
@@ -38,7 +40,7 @@ public final class RobotPerception {
           "perception: off (" + camYaml + " names no camera device; add e.g. device: /dev/video0)");
       return null;
     }
-    Path percYaml = configDir.resolve("perception.yaml");
+    Path percYaml = files.file("perception.yaml");
     PerceptionConfig cfg = PerceptionConfig.load(percYaml);
     CameraCalibration cal =
         cfg.calibrationFile() == null ? null : CameraCalibration.load(cfg.calibrationFile());

@@ -1,9 +1,9 @@
 package robodog.app.perception;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import robodog.core.Clock;
+import robodog.core.config.ConfigFiles;
 import robodog.core.perception.PerceptionHealth;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
@@ -38,13 +38,15 @@ public final class SimPerception implements AutoCloseable {
       SimCameraConfig camera,
       PerceptionOutputs outputs) {
 
-    /** Loads {@code perception.yaml} and {@code camera.yaml} from {@code configDir}. */
-    public static Setup load(Path configDir) {
-      PerceptionConfig cfg = PerceptionConfig.load(configDir.resolve("perception.yaml"));
+    /**
+     * Loads {@code perception.yaml} and {@code camera.yaml}, each from where {@code files} says.
+     */
+    public static Setup load(ConfigFiles files) {
+      PerceptionConfig cfg = PerceptionConfig.load(files.file("perception.yaml"));
       return new Setup(
           cfg,
-          PipelineSettings.load(configDir.resolve("perception.yaml")),
-          SimCameraConfig.load(configDir.resolve("camera.yaml")),
+          PipelineSettings.load(files.file("perception.yaml")),
+          SimCameraConfig.load(files.file("camera.yaml")),
           PerceptionWiring.create(cfg));
     }
   }

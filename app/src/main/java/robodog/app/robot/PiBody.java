@@ -1,10 +1,10 @@
 package robodog.app.robot;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import robodog.app.perception.RobotPerception;
 import robodog.core.Clock;
 import robodog.core.HardwarePort;
+import robodog.core.config.ConfigFiles;
 import robodog.hardware.PiHardware;
 import robodog.hardware.pi.Pi4jDevices;
 import robodog.hardware.pi.PinMap;
@@ -20,14 +20,14 @@ import robodog.locomotion.LocomotionConfig;
 public final class PiBody implements Body {
   private final Pi4jDevices devices;
   private final PiHardware hw;
-  private final Path configDir;
+  private final ConfigFiles configFiles;
 
   /**
    * Opens and checks every device; a missing one throws naming it, with the devices released and
    * nothing powered.
    */
-  public PiBody(LocomotionConfig cfg, Path configDir, PinMap pins, ServoCalibration cal) {
-    this.configDir = configDir;
+  public PiBody(LocomotionConfig cfg, ConfigFiles configFiles, PinMap pins, ServoCalibration cal) {
+    this.configFiles = configFiles;
     devices = new Pi4jDevices();
     try {
       double[] sitting = cfg.jointAnglesAtHeight(cfg.robot().stance().sitHeightM());
@@ -52,7 +52,7 @@ public final class PiBody implements Body {
   @Override
   public BodyPerception perception(
       HexapodController controller, Clock clock, boolean lockStep, PrintWriter out) {
-    RobotPerception.Running p = RobotPerception.start(configDir, controller, out);
+    RobotPerception.Running p = RobotPerception.start(configFiles, controller, out);
     if (p == null) {
       return null;
     }

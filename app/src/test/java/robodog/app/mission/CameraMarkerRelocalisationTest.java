@@ -31,7 +31,10 @@ class CameraMarkerRelocalisationTest {
     try (RunDatabase db = RunDatabase.open(dir.resolve("runs.db"));
         MissionSim s = new MissionSim(cfg, sc, 7, 200, db, MarkerField.none(), 0.15, id -> {})) {
       db.saveRoute(RouteFile.load(Path.of("../routes/equipment-run.yaml")), "shipped", true);
-      s.camera(SimPerception.Setup.load(Path.of("../config")), sc.scene(), 7);
+      s.camera(
+          SimPerception.Setup.load(robodog.core.config.ConfigFiles.in(Path.of("../config"))),
+          sc.scene(),
+          7);
       s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
       s.mission(
           "tablet",

@@ -54,9 +54,13 @@ public final class ServoCalibrationWriter {
     return sb.toString();
   }
 
-  /** Writes atomically: temporary file in the same directory, then a move over the old one. */
+  /**
+   * Writes atomically: temporary file in the same directory, then a move over the old one. The
+   * directory is created if missing (the first save into the user's configuration directory).
+   */
   public static void save(ServoCalibration c, Path file) throws IOException {
     Path abs = file.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
     Path tmp = Files.createTempFile(abs.getParent(), ".servos", ".yaml");
     try {
       Files.writeString(tmp, toYaml(c));

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import robodog.core.config.UserConfigDir;
 
 /**
  * The MQTT users file: name → role and salted password hash (see {@link PasswordHash}). Format:
@@ -49,9 +50,38 @@ public final class CredentialStore {
     return new CredentialStore(Map.of());
   }
 
-  /** The default location: {@code ~/.robodog/credentials.yaml}. */
+  /**
+   * Where the users file is when none is named.
+   *
+   * @param path the file to read and write
+   * @param legacy true when {@code path} is the old {@code ~/.robodog/credentials.yaml}, kept
+   *     because it exists and the new one does not; the caller says so in one line
+   * @param current the new default, where a legacy file would be moved to
+   */
+  public record DefaultLocation(Path path, boolean legacy, Path current) {}
+
+  /**
+   * The default users file: {@code credentials.yaml} in the user's configuration directory ({@link
+   * UserConfigDir}: {@code $XDG_CONFIG_HOME/robodog}, else {@code ~/.config/robodog}). An existing
+   * {@code ~/.robodog/credentials.yaml} (the old default) is kept in use while the new file does
+   * not exist: users' secrets are never moved silently, and an operator's password keeps working.
+   * Once both exist the new one wins. Start-up thread (looks at the file system).
+   */
+  public static DefaultLocation locateDefault(Map<String, String> env, Path userHome) {
+    Path current = UserConfigDir.of(env, userHome).resolve("credentials.yaml");
+    Path old = userHome.resolve(".robodog").resolve("credentials.yaml");
+    boolean legacy = !Files.exists(current) && Files.exists(old);
+    return new DefaultLocation(legacy ? old : current, legacy, current);
+  }
+
+  /** {@link #locateDefault} for this process's environment and {@code user.home}. */
+  public static DefaultLocation locateDefault() {
+    return locateDefault(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** The default users file's path ({@link #locateDefault} without the note). */
   public static Path defaultPath() {
-    return Path.of(System.getProperty("user.home"), ".robodog", "credentials.yaml");
+    return locateDefault().path();
   }
 
   /** Reads and validates {@code file}; the message names the file, the user and the problem. */
