@@ -134,8 +134,8 @@ public final class RunCommand implements Callable<Integer> {
         perception == null
             ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
             : perception.equals("on");
-    SimulatedRobot.Run r =
-        new SimulatedRobot.Run(
+    robodog.app.sim.SimRun.Options r =
+        new robodog.app.sim.SimRun.Options(
             sc,
             null,
             seed != null ? seed : sc.seed(),
@@ -143,10 +143,13 @@ public final class RunCommand implements Callable<Integer> {
             cfg.settings().loopRateHz(),
             true,
             false,
+            null,
             body.equals("hil") ? SimCommand.hil(cfg, config) : null,
             policy.file(),
             withCamera ? robodog.app.perception.SimPerception.Setup.load(config.layers()) : null,
             side,
+            null,
+            null,
             SimCommand.simulatedBodyRealtime(spec, rtOptions));
     return SimulatedRobot.run(cfg, r, report, plots, out);
   }

@@ -230,7 +230,7 @@ public final class SimCommand implements Callable<Integer> {
     }
     return SimulatedRobot.run(
         cfg,
-        new SimulatedRobot.Run(
+        new robodog.app.sim.SimRun.Options(
             sc,
             gait,
             s,
@@ -238,10 +238,13 @@ public final class SimCommand implements Callable<Integer> {
             rate,
             realtime,
             script,
+            null,
             hilSetup,
             policyFile,
             percept,
             side,
+            null,
+            null,
             simulatedBodyRealtime(spec, rtOptions)),
         report,
         plots,

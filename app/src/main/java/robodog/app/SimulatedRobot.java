@@ -2,14 +2,10 @@ package robodog.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import robodog.app.perception.SimPerception;
-import robodog.app.robot.OperatorSide;
 import robodog.app.robot.Shutdown;
-import robodog.app.robot.SimBody;
 import robodog.app.sim.PlotWriter;
 import robodog.app.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
-import robodog.sim.scenario.Scenario;
 
 /**
  * The simulated robot run by {@code sim} and by {@code run --hardware sim|hil}: one {@link SimRun}
@@ -17,47 +13,18 @@ import robodog.sim.scenario.Scenario;
  * summary, the advisor's and perception's lines, the report and the plots. Main thread.
  */
 final class SimulatedRobot {
-  /** What to simulate; see {@link SimRun.Options} for each field. */
-  record Run(
-      Scenario scenario,
-      String gait,
-      long seed,
-      double durationS,
-      double rateHz,
-      boolean realtime,
-      boolean script,
-      SimBody.Hil hil,
-      Path policy,
-      SimPerception.Setup perception,
-      OperatorSide.Setup link,
-      robodog.core.rt.RealtimeRequest rt) {}
-
   private SimulatedRobot() {}
 
-  /** Runs {@code r}; returns the exit status (0). */
-  static int run(LocomotionConfig cfg, Run r, Path report, Path plots, PrintWriter out)
+  /**
+   * Runs {@code r} (its progress, console and stop are this command's: the terminal, {@code out}
+   * and SIGTERM); returns the exit status (0).
+   */
+  static int run(LocomotionConfig cfg, SimRun.Options r, Path report, Path plots, PrintWriter out)
       throws Exception {
     Shutdown shutdown = Shutdown.install();
     try {
       SimRun.Result res =
-          SimRun.run(
-              cfg,
-              new SimRun.Options(
-                  r.scenario(),
-                  r.gait(),
-                  r.seed(),
-                  r.durationS(),
-                  r.rateHz(),
-                  r.realtime(),
-                  r.script(),
-                  SimRun.terminalProgress(),
-                  r.hil(),
-                  r.policy(),
-                  r.perception(),
-                  r.link(),
-                  out,
-                  shutdown::requested,
-                  r.rt()));
+          SimRun.run(cfg, r.withConsole(SimRun.terminalProgress(), out, shutdown::requested));
       if (shutdown.requested()) {
         out.println("stopped by SIGTERM: servos off, report as far as the run went");
       }

@@ -98,6 +98,30 @@ public final class SimRun {
           robodog.core.rt.RealtimeRequest.none());
     }
 
+    /**
+     * The same run operated from a command: progress to {@code progressOut} (null: none), the
+     * robot's start-up lines to {@code consoleOut}, stopping early when {@code stopWhen} is true.
+     */
+    public Options withConsole(
+        PrintStream progressOut, java.io.PrintWriter consoleOut, BooleanSupplier stopWhen) {
+      return new Options(
+          scenario,
+          gait,
+          seed,
+          durationS,
+          rateHz,
+          realtime,
+          script,
+          progressOut,
+          hil,
+          policy,
+          perception,
+          link,
+          consoleOut,
+          stopWhen,
+          rt);
+    }
+
     /** The same run with perception ({@code null}: none). */
     public Options withPerception(robodog.app.perception.SimPerception.Setup p) {
       return new Options(
