@@ -4,6 +4,11 @@
 const STALE_MS = 1000;
 const CAMERA_STALE_MS = 3000;
 const MODES = { SITTING: "sit", STANDING: "stand", WALKING: "walk" };
+// Battery cues for the crew, in % of charge (battery_pct). Below 20 % a LiPo should be swapped
+// soon to keep its cells healthy; below 5 % (about 3.6 V per cell, the robot's warning threshold)
+// the robot is minutes from sitting down on its own.
+const BATTERY_LOW_PCT = 20;
+const BATTERY_CRITICAL_PCT = 5;
 const decoder = new TextDecoder();
 
 const $ = (id) => document.getElementById(id);
@@ -62,7 +67,7 @@ export class Telemetry {
     $("t-pose").textContent =
       Number.isFinite(p.x) && Number.isFinite(p.y) ? `${p.x.toFixed(2)}, ${p.y.toFixed(2)} m` : "–";
     $("t-yaw").textContent = Number.isFinite(p.yaw) ? `${((p.yaw * 180) / Math.PI).toFixed(0)}°` : "–";
-    $("t-battery").textContent = fmt(t.battery_v, 2, "V");
+    this.battery(t.battery_v, t.battery_pct);
     $("t-lease").textContent =
       t.lease_holder == null ? "free" : t.lease_holder === this.clientId() ? "you" : t.lease_holder;
     $("t-estop").textContent = t.estop ? "ENGAGED" : "off";
@@ -84,6 +89,24 @@ export class Telemetry {
       pb.disabled = advisor === "none" || advisor === "no-model";
       pb.classList.toggle("active", this.advisorOn);
     }
+  }
+
+  /** "7.90 V · 62 %", coloured when low or critical; "–" when the robot does not know. */
+  battery(volts, pct) {
+    const cell = $("t-battery");
+    const known = typeof pct === "number" && Number.isFinite(pct);
+    cell.textContent = known ? `${fmt(volts, 2, "V")} · ${pct.toFixed(0)} %` : fmt(volts, 2, "V");
+    let level = "";
+    let why = "battery voltage and charge";
+    if (known && pct < BATTERY_CRITICAL_PCT) {
+      level = "bad-text";
+      why = "battery critical: sit the robot down and swap the pack";
+    } else if (known && pct < BATTERY_LOW_PCT) {
+      level = "warn-text";
+      why = "battery low: swap the pack soon";
+    }
+    if (cell.className !== level) cell.className = level;
+    cell.title = why;
   }
 
   error(msg) {

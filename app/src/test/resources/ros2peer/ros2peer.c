@@ -18,6 +18,8 @@
  *   CMD <t> <vx>                a rt/cmd_vel sample written
  *   LEASE <t>                   the lease request written
  *   DESC <chars> <starts>       the latched rt/robot_description (length, first 5 chars)
+ *   BAT <t> <V> <fraction> <present> <status> <technology> <cells> <frame>
+ *                               a rt/battery_state sample
  * Exits 2 with a message on stderr when DDS cannot be set up.
  */
 #include <stdio.h>
@@ -46,7 +48,8 @@ static int matched(dds_entity_t writer) {
 }
 
 /* Takes and prints whatever arrived; returns the number of joint-state samples. */
-static int poll_once(dds_entity_t pubs, dds_entity_t rjs, dds_entity_t rod, dds_entity_t rds) {
+static int poll_once(dds_entity_t pubs, dds_entity_t rjs, dds_entity_t rod, dds_entity_t rds,
+                     dds_entity_t rbat) {
   void *samples[16] = {0};
   dds_sample_info_t infos[16];
   int js_count = 0;
@@ -80,6 +83,18 @@ static int poll_once(dds_entity_t pubs, dds_entity_t rjs, dds_entity_t rod, dds_
     }
   }
   if (n > 0) dds_return_loan(rod, samples, n);
+
+  n = dds_take(rbat, samples, infos, 16, 16);
+  t = mono();
+  for (int i = 0; i < n; i++) {
+    if (infos[i].valid_data) {
+      sensor_msgs_msg_dds__BatteryState_ *b = samples[i];
+      printf("BAT %lld %.4f %.4f %d %u %u %u %s\n", (long long)t, b->voltage, b->percentage,
+             b->present ? 1 : 0, b->power_supply_status, b->power_supply_technology,
+             b->cell_voltage._length, b->header.frame_id);
+    }
+  }
+  if (n > 0) dds_return_loan(rbat, samples, n);
 
   n = dds_take(rds, samples, infos, 1, 1);
   for (int i = 0; i < n; i++) {
@@ -126,6 +141,10 @@ int main(int argc, char **argv) {
   check(tod, "topic rt/odom");
   dds_entity_t rod = dds_create_reader(pp, tod, best, NULL);
   check(rod, "reader rt/odom");
+  dds_entity_t tbat = dds_create_topic(pp, &sensor_msgs_msg_dds__BatteryState__desc, "rt/battery_state", NULL, NULL);
+  check(tbat, "topic rt/battery_state");
+  dds_entity_t rbat = dds_create_reader(pp, tbat, best, NULL);
+  check(rbat, "reader rt/battery_state");
   dds_qos_t *latched = dds_create_qos();
   dds_qset_reliability(latched, DDS_RELIABILITY_RELIABLE, DDS_SECS(1));
   dds_qset_durability(latched, DDS_DURABILITY_TRANSIENT_LOCAL);
@@ -152,7 +171,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "ros2peer: no rt/joint_states from the robot within 30 s\n");
       return 3;
     }
-    seen_js |= poll_once(pubs, rjs, rod, rds) > 0;
+    seen_js |= poll_once(pubs, rjs, rod, rds, rbat) > 0;
     dds_sleepfor(DDS_MSECS(2));
   }
   printf("READY %lld\n", (long long)mono());
@@ -164,7 +183,7 @@ int main(int argc, char **argv) {
   int64_t end = mono() + (int64_t)(seconds * 1e9);
   int64_t next_cmd = mono();
   while (mono() < end) {
-    poll_once(pubs, rjs, rod, rds);
+    poll_once(pubs, rjs, rod, rds, rbat);
     if (drive && mono() >= next_cmd) {
       geometry_msgs_msg_dds__Twist_ tw = {{vx, 0, 0}, {0, 0, 0}};
       dds_write(wcv, &tw);

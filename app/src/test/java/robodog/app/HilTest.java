@@ -38,6 +38,46 @@ class HilTest {
   }
 
   @Test
+  void thePisBatteryMonitorReadsTheSimulatedPackThroughTheAdc() throws Exception {
+    LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
+    Scenario s = ScenarioLoader.load("flat-walk", Path.of("../scenarios"));
+    PinMap pins = PinMap.load(Path.of("../config/pins.yaml"));
+    robodog.app.robot.SimBody body =
+        new robodog.app.robot.SimBody(
+            cfg,
+            s,
+            s.seed(),
+            new robodog.app.robot.SimBody.Hil(
+                pins, ServoCalibration.load(Path.of("../config/servos.yaml"), cfg.robot())),
+            null);
+    robodog.core.HardwarePort hw = body.hardware();
+    robodog.core.RobotState state = new robodog.core.RobotState();
+    robodog.core.JointCommand hold = new robodog.core.JointCommand();
+    System.arraycopy(cfg.standingJointAngles(), 0, hold.position, 0, robodog.core.Joints.COUNT);
+    hold.enabled = true;
+    hw.activate();
+    long period = 2_000_000;
+    // One ADS1115 step through the divider: the driver's resolution on battery volts.
+    double lsbVolts = 4.096 / 32768 * pins.batteryDivider();
+    try {
+      for (int i = 0; i < 500; i++) {
+        hw.read(i * period, period, state);
+        // PiHardware samples the ADC on every 25th read, starting with the first.
+        if (i % 25 == 0) {
+          double simVolts = body.simHardware().battery().volts();
+          assertEquals(simVolts, state.batteryVolts, lsbVolts, "read " + i);
+        }
+        hw.write(i * period, period, hold);
+      }
+    } finally {
+      hw.deactivate();
+    }
+    // A full 2S pack under the standing load, not the old fixed 8.1 V.
+    assertTrue(state.batteryVolts > 8.2 && state.batteryVolts < 8.4, "" + state.batteryVolts);
+    assertTrue(!state.batteryCritical);
+  }
+
+  @Test
   void theCliRunsItWithHil() {
     Cli r = Cli.run("sim", "--hil", "--duration", "2");
     assertEquals(0, r.status, r.err);

@@ -84,6 +84,13 @@ class TabletE2ETest {
       until(browser, 10, "link connected", d -> text(d, "link").equals("link: connected"));
       until(browser, 10, "telemetry on the page", d -> !text(d, "t-mode").equals("–"));
       assertEstopVisible(browser);
+      // The simulated pack starts full: voltage and charge, not "–", and no low/critical colour.
+      until(
+          browser,
+          5,
+          "battery voltage and percent",
+          d -> text(d, "t-battery").matches("[78]\\.\\d\\d V · (9\\d|100) %"));
+      assertEquals("", browser.findElement(By.id("t-battery")).getAttribute("class"));
 
       // A camera frame shows in the view; "no camera" until then.
       assertTrue(browser.findElement(By.id("no-camera")).isDisplayed(), "no camera yet");

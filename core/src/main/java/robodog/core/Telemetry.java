@@ -80,6 +80,12 @@ public final class Telemetry {
   /** Battery voltage, V; NaN if unknown. */
   public double batteryVolts = Double.NaN;
 
+  /**
+   * Battery state of charge, %, 0..100, from {@link #batteryVolts} on {@link BatteryCharge}'s curve
+   * for the robot's pack; NaN if the voltage is unknown.
+   */
+  public double batteryPercent = Double.NaN;
+
   /** Bit per leg ordinal: the hardware reports the foot touching (0 without contact sensing). */
   public int contactMask;
 
@@ -115,6 +121,7 @@ public final class Telemetry {
     System.arraycopy(s.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
     System.arraycopy(s.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
     batteryVolts = s.batteryVolts;
+    batteryPercent = BatteryCharge.percent(s.batteryVolts, BatteryCharge.ROBOT_CELLS);
     int contacts = 0;
     for (int i = 0; i < LegId.COUNT; i++) {
       if (s.contactsValid && s.footContact[i]) {
@@ -152,6 +159,7 @@ public final class Telemetry {
     System.arraycopy(o.imuAngularVelocity, 0, imuAngularVelocity, 0, 3);
     System.arraycopy(o.imuLinearAcceleration, 0, imuLinearAcceleration, 0, 3);
     batteryVolts = o.batteryVolts;
+    batteryPercent = o.batteryPercent;
     contactMask = o.contactMask;
     gaitAdvisor = o.gaitAdvisor;
     safetyScale = o.safetyScale;

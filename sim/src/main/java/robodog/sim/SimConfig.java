@@ -21,6 +21,8 @@ package robodog.sim;
  * @param imuAccelNoise accelerometer noise standard deviation, m/s²
  * @param imuAttitudeNoise orientation noise standard deviation, rad
  * @param jointNoise joint position read-back noise standard deviation, rad
+ * @param batteryWh energy of the full simulated pack, Wh (37 Wh: a 5 Ah 2S LiPo at 7.4 V nominal)
+ * @param batteryInitialSoc state of charge of the simulated pack at start, 0..1 (1: full)
  */
 public record SimConfig(
     double stepSeconds,
@@ -37,7 +39,9 @@ public record SimConfig(
     double imuGyroNoise,
     double imuAccelNoise,
     double imuAttitudeNoise,
-    double jointNoise) {
+    double jointNoise,
+    double batteryWh,
+    double batteryInitialSoc) {
 
   public SimConfig {
     if (!(stepSeconds > 0 && stepSeconds <= 0.02)) {
@@ -52,12 +56,15 @@ public record SimConfig(
     if (!(imuGyroNoise >= 0 && imuAccelNoise >= 0 && imuAttitudeNoise >= 0 && jointNoise >= 0)) {
       throw new IllegalArgumentException("noise levels must be >= 0");
     }
+    if (!(batteryWh > 0 && batteryInitialSoc >= 0 && batteryInitialSoc <= 1)) {
+      throw new IllegalArgumentException("battery: capacity > 0 Wh, initial charge in [0, 1]");
+    }
   }
 
   /** Defaults (see sim/README.md for the measurements behind them) with the given seed. */
   public static SimConfig defaults(long seed) {
     return new SimConfig(
-        0.002, 10, 3, seed, 0, 0, 0, 0.1, 1.0, 40.0, 0.004, 0.002, 0.05, 0.002, 0.0005);
+        0.002, 10, 3, seed, 0, 0, 0, 0.1, 1.0, 40.0, 0.004, 0.002, 0.05, 0.002, 0.0005, 37.0, 1.0);
   }
 
   /** A copy with a payload (kg, centre of mass in base_link, m). */
@@ -77,7 +84,9 @@ public record SimConfig(
         imuGyroNoise,
         imuAccelNoise,
         imuAttitudeNoise,
-        jointNoise);
+        jointNoise,
+        batteryWh,
+        batteryInitialSoc);
   }
 
   /** A copy with a longest physics step (s) and QuickStep iteration count. */
@@ -97,7 +106,9 @@ public record SimConfig(
         imuGyroNoise,
         imuAccelNoise,
         imuAttitudeNoise,
-        jointNoise);
+        jointNoise,
+        batteryWh,
+        batteryInitialSoc);
   }
 
   /** A copy with at most {@code n} contact points per geom pair. */
@@ -117,7 +128,9 @@ public record SimConfig(
         imuGyroNoise,
         imuAccelNoise,
         imuAttitudeNoise,
-        jointNoise);
+        jointNoise,
+        batteryWh,
+        batteryInitialSoc);
   }
 
   /** A copy with the servo torque scaled by {@code strength} and the loop gain (1/s). */
@@ -137,7 +150,9 @@ public record SimConfig(
         imuGyroNoise,
         imuAccelNoise,
         imuAttitudeNoise,
-        jointNoise);
+        jointNoise,
+        batteryWh,
+        batteryInitialSoc);
   }
 
   /** A copy with the sensor noise standard deviations (rad/s, m/s², rad, rad). */
@@ -157,11 +172,37 @@ public record SimConfig(
         gyro,
         accel,
         attitude,
-        joint);
+        joint,
+        batteryWh,
+        batteryInitialSoc);
   }
 
   /** A copy without any sensor noise. */
   public SimConfig noiseless() {
     return withNoise(0, 0, 0, 0);
+  }
+
+  /**
+   * A copy with a simulated pack of {@code wh} Wh starting at state of charge {@code soc} (0..1).
+   */
+  public SimConfig withBattery(double wh, double soc) {
+    return new SimConfig(
+        stepSeconds,
+        solverIterations,
+        contactsPerPair,
+        seed,
+        payloadKg,
+        payloadComX,
+        payloadComY,
+        payloadComZ,
+        servoStrength,
+        servoGain,
+        armatureKgM2,
+        imuGyroNoise,
+        imuAccelNoise,
+        imuAttitudeNoise,
+        jointNoise,
+        wh,
+        soc);
   }
 }

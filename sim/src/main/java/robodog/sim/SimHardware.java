@@ -17,9 +17,10 @@ import robodog.sim.terrain.Terrain;
  * the real robot. {@link #write} hands the targets to the servo models and then advances the
  * physics by exactly one control period, split into the fewest equal sub-steps no longer than
  * {@link SimConfig#stepSeconds()}; {@link #read} reports joints (noisy positions, velocities,
- * efforts), foot contacts (foot sphere or tibia touching anything) and a noisy IMU. Simulated time
- * is stepped by the loop, never by the wall clock, so a headless run goes as fast as the machine
- * allows and the same seed gives the same run bit for bit.
+ * efforts), foot contacts (foot sphere or tibia touching anything), a noisy IMU and the voltage of
+ * a simulated pack ({@link SimBattery}) drained by the servos' work. Simulated time is stepped by
+ * the loop, never by the wall clock, so a headless run goes as fast as the machine allows and the
+ * same seed gives the same run bit for bit.
  *
  * <p>Lifecycle: {@link #configure} builds the world (unless it was given one), {@link #activate}
  * powers the servos holding the current targets, {@link #deactivate} makes them limp (the robot
@@ -40,6 +41,8 @@ public final class SimHardware implements HardwarePort {
   private SimWorld sim;
   private ImuModel imu;
   private SplittableRandom noise;
+  private SimBattery battery;
+  private double batteryTime = Double.NaN;
   private boolean active;
   private long cachedPeriod = -1;
   private int subSteps;
@@ -75,6 +78,13 @@ public final class SimHardware implements HardwarePort {
     this.sim = world;
     this.noise = new SplittableRandom(world.config().seed() ^ 0x5DEECE66DL);
     this.imu = new ImuModel(world.robot.body, noise, world.config());
+    this.battery = SimBattery.of(world.config());
+  }
+
+  /** The simulated pack (voltage, current, state of charge) as of the last {@link #read}. */
+  public SimBattery battery() {
+    world();
+    return battery;
   }
 
   /** The simulated world: ground truth for reports and tests. */
@@ -134,8 +144,11 @@ public final class SimHardware implements HardwarePort {
     out.contactsValid = true;
     imu.read(out.imuOrientation, out.imuAngularVelocity, out.imuLinearAcceleration);
     out.estopPressed = false;
-    out.batteryVolts = Double.NaN;
-    out.batteryCritical = false;
+    double t = w.time();
+    battery.update(w.energyJ(), Double.isNaN(batteryTime) ? 0 : t - batteryTime);
+    batteryTime = t;
+    out.batteryVolts = battery.volts();
+    out.batteryCritical = battery.critical();
     out.failedLegMask = 0;
   }
 

@@ -23,13 +23,13 @@ import robodog.sim.SimHardware;
  * Hardware in the loop: the real hardware layer ({@link PiHardware}: PCA9685, MPU-6050 and ADS1115
  * drivers, through Pi4J) against register models of the chips wired to the simulator. The servo
  * targets the physics gets are decoded from the PCA9685 registers the driver wrote; the IMU
- * registers are filled from the simulated body; the foot switches read the simulated contacts.
+ * registers are filled from the simulated body; the foot switches read the simulated contacts; the
+ * ADS1115 model's input is the simulated pack's voltage through the configured divider.
  *
  * <p>Control (= simulation) thread only.
  */
 public final class HilHardware implements HardwarePort {
   private static final double G = 9.80665;
-  private static final double BATTERY_VOLTS = 8.1;
 
   private final SimHardware sim;
   private final PiHardware pi;
@@ -41,6 +41,7 @@ public final class HilHardware implements HardwarePort {
   private final RobotState simState = new RobotState();
   private final JointCommand simCommand = new JointCommand();
   private final double[] periodSeconds;
+  private final double batteryDivider;
   private boolean relay;
 
   public HilHardware(SimHardware sim, PinMap pins, ServoCalibration cal, double[] initialJoints) {
@@ -59,7 +60,7 @@ public final class HilHardware implements HardwarePort {
     provider.attach(boards.device(0x70));
     provider.attach(imu);
     provider.attach(adc);
-    adc.pinVolts = BATTERY_VOLTS / pins.batteryDivider();
+    this.batteryDivider = pins.batteryDivider();
     this.pi4j = Pi4J.newContextBuilder().add(provider).build();
     DigitalIn[] feet = new DigitalIn[LegId.COUNT];
     for (int i = 0; i < LegId.COUNT; i++) {
@@ -77,6 +78,7 @@ public final class HilHardware implements HardwarePort {
     sim.configure();
     sim.read(0, 1, simState);
     feedImu();
+    feedAdc();
     pi.configure(); // real init sequences into the chip models; gyro bias from the still body
     for (int b = 0; b < periodSeconds.length; b++) {
       Pca9685Model chip = boards.chips.get(b);
@@ -104,10 +106,17 @@ public final class HilHardware implements HardwarePort {
     }
   }
 
+  // The simulated pack through the configured divider onto AIN0: the real driver and monitor
+  // then measure it as they would on the Pi.
+  private void feedAdc() {
+    adc.pinVolts = simState.batteryVolts / batteryDivider;
+  }
+
   @Override
   public void read(long nowNanos, long periodNanos, RobotState out) {
     sim.read(nowNanos, periodNanos, simState);
     feedImu();
+    feedAdc();
     pi.read(nowNanos, periodNanos, out);
   }
 

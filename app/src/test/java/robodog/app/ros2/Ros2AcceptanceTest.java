@@ -21,7 +21,8 @@ import robodog.core.Joints;
  * The ROS 2 bridge end to end: the controller in the realtime simulator with {@code --ros2}, and an
  * independent Cyclone DDS peer in C (see {@link CyclonePeer}) on loopback. The peer sees the ROS 2
  * types and names, drives the robot over rt/cmd_vel only while the ROS 2 source holds the lease,
- * and its death stops the robot through the operator link's watchdog/ttl.
+ * and its death stops the robot through the operator link's watchdog/ttl. The peer also reads the
+ * simulated pack on rt/battery_state.
  */
 class Ros2AcceptanceTest {
   @TempDir static Path dir;
@@ -63,6 +64,7 @@ class Ros2AcceptanceTest {
           sim.err.stream().anyMatch(l -> l.contains("refused from ros2")),
           "the refusal is reported");
       assertTrue(without.events("DESC").stream().anyMatch(d -> d[2].equals("<?xml")));
+      assertBattery(without, 4);
 
       // Lease requested on /robodog/lease: the same cmd_vel now walks the robot.
       CyclonePeer with = CyclonePeer.start(peer, DOMAIN, 5, VX, true);
@@ -142,9 +144,32 @@ class Ros2AcceptanceTest {
           "rt/odom nav_msgs::msg::dds_::Odometry_",
           "rt/imu/data sensor_msgs::msg::dds_::Imu_",
           "rt/tf tf2_msgs::msg::dds_::TFMessage_",
+          "rt/battery_state sensor_msgs::msg::dds_::BatteryState_",
           "rt/robot_description std_msgs::msg::dds_::String_",
         }) {
       assertTrue(pubs.contains(want), want + " not discovered; saw " + pubs);
+    }
+  }
+
+  /**
+   * rt/battery_state as the peer received it over {@code seconds} s: about 1 Hz (not the 100 Hz of
+   * the state topics), a plausible 2S pack voltage, a fraction 0..1, present, discharging, LiPo,
+   * two cells, in base_link.
+   */
+  private static void assertBattery(CyclonePeer p, double seconds) {
+    List<String[]> b = p.events("BAT");
+    assertTrue(b.size() >= 2 && b.size() <= seconds + 3, "battery_state samples: " + b.size());
+    for (String[] e : b) {
+      String line = String.join(" ", e);
+      double volts = Double.parseDouble(e[2]);
+      double fraction = Double.parseDouble(e[3]);
+      assertTrue(volts >= 6.0 && volts <= 8.5, "voltage: " + line);
+      assertTrue(fraction >= 0 && fraction <= 1, "percentage: " + line);
+      assertEquals("1", e[4], "present: " + line);
+      assertEquals("2", e[5], "DISCHARGING: " + line);
+      assertEquals("3", e[6], "LIPO: " + line);
+      assertEquals("2", e[7], "cells: " + line);
+      assertEquals("base_link", e[8], line);
     }
   }
 

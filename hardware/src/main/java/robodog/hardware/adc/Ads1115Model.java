@@ -10,6 +10,10 @@ import robodog.hardware.i2c.I2cDevice;
  * simulation.
  */
 public final class Ads1115Model implements I2cDevice {
+  private static final double[] FULL_SCALE = {
+    6.144, 4.096, 2.048, 1.024, 0.512, 0.256, 0.256, 0.256
+  };
+
   public final List<byte[]> writes = new ArrayList<>();
   public int config = 0x8583; // power-on default: single-shot, ±2.048 V
 
@@ -32,7 +36,7 @@ public final class Ads1115Model implements I2cDevice {
   @Override
   public void readRegister(int r, byte[] b, int o, int n) {
     int pga = (config >> 9) & 7;
-    double fullScale = new double[] {6.144, 4.096, 2.048, 1.024, 0.512, 0.256, 0.256, 0.256}[pga];
+    double fullScale = FULL_SCALE[pga]; // read every few ticks in hardware in the loop: no garbage
     int raw = (int) Math.max(-32768, Math.min(32767, Math.round(pinVolts / fullScale * 32768)));
     int v = r == 0 ? raw : config;
     b[o] = (byte) (v >> 8);

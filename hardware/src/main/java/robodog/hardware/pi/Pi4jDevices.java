@@ -160,7 +160,11 @@ public final class Pi4jDevices implements AutoCloseable {
         servos,
         new Mpu6050(i2c(bus, pins.imuAddress()), 500, 4, mount),
         new Ads1115(i2c(bus, pins.adcAddress()), pins.batteryDivider()),
-        new BatteryMonitor(pins.batteryWarnVolts(), pins.batteryCriticalVolts(), 0.1, 2.0),
+        new BatteryMonitor(
+            pins.batteryWarnVolts(),
+            pins.batteryCriticalVolts(),
+            0.1,
+            robodog.core.BatteryCharge.FILTER_SECONDS),
         feet,
         estop,
         relay,

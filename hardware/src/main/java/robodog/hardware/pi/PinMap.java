@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import robodog.core.BatteryCharge;
 import robodog.core.LegId;
 import robodog.core.config.ConfigException;
 import robodog.core.config.ConfigNode;
 
 /**
  * The Pi's wiring from {@code config/pins.yaml}: I2C bus and addresses, GPIO pins (BCM numbers) and
- * their polarity, battery divider and thresholds. Validated at start: a pin used twice or an
- * address clash is refused naming the field. Immutable; any thread.
+ * their polarity, battery divider and thresholds (optional: without them, {@link BatteryCharge}'s
+ * for the robot's pack). Validated at start: a pin used twice or an address clash is refused naming
+ * the field. Immutable; any thread.
  */
 public record PinMap(
     int i2cBus,
@@ -53,8 +55,15 @@ public record PinMap(
     for (LegId leg : LegId.VALUES) {
       foot.add(pin(feet, leg.shortName(), used));
     }
-    double warn = r.requireDouble("battery_warn_v", 1, 60, "V");
-    double critical = r.requireDouble("battery_critical_v", 1, 60, "V");
+    // The thresholds every body shares live in core; pins.yaml may override them for another pack.
+    double warn =
+        r.has("battery_warn_v")
+            ? r.requireDouble("battery_warn_v", 1, 60, "V")
+            : BatteryCharge.warnVolts(BatteryCharge.ROBOT_CELLS);
+    double critical =
+        r.has("battery_critical_v")
+            ? r.requireDouble("battery_critical_v", 1, 60, "V")
+            : BatteryCharge.criticalVolts(BatteryCharge.ROBOT_CELLS);
     if (critical >= warn) {
       throw r.error("battery_critical_v", "a voltage below battery_warn_v (" + warn + " V)");
     }

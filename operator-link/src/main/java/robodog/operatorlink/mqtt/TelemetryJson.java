@@ -127,7 +127,7 @@ public final class TelemetryJson {
         String.format(
             Locale.ROOT,
             "{\"pose\":{\"x\":%.4f,\"y\":%.4f,\"yaw\":%.4f},\"estop\":%b,"
-                + "\"battery_v\":%s,\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
+                + "\"battery_v\":%s,\"battery_pct\":%s,\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
                 + "\"stability_margin\":%.4f,\"swing_mask\":%d,\"failed_leg_mask\":%d,"
                 + "\"notice\":\"%s\",\"lease_holder\":%s}",
             t.odomX,
@@ -136,6 +136,9 @@ public final class TelemetryJson {
             t.mode == robodog.core.Mode.ESTOP,
             Double.isFinite(t.batteryVolts)
                 ? String.format(Locale.ROOT, "%.3f", t.batteryVolts)
+                : "null",
+            Double.isFinite(t.batteryPercent)
+                ? String.format(Locale.ROOT, "%.1f", t.batteryPercent)
                 : "null",
             t.mode,
             t.gaitIndex,

@@ -14,6 +14,8 @@ import nav_msgs.msg.dds.OdometryPubSubType;
 import robodog.core.Mailbox;
 import robodog.core.Telemetry;
 import robodog.operatorlink.OperatorLink;
+import sensor_msgs.msg.dds.BatteryState;
+import sensor_msgs.msg.dds.BatteryStatePubSubType;
 import sensor_msgs.msg.dds.Imu;
 import sensor_msgs.msg.dds.ImuPubSubType;
 import sensor_msgs.msg.dds.JointState;
@@ -29,9 +31,10 @@ import us.ihmc.ros2.ROS2QosProfile;
 
 /**
  * The robot on ROS 2 (through ihmc-ros2-library over Fast-RTPS; see docs/ros2.md). Publishes {@code
- * /joint_states}, {@code /odom}, {@code /imu/data}, {@code /tf} at {@link Ros2Settings#rateHz()}
- * and a latched {@code /robot_description}; subscribes {@code /cmd_vel} and {@code /robodog/lease}
- * and hands them to the {@link OperatorLink} through {@link CmdVelSource}.
+ * /joint_states}, {@code /odom}, {@code /imu/data}, {@code /tf} at {@link Ros2Settings#rateHz()},
+ * {@code /battery_state} at {@value #BATTERY_HZ} Hz (a pack changes over minutes; 100 Hz would only
+ * load DDS) and a latched {@code /robot_description}; subscribes {@code /cmd_vel} and {@code
+ * /robodog/lease} and hands them to the {@link OperatorLink} through {@link CmdVelSource}.
  *
  * <p>Threads: the bridge has its own thread ({@code ros2-bridge}) that is the single consumer of
  * the controller's telemetry mailbox; each fresh snapshot is published and, if a downstream mailbox
@@ -40,6 +43,9 @@ import us.ihmc.ros2.ROS2QosProfile;
  */
 public final class Ros2Bridge implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("robodog.operatorlink.ros2");
+
+  /** Rate of {@code /battery_state}, Hz. */
+  public static final double BATTERY_HZ = 1.0;
 
   private final Ros2Settings settings;
   private final OperatorLink link;
@@ -52,11 +58,13 @@ public final class Ros2Bridge implements AutoCloseable {
   private final ROS2PublisherBasics<Odometry> odomPub;
   private final ROS2PublisherBasics<Imu> imuPub;
   private final ROS2PublisherBasics<TFMessage> tfPub;
+  private final ROS2PublisherBasics<BatteryState> batteryPub;
   private final ROS2PublisherBasics<std_msgs.msg.dds.String> descriptionPub;
   private final JointState joint = new JointState();
   private final Odometry odom = new Odometry();
   private final Imu imu = new Imu();
   private final TFMessage tf = new TFMessage();
+  private final BatteryState battery = new BatteryState();
   private final AtomicLong published = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
@@ -100,6 +108,7 @@ public final class Ros2Bridge implements AutoCloseable {
     odomPub = node.createPublisher(new OdometryPubSubType(), "/odom", reliable);
     imuPub = node.createPublisher(new ImuPubSubType(), "/imu/data", reliable);
     tfPub = node.createPublisher(new TFMessagePubSubType(), "/tf", reliable);
+    batteryPub = node.createPublisher(new BatteryStatePubSubType(), "/battery_state", reliable);
     ROS2QosProfile latched =
         new ROS2QosProfile(
             HistoryQosKindPolicyType.KEEP_LAST,
@@ -152,6 +161,8 @@ public final class Ros2Bridge implements AutoCloseable {
     long period = Math.round(1e9 / settings.rateHz());
     long epochOffset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
     long next = System.nanoTime();
+    long batteryPeriod = Math.round(1e9 / BATTERY_HZ);
+    long nextBattery = next;
     while (running) {
       long now = System.nanoTime();
       if (tickLink) {
@@ -169,6 +180,11 @@ public final class Ros2Bridge implements AutoCloseable {
           imuPub.publish(imu);
           RosMessages.tf(t, stamp, tf);
           tfPub.publish(tf);
+          if (now - nextBattery >= 0) {
+            nextBattery = now + batteryPeriod;
+            RosMessages.batteryState(t, stamp, battery);
+            batteryPub.publish(battery);
+          }
           published.incrementAndGet();
         } catch (RuntimeException e) {
           LOG.log(

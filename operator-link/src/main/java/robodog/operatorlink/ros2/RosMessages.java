@@ -3,8 +3,10 @@ package robodog.operatorlink.ros2;
 import builtin_interfaces.msg.dds.Time;
 import geometry_msgs.msg.dds.TransformStamped;
 import nav_msgs.msg.dds.Odometry;
+import robodog.core.BatteryCharge;
 import robodog.core.Joints;
 import robodog.core.Telemetry;
+import sensor_msgs.msg.dds.BatteryState;
 import sensor_msgs.msg.dds.Imu;
 import sensor_msgs.msg.dds.JointState;
 import tf2_msgs.msg.dds.TFMessage;
@@ -94,5 +96,36 @@ public final class RosMessages {
     stamp(ts.getHeader().getStamp(), epochNanos);
     ts.getTransform().getTranslation().set(t.odomX, t.odomY, 0);
     ts.getTransform().getRotation().setYawPitchRoll(t.odomYaw, 0, 0);
+  }
+
+  /**
+   * The pack as {@code sensor_msgs/BatteryState}: voltage (V) and percentage (0..1, NaN when the
+   * voltage is unknown, as the message defines), present, discharging (the robot cannot charge
+   * while it runs), LiPo, one NaN per cell in {@code cell_voltage} (the message's way of saying "n
+   * cells, not measured one by one"). Current, charge, capacity and temperature are not measured:
+   * NaN. Header frame {@code base_link}.
+   */
+  public static void batteryState(Telemetry t, long epochNanos, BatteryState m) {
+    stamp(m.getHeader().getStamp(), epochNanos);
+    m.getHeader().setFrameId(BASE_LINK);
+    m.setVoltage((float) t.batteryVolts);
+    m.setPercentage((float) (t.batteryPercent / 100));
+    m.setCurrent(Float.NaN);
+    m.setCharge(Float.NaN);
+    m.setCapacity(Float.NaN);
+    m.setDesignCapacity(Float.NaN);
+    m.setTemperature(Float.NaN);
+    m.setPresent(true);
+    m.setPowerSupplyStatus(BatteryState.POWER_SUPPLY_STATUS_DISCHARGING);
+    m.setPowerSupplyHealth(BatteryState.POWER_SUPPLY_HEALTH_UNKNOWN);
+    m.setPowerSupplyTechnology(BatteryState.POWER_SUPPLY_TECHNOLOGY_LIPO);
+    if (m.getCellVoltage().size() != BatteryCharge.ROBOT_CELLS) {
+      m.getCellVoltage().resetQuick();
+      m.getCellTemperature().resetQuick();
+      for (int i = 0; i < BatteryCharge.ROBOT_CELLS; i++) {
+        m.getCellVoltage().add(Float.NaN);
+        m.getCellTemperature().add(Float.NaN);
+      }
+    }
   }
 }

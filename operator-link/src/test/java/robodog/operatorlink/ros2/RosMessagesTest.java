@@ -1,11 +1,13 @@
 package robodog.operatorlink.ros2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nav_msgs.msg.dds.Odometry;
 import org.junit.jupiter.api.Test;
 import robodog.core.Joints;
 import robodog.core.Telemetry;
+import sensor_msgs.msg.dds.BatteryState;
 import sensor_msgs.msg.dds.Imu;
 import sensor_msgs.msg.dds.JointState;
 import tf2_msgs.msg.dds.TFMessage;
@@ -83,5 +85,28 @@ class RosMessagesTest {
     assertEquals(0.7, m.getAngularVelocity().getZ(), 0);
     assertEquals(9.81, m.getLinearAcceleration().getZ(), 0);
     assertEquals("base_link", m.getHeader().getFrameIdAsString());
+  }
+
+  @Test
+  void batteryStateCarriesVoltsFractionLipoAndTwoCells() {
+    robodog.core.RobotState s = new robodog.core.RobotState();
+    s.batteryVolts = 2 * 3.84; // 50 % on the curve
+    t.copyMeasured(s);
+    BatteryState m = new BatteryState();
+    RosMessages.batteryState(t, 1_700_000_000_250_000_000L, m);
+    assertEquals(7.68f, m.getVoltage(), 1e-6f);
+    assertEquals(0.5f, m.getPercentage(), 1e-6f);
+    assertTrue(m.getPresent());
+    assertEquals(BatteryState.POWER_SUPPLY_STATUS_DISCHARGING, m.getPowerSupplyStatus());
+    assertEquals(BatteryState.POWER_SUPPLY_TECHNOLOGY_LIPO, m.getPowerSupplyTechnology());
+    assertEquals(2, m.getCellVoltage().size());
+    assertEquals("base_link", m.getHeader().getFrameId().toString());
+    assertEquals(1_700_000_000, m.getHeader().getStamp().getSec());
+    assertEquals(250_000_000L, m.getHeader().getStamp().getNanosec());
+    s.batteryVolts = Double.NaN; // unknown: NaN, as the message defines it
+    t.copyMeasured(s);
+    RosMessages.batteryState(t, 0, m);
+    assertTrue(Float.isNaN(m.getVoltage()) && Float.isNaN(m.getPercentage()));
+    assertEquals(2, m.getCellVoltage().size());
   }
 }

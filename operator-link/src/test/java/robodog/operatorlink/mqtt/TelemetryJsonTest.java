@@ -1,0 +1,32 @@
+package robodog.operatorlink.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import robodog.core.RobotState;
+import robodog.core.Telemetry;
+
+/** The battery in {@code state/telemetry}: volts and percent, both null when unknown. */
+class TelemetryJsonTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void batteryVoltsAndPercentTravelTogether() throws Exception {
+    RobotState s = new RobotState();
+    s.batteryVolts = 2 * 3.84;
+    Telemetry t = new Telemetry();
+    t.copyMeasured(s);
+    JsonNode j = JSON.readTree(TelemetryJson.encode(t, null, 0));
+    assertEquals(7.68, j.get("battery_v").asDouble(), 1e-9);
+    assertEquals(50.0, j.get("battery_pct").asDouble(), 1e-9);
+
+    s.batteryVolts = Double.NaN;
+    t.copyMeasured(s);
+    j = JSON.readTree(TelemetryJson.encode(t, "tablet", 3));
+    assertTrue(j.get("battery_v").isNull(), j.toString());
+    assertTrue(j.get("battery_pct").isNull(), j.toString());
+  }
+}
