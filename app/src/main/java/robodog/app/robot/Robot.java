@@ -3,7 +3,6 @@ package robodog.app.robot;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import robodog.app.learn.PolicyWiring;
-import robodog.app.perception.PerceptionTelemetry;
 import robodog.core.Clock;
 import robodog.core.ControlTask;
 import robodog.core.LoopRunner;
@@ -13,7 +12,6 @@ import robodog.core.Payload;
 import robodog.core.SteppableClock;
 import robodog.core.Telemetry;
 import robodog.core.jobs.PeriodicJobs;
-import robodog.core.perception.Landmarks;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
@@ -61,9 +59,6 @@ public final class Robot implements AutoCloseable {
   private final boolean stepped;
   private final Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
   private final Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
-  private final Mailbox<Telemetry> missionTelemetry = LocomotionConfig.telemetryMailbox();
-  private final Mailbox<Landmarks> missionMarkers =
-      new Mailbox<>(Landmarks::new, (a, b) -> b.copyFrom(a));
   private final PeriodicJobs jobs;
   private final OperatorLink link;
   private final AtomicBoolean stop = new AtomicBoolean();
@@ -135,70 +130,9 @@ public final class Robot implements AutoCloseable {
       perception = body.perception(controller, clock, stepped, out);
     }
     out.flush();
-    addLinkJobs();
+    SideJobs.add(jobs, link, telemetry, side, perception, advisor, this::payload);
     task = new ControlTask(body.hardware(), controller);
     loop = new LoopRunner(clock, Math.round(1e9 / setup.rateHz()), task, "control-loop");
-  }
-
-  private void addLinkJobs() {
-    boolean withSide = side != null;
-    jobs.add(
-        LINK_THREAD,
-        "link-timers",
-        LINK_TIMER_HZ,
-        now -> {
-          link.tick(now);
-          if (withSide) {
-            Telemetry t = telemetry.poll();
-            if (t != null) {
-              missionTelemetry.offer(t);
-            }
-            Landmarks l = perception == null ? null : perception.outputs().landmarks().poll();
-            if (l != null) {
-              missionMarkers.offer(l);
-            }
-          }
-        });
-    if (!withSide) {
-      return;
-    }
-    PerceptionTelemetry perceptTel =
-        perception == null ? null : new PerceptionTelemetry(perception.outputs());
-    jobs.add(LINK_THREAD, "telemetry", TELEMETRY_HZ, now -> publishTelemetry(now, perceptTel));
-    if (perceptTel != null) {
-      jobs.add(
-          LINK_THREAD,
-          "camera",
-          CAMERA_HZ,
-          now -> {
-            if (side.broker() != null) {
-              perceptTel.publishSnapshot(side.broker());
-            }
-          });
-    }
-    jobs.add(
-        MISSIONS_THREAD,
-        "missions",
-        robodog.app.mission.MissionWiring.RATE_HZ,
-        now -> side.missions().step(now, missionTelemetry.latest(), missionMarkers.latest()));
-  }
-
-  private void publishTelemetry(long now, PerceptionTelemetry perceptTel) {
-    Telemetry t = telemetry.latest();
-    if (t == null || side.broker() == null) {
-      return;
-    }
-    byte[] json =
-        TelemetryJson.encode(
-            t,
-            link.leaseHolder(),
-            link.refused() + side.broker().refusedPublishes(),
-            advisor == null ? null : advisor.reason(),
-            perceptTel == null ? null : perceptTel.json(t.safetyScale, now));
-    side.publish(
-        "state/telemetry",
-        TelemetryJson.withField(json, "payload", TelemetryJson.payload(payload)),
-        false);
   }
 
   /** The lease holder declared what is on board (the thread that delivered cmd/payload). */
