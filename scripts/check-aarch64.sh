@@ -114,7 +114,7 @@ arm() {
   chroot "$ARM_ROOT" "${wrap[@]}" "$@"
 }
 in_root() {
-  local env=(PATH=/usr/bin:/bin HOME=/root JAVA_HOME="$JAVA_HOME_ARM"
+  local env=(PATH=/usr/bin:/bin HOME=/root LANG=C.UTF-8 JAVA_HOME="$JAVA_HOME_ARM"
     ROBODOG_CACHE_DIR=/var/cache/robodog ROBODOG_JAVA_OPTS="${ROBODOG_JAVA_OPTS:-}")
   if [ "$HAVE_BINFMT" -eq 1 ]; then
     chroot "$ARM_ROOT" /usr/bin/env -i "${env[@]}" /bin/bash /opt/robodog/bin/robodog "$@"
@@ -163,14 +163,32 @@ if curl -fsS --max-time 20 "$url" -o /tmp/robodog-arm64-page.html; then
   say "tablet page answered over HTTP: $(wc -c </tmp/robodog-arm64-page.html) bytes, title '$(grep -o '<title>[^<]*' /tmp/robodog-arm64-page.html | cut -c8-)'"
 fi
 
-# Telemetry over MQTT shows the mode from outside when the command itself prints none.
+# Telemetry over MQTT shows the mode from outside (the sim command prints no mode line).
 mode_seen=""
 broker="$(grep -o 'MQTT broker tcp://[0-9.:]*' "$LOG" | head -1 | sed 's|.*tcp://||')" || true
-if [ -n "$broker" ] && command -v mosquitto_sub >/dev/null; then
-  mode_seen="$(timeout 30 mosquitto_sub -h "${broker%:*}" -p "${broker##*:}" -t 'robodog/+/state/telemetry' -C 3 2>/dev/null |
-    grep -o '"mode":"[A-Z_]*"' | tail -1)" || true
-  say "telemetry over MQTT: ${mode_seen:-none received}"
+robot_id="$(grep -o 'topics robodog/[^/]*/cmd' "$LOG" | head -1 | cut -d/ -f2)" || true
+if [ -n "$broker" ] && [ -n "$robot_id" ] && command -v mosquitto_sub >/dev/null; then
+  telemetry="$(timeout 60 mosquitto_sub -h "${broker%:*}" -p "${broker##*:}" \
+    -t "robodog/$robot_id/state/telemetry" -C 1 2>/dev/null)" || true
+  mode_seen="$(grep -o '"mode":"[A-Z_]*"' <<<"$telemetry" | head -1)" || true
+  say "telemetry over MQTT (robodog/$robot_id/state/telemetry): ${telemetry:0:160}${telemetry:+...}"
+else
+  say "no telemetry check: needs the broker address, the robot id and mosquitto_sub (mosquitto-clients)"
 fi
+
+# Which native libraries the emulated JVM has mapped: QEMU maps the guest's shared objects into
+# its own address space, so the host's /proc/PID/maps names them. Sampled until the robot ends.
+MAPS="$LOG.natives"
+(
+  while kill -0 "$ROBOT_PID" 2>/dev/null; do
+    for p in $(pgrep -f 'robodog.app.Main' || true); do
+      [ "$(readlink "/proc/$p/root" 2>/dev/null)" = "$(readlink -f "$ARM_ROOT")" ] || continue
+      grep -o '/[^ ]*\.so[.0-9]*$' "/proc/$p/maps" 2>/dev/null | sort -u >"$MAPS.tmp" &&
+        [ -s "$MAPS.tmp" ] && mv "$MAPS.tmp" "$MAPS"
+    done
+    sleep 10
+  done
+) &
 
 set +e
 wait "$ROBOT_PID"; rc=$?
@@ -179,8 +197,16 @@ ROBOT_PID=""
 say "robot exited with status $rc after $(($(date +%s) - START)) s"
 
 # --- what the robot said -----------------------------------------------------------------------
-echo "----- robot output (progress lines trimmed) -----"
-sed 's/\r/\n/g' "$LOG" | grep -v '^$' | grep -v 'real time *$' | grep -v 'sim .* s .* m .*real time' | head -60
+echo "----- robot output (control-loop overrun warnings and progress lines left out) -----"
+sed 's/\r/\n/g' "$LOG" | grep -v '^$' | grep -Ev ' sim +[0-9.]+ / [0-9.]+ s ' | grep -Ev '^[A-Z][a-z]{2} [0-9]{2}, [0-9]{4} ' |
+  grep -v 'tick overran its period' | grep -v 'simulation stalled before' | head -40
+echo "control-loop overrun warnings: $(grep -c 'tick overran its period' "$LOG" || true), last: $(grep 'tick overran' "$LOG" | tail -1 | sed 's/.*tick overran/tick overran/')"
+echo "----- native libraries mapped by the emulated JVM (last sample) -----"
+if [ -s "$MAPS" ]; then
+  sed 's|.*/||' "$MAPS" | grep -Ev '^(ld-linux|lib(c|m|dl|pthread|rt|gcc_s|stdc\+\+|z))\.so' | sort -u | tr '\n' ' '; echo
+else
+  echo "(no sample)"
+fi
 echo "-------------------------------------------------"
 fail=0
 check() { if eval "$2"; then say "PASS $1"; else say "FAIL $1"; fail=1; fi; }
@@ -192,6 +218,8 @@ check "learned policy loaded" 'grep -Eq "^policy: .* loaded" "$LOG"'
 check "perception on" 'grep -Eq "^perception: on|perception [0-9]+ frames" "$LOG"'
 check "OpenCV native (frames processed)" 'grep -Eq "perception: on, [1-9][0-9]* frames|perception [1-9][0-9]* frames" "$LOG"'
 check "terrain classifier ran on PyTorch (DJL)" 'grep -Eq "terrain [1-9][0-9]* patches" "$LOG"'
+check "libtorch_cpu.so (aarch64) mapped by the JVM" 'grep -q "linux-aarch64/libtorch_cpu.so" "$MAPS" 2>/dev/null'
+check "OpenCV native mapped by the JVM" 'grep -q "opencv_java" "$MAPS" 2>/dev/null'
 torch_dir="$(ls -d "$ARM_ROOT"/var/cache/robodog/djl/pytorch/*aarch64* 2>/dev/null | head -1)" || true
 check "libtorch.so for aarch64 extracted from lib/ (${torch_dir#"$ARM_ROOT"})" \
   '[ -n "$torch_dir" ] && [ -f "$torch_dir/libtorch.so" ]'
