@@ -65,6 +65,7 @@ cleanup() {
   [ -n "${ROBOT_PID:-}" ] && kill "$ROBOT_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # so an interrupted check still unmounts
 bind() { mkdir -p "$ARM_ROOT$1"; mount --bind "$1" "$ARM_ROOT$1"; MOUNTS+=("$ARM_ROOT$1"); }
 
 if [ ! -f "$ARM_ROOT/.robodog-root-ready" ]; then
@@ -140,7 +141,14 @@ if ! in_root run --help 2>/dev/null | grep -q -- '--hardware'; then
   ROBODOG_CMD="${ROBODOG_CMD_FALLBACK:-$FALLBACK_CMD}"
 fi
 # shellcheck disable=SC2206 # the command is a word list by design
-CMD=($ROBODOG_CMD --scenario "$SCENARIO" --mqtt-port 0 --ws-port 0 --http-port 0)
+CMD=($ROBODOG_CMD)
+# Free ports, the scene and the rate only where the chosen command takes them (the run command's
+# options differ from sim's); --stand because run starts the robot passive without an operator.
+HELP="$(in_root "${CMD[0]}" --help 2>/dev/null || true)"
+takes() { grep -q -- "$1[=, ]" <<<"$HELP"; }
+for opt in --mqtt-port --ws-port --http-port; do takes "$opt" && CMD+=("$opt" 0); done
+takes --scenario && CMD+=(--scenario "$SCENARIO")
+takes --stand && CMD+=(--stand)
 LOG="$(mktemp /tmp/robodog-arm64.XXXXXX.log)"
 say "running inside: robodog ${CMD[*]} (log $LOG)"
 START=$(date +%s)

@@ -40,7 +40,7 @@ need_in_jar 'ihmc-pub-sub-[^/]*\.jar' 'native/Linux/aarch64/libFastRTPSWrapper\.
 need_in_jar 'pi4j-library-linuxfs-[^/]*\.jar' 'lib/aarch64/.*\.so' "Pi4J linuxfs for arm64"
 need_in_jar 'pi4j-plugin-raspberrypi-[^/]*\.jar' 'META-INF/services' "Pi4J Raspberry Pi plugin"
 
-[ "$(tar -tvzf "$ARCHIVE" "$TOP/bin/robodog" | cut -c4)" = "x" ] ||
+[ "$(tar -tvzf "$ARCHIVE" "$TOP/bin/robodog" 2>/dev/null | cut -c4)" = "x" ] ||
   { echo "check-archive: bin/robodog is not executable" >&2; fail=1; }
 [ "$fail" -eq 0 ] || { echo "check-archive: $ARCHIVE is incomplete (above)" >&2; exit 1; }
 echo "check-archive: $(basename "$ARCHIVE") has the launcher and the arm64 natives ($(grep -c '^'"$TOP"'/lib/.*\.jar$' "$WORK/entries") jars)"
