@@ -72,7 +72,10 @@ if [ ! -f "$ARM_ROOT/.robodog-root-ready" ]; then
   [ "$HAVE_BINFMT" -eq 1 ] ||
     die "building the arm64 root needs binfmt_misc (debootstrap's second stage runs arm64 dpkg); mount it or provide a ready root in ROBODOG_ARM64_ROOT"
   say "building the arm64 bookworm root in $ARM_ROOT (first run only; minutes under QEMU)"
-  rm -rf "$ARM_ROOT"
+  # A root left mounted by a killed run would take the host's /dev with it.
+  ! grep -q " $ARM_ROOT/" /proc/mounts ||
+    die "$ARM_ROOT still has mounts (a killed earlier run?); umount them (grep $ARM_ROOT /proc/mounts) and re-run"
+  rm -rf --one-file-system "$ARM_ROOT"
   mkdir -p "$ARM_ROOT"
   debootstrap --arch=arm64 --variant=minbase --foreign --include="$PACKAGES" \
     bookworm "$ARM_ROOT" "$MIRROR" || die "debootstrap first stage failed (mirror $MIRROR reachable?)"
