@@ -12,13 +12,13 @@
 #   ROBODOG_CMD         the command run inside (default below; falls back for older builds)
 #   ROBODOG_SCENARIO    scenario with a scene, so the simulated camera and perception run
 #   ROBODOG_DURATION    seconds the robot runs (default 20)
-#   ROBODOG_RATE        control rate in Hz for the fallback sim command (default 100: QEMU
+#   ROBODOG_RATE        control rate in Hz of the command run inside (default 100: QEMU
 #                       emulates arm64 several times slower than the host runs natively)
 #   DEBIAN_MIRROR       default http://deb.debian.org/debian
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${ROBODOG_DURATION:-20}"
-ROBODOG_CMD="${ROBODOG_CMD:-run --hardware hil --duration $DURATION}"
+ROBODOG_CMD="${ROBODOG_CMD:-run --hardware hil --duration $DURATION --rate ${ROBODOG_RATE:-100}}"
 FALLBACK_CMD="sim --realtime --hil --duration $DURATION --rate ${ROBODOG_RATE:-100}"
 SCENARIO="${ROBODOG_SCENARIO:-crew-on-set}"
 ARM_ROOT="${ROBODOG_ARM64_ROOT:-/var/tmp/robodog-arm64}"

@@ -89,6 +89,13 @@ public final class RunCommand implements Callable<Integer> {
   boolean stand;
 
   @Option(
+      names = "--rate",
+      description =
+          "control loop rate, Hz, 50-2000 (default: loop_rate_hz of controller.yaml); lower only"
+              + " where the machine cannot keep up, e.g. hil under emulation")
+  Double rateOption;
+
+  @Option(
       names = "--duration",
       description = "stop after this many seconds (default: run until stopped)")
   Double duration;
@@ -97,6 +104,9 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (duration != null && !(duration > 0 && duration <= 30 * 86_400)) {
       throw new IllegalArgumentException("--duration must be in (0, 2592000] s, got " + duration);
+    }
+    if (rateOption != null && !(rateOption >= 50 && rateOption <= 2000)) {
+      throw new IllegalArgumentException("--rate must be in [50, 2000] Hz, got " + rateOption);
     }
     String body = hardware != null ? hardware : onPi() ? "pi" : "sim";
     if (!body.equals("pi") && !body.equals("hil") && !body.equals("sim")) {
@@ -107,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     link.ros2().check(true);
     LocomotionConfig cfg = config.load();
+    double rate = rateOption != null ? rateOption : cfg.settings().loopRateHz();
     PrintWriter out = spec.commandLine().getOut();
     OperatorSide.Setup side =
         link.setup(
@@ -126,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--scenario, --seed, --perception, --report and --plots apply to --hardware hil or sim");
       }
-      return runOnPi(cfg, side, out);
+      return runOnPi(cfg, rate, side, out);
     }
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
     robodog.app.sim.SimRun.validate(cfg, sc, null);
@@ -140,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
             null,
             seed != null ? seed : sc.seed(),
             duration != null ? duration : Double.POSITIVE_INFINITY,
-            cfg.settings().loopRateHz(),
+            rate,
             true,
             false,
             null,
@@ -162,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int runOnPi(LocomotionConfig cfg, OperatorSide.Setup side, PrintWriter out)
+  private int runOnPi(LocomotionConfig cfg, double rate, OperatorSide.Setup side, PrintWriter out)
       throws Exception {
     ServoCalibration cal = ServoCalibration.load(config.file("servos.yaml"), cfg.robot());
     PinMap pins = PinMap.load(config.file("pins.yaml"));
@@ -175,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     RobotSetup setup =
         new RobotSetup(
-            cfg.settings().loopRateHz(),
+            rate,
             Mode.PASSIVE,
             policy.file(),
             robodog.core.config.PayloadConfig.load(config.file("payload.yaml")),
