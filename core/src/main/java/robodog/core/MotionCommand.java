@@ -70,6 +70,13 @@ public final class MotionCommand {
    */
   public long estopReleaseCount;
 
+  /**
+   * Explicit mode requests this sender has made so far (an operator's sit, stand or walk). After an
+   * E-stop release the controller stays PASSIVE until this count grows: a mode asked for before the
+   * E-stop never powers the robot up again by itself.
+   */
+  public long modeRequestCount;
+
   /** Copies every field; allocation-free. */
   public void copyFrom(MotionCommand o) {
     requestedMode = o.requestedMode;
@@ -89,5 +96,6 @@ public final class MotionCommand {
     failedLegMask = o.failedLegMask;
     estop = o.estop;
     estopReleaseCount = o.estopReleaseCount;
+    modeRequestCount = o.modeRequestCount;
   }
 }

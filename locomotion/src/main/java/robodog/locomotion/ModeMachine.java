@@ -14,7 +14,9 @@ import robodog.core.config.RobotDescription;
  * <p>E-STOP is latched: a command with {@code estop} or a pressed E-stop input engages it from any
  * state, and only a release request made after the latch ({@code estopReleaseCount} grown, neither
  * estop set nor the input pressed) leaves it, to PASSIVE. FAULT (a tick threw) is latched the same
- * way; its release powers back up into SITTING from wherever the joints are.
+ * way; its release powers back up into SITTING from wherever the joints are. After an E-stop
+ * release the robot stays PASSIVE until a mode request counted after the release ({@code
+ * modeRequestCount} grown): nothing stands it up by itself.
  *
  * <p>Control thread only; allocation-free.
  */
@@ -30,6 +32,9 @@ final class ModeMachine {
   private boolean settled = true;
   private double powerOnSpeed;
   private Notice notice = Notice.NONE;
+  // After an E-stop release: the sender's mode request count then; PASSIVE holds until it grows.
+  private boolean awaitingModeRequest;
+  private long modeBaseline;
 
   ModeMachine(Mode initial) {
     this.mode = initial;
@@ -65,6 +70,8 @@ final class ModeMachine {
       case ESTOP:
         if (released) {
           mode = Mode.PASSIVE;
+          awaitingModeRequest = true;
+          modeBaseline = c.modeRequestCount;
         }
         return mode;
       case FAULT:
@@ -73,6 +80,12 @@ final class ModeMachine {
         }
         return mode;
       case PASSIVE:
+        if (awaitingModeRequest) {
+          if (c.modeRequestCount <= modeBaseline) {
+            return mode; // a request made before the E-stop does not count
+          }
+          awaitingModeRequest = false;
+        }
         if (want == Mode.SITTING || want == Mode.STANDING || want == Mode.WALKING) {
           beginPowerOn(controller);
         }

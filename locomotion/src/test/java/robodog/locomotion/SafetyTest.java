@@ -67,10 +67,15 @@ class SafetyTest {
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     h.command.estop = false;
     h.command.estopReleaseCount++;
-    h.command.requestedMode = Mode.STANDING;
+    h.command.requestedMode = Mode.STANDING; // left over from before the E-stop
     h.send();
     h.run(0.002);
     assertEquals(Mode.PASSIVE, h.telemetry().mode, "a deliberate release leaves E-STOP");
+    h.run(2.0);
+    assertEquals(Mode.PASSIVE, h.telemetry().mode, "and nothing stands it up by itself");
+    assertFalse(h.task.command().enabled, "servo power stays off");
+    h.command.modeRequestCount++; // the operator asks for a mode again
+    h.send();
     h.run(0.5);
     assertEquals(Mode.SITTING, h.telemetry().mode, "then powers up through sitting, never a jump");
   }

@@ -94,6 +94,7 @@ public final class OperatorLink {
               m.mode().equals("sit")
                   ? Mode.SITTING
                   : m.mode().equals("walk") ? Mode.WALKING : Mode.STANDING;
+          command.modeRequestCount++;
           heard(nowNanos);
           break;
         case "cmd/gait":
@@ -188,6 +189,9 @@ public final class OperatorLink {
   private void estop(String client, Commands.Estop e) throws ProtocolException {
     if (e.engage()) {
       command.estop = true; // from anyone: safety first
+      // Every pending mode request is void: after a release the robot stays PASSIVE until the
+      // lease holder asks for a mode again.
+      command.requestedMode = Mode.PASSIVE;
       stop();
       return;
     }
@@ -330,6 +334,9 @@ public final class OperatorLink {
   public synchronized boolean drive(String client, MotionCommand cmd, int ttlMs, long nowNanos) {
     if (!client.equals(holder)) {
       return false;
+    }
+    if (command.requestedMode != cmd.requestedMode) {
+      command.modeRequestCount++; // autonomy asks for a mode explicitly, as an operator does
     }
     command.requestedMode = cmd.requestedMode;
     command.vx = cmd.vx;

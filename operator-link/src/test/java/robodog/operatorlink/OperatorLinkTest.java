@@ -128,6 +128,22 @@ class OperatorLinkTest {
   }
 
   @Test
+  void anEstopVoidsThePendingModeSoAReleaseNeverStandsTheRobotUp() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("tablet", "cmd/mode", "{\"seq\":2,\"mode\":\"walk\"}", 0);
+    assertEquals(Mode.WALKING, latest().requestedMode);
+    long requests = latest().modeRequestCount;
+    send("grip", "cmd/estop", "{\"engage\":true}", 0);
+    assertEquals(Mode.PASSIVE, latest().requestedMode, "engage voids the pending walk");
+    send("tablet", "cmd/estop", "{\"engage\":false}", 0);
+    assertEquals(Mode.PASSIVE, latest().requestedMode, "a release asks for nothing");
+    assertEquals(requests, latest().modeRequestCount, "and is not a mode request");
+    send("tablet", "cmd/mode", "{\"seq\":3,\"mode\":\"stand\"}", 0);
+    assertEquals(Mode.STANDING, latest().requestedMode);
+    assertEquals(requests + 1, latest().modeRequestCount, "an explicit request is counted");
+  }
+
+  @Test
   void takeOverridesAndTheFormerHoldersCommandsAreIgnored() {
     send("a", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
     send("b", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
