@@ -45,9 +45,12 @@ final class SimulatedRobot {
       out.flush();
       return 0;
     } catch (Exception | Error e) {
-      // Said here, before a pending shutdown is released: once it is, the JVM halts at once.
-      System.err.println("robodog: the run ended with " + e);
-      System.err.flush();
+      if (shutdown.requested()) {
+        // Said here, before the pending shutdown is released: once it is, the JVM halts at once
+        // and the command's own error line would be lost.
+        System.err.println("robodog: stopping on SIGTERM, the run ended with " + e);
+        System.err.flush();
+      }
       throw e;
     } finally {
       shutdown.finished();
