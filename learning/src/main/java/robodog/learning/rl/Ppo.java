@@ -75,7 +75,13 @@ public final class Ppo implements AutoCloseable {
     actorModel.getBlock().getParameters().forEach(ps::add);
     NDArray w = ps.get(ps.size() - 2).getValue().getArray();
     NDArray b = ps.get(ps.size() - 1).getValue().getArray();
-    w.muli(0.1f);
+    // Scaled by copying values, not muli: an in-place op on a parameter is an autograd error
+    // whenever this thread's grad mode was left on (a DJL training run before this one).
+    float[] scaled = w.toFloatArray();
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] *= 0.1f;
+    }
+    w.set(java.nio.FloatBuffer.wrap(scaled));
     float[] bias = new float[actSize];
     for (int i = 0; i < actSize; i++) {
       bias[i] = (float) initialAction[i];
