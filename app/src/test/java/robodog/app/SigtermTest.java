@@ -55,7 +55,11 @@ class SigtermTest {
         assertTrue(
             Tablet.within(60_000, () -> tablet.got("\"mode\":\"STANDING\"")),
             "the robot stands and publishes telemetry: " + Files.readString(log));
-        Thread.sleep(1_000); // a second of standing in the report
+        // Two seconds of telemetry (10 Hz) before the stop, whatever the machine's speed.
+        long seen = tablet.received.size();
+        assertTrue(
+            Tablet.within(20_000, () -> tablet.received.size() >= seen + 20),
+            "telemetry keeps coming: " + Files.readString(log));
         p.destroy(); // SIGTERM
         assertTrue(
             p.waitFor(20, TimeUnit.SECONDS),
@@ -65,7 +69,8 @@ class SigtermTest {
             out.contains("stopped by SIGTERM: servos off"), "exit " + p.exitValue() + ": " + out);
         assertTrue(Files.exists(report), "report written: " + out);
         SimReport r = SimReport.read(report);
-        assertTrue(r.simTimeS() > 1, "the report covers the run: " + r.simTimeS() + " s");
+        // A loaded machine runs the physics below real time: the report covers what ran.
+        assertTrue(r.simTimeS() > 0.3, "the report covers the run: " + r.simTimeS() + " s");
         assertEquals(0, r.falls());
       }
       try (Tablet later = new Tablet(broker.uri(), "dog1", "later", null, null).listen()) {
