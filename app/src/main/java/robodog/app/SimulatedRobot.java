@@ -2,9 +2,11 @@ package robodog.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import robodog.app.robot.HarnessRobots;
+import robodog.app.robot.OperatorSide;
 import robodog.app.robot.Shutdown;
-import robodog.app.sim.PlotWriter;
-import robodog.app.sim.SimRun;
+import robodog.harness.sim.PlotWriter;
+import robodog.harness.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
 
 /**
@@ -16,15 +18,25 @@ final class SimulatedRobot {
   private SimulatedRobot() {}
 
   /**
-   * Runs {@code r} (its progress, console and stop are this command's: the terminal, {@code out}
-   * and SIGTERM); returns the exit status (0).
+   * Runs {@code r} on robots with the operator's side {@code side} (null: none; its progress,
+   * console and stop are this command's: the terminal, {@code out} and SIGTERM); returns the exit
+   * status (0).
    */
-  static int run(LocomotionConfig cfg, SimRun.Options r, Path report, Path plots, PrintWriter out)
+  static int run(
+      LocomotionConfig cfg,
+      SimRun.Options r,
+      OperatorSide.Setup side,
+      Path report,
+      Path plots,
+      PrintWriter out)
       throws Exception {
     Shutdown shutdown = Shutdown.install();
     try {
       SimRun.Result res =
-          SimRun.run(cfg, r.withConsole(SimRun.terminalProgress(), out, shutdown::requested));
+          SimRun.run(
+              HarnessRobots.withOperatorSide(side),
+              cfg,
+              r.withConsole(SimRun.terminalProgress(), out, shutdown::requested));
       if (shutdown.requested()) {
         out.println("stopped by SIGTERM: servos off, report as far as the run went");
       }
