@@ -163,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             null,
             null,
             SimCommand.simulatedBodyRealtime(spec, rtOptions));
-    return SimulatedRobot.run(cfg, r, side, report, plots, out);
+    return SimulatedRun.run(cfg, r, side, report, plots, out);
   }
 
   private static boolean onPi() {

@@ -231,7 +231,7 @@ public final class SimCommand implements Callable<Integer> {
           "perception: on (headless: the simulation waits for each camera frame, so it runs"
               + " near real time)");
     }
-    return SimulatedRobot.run(
+    return SimulatedRun.run(
         cfg,
         new robodog.harness.sim.SimRun.Options(
             sc,

@@ -14,8 +14,8 @@ import robodog.locomotion.LocomotionConfig;
  * with a clean stop on SIGTERM (report written, servos off, {@code state/status} offline), then the
  * summary, the advisor's and perception's lines, the report and the plots. Main thread.
  */
-final class SimulatedRobot {
-  private SimulatedRobot() {}
+final class SimulatedRun {
+  private SimulatedRun() {}
 
   /**
    * Runs {@code r} on robots with the operator's side {@code side} (null: none; its progress,
