@@ -136,15 +136,15 @@ public final class BenchCommand implements Runnable {
           Math.min(WARM_UP_SECONDS, duration),
           spin,
           task,
-          robodog.app.sim.SimRun.terminalProgress());
+          robodog.harness.sim.SimRun.terminalProgress());
       // Without the set-up first: the memory lock is process-wide and cannot be undone after.
       LoopStats plain =
           LoopLatencyBenchmark.run(
-              rate, duration, spin, task, robodog.app.sim.SimRun.terminalProgress());
+              rate, duration, spin, task, robodog.harness.sim.SimRun.terminalProgress());
       RealtimeSetup setup = new RealtimeSetup(request);
       LoopStats rt =
           LoopLatencyBenchmark.run(
-              rate, duration, spin, task, setup, robodog.app.sim.SimRun.terminalProgress());
+              rate, duration, spin, task, setup, robodog.harness.sim.SimRun.terminalProgress());
       RealtimeReport report = setup.report();
       out.println(report.summary());
       report.problems().forEach(out::println);
@@ -170,7 +170,7 @@ public final class BenchCommand implements Runnable {
                 spin,
                 task,
                 new RealtimeSetup(request),
-                robodog.app.sim.SimRun.terminalProgress());
+                robodog.harness.sim.SimRun.terminalProgress());
         out.println(
             LoopLatencyBenchmark.formatSideBySide(
                 new String[] {"no set-up", "real-time set-up", "rt + perception"},

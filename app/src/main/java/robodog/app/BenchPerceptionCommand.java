@@ -7,10 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import robodog.app.perception.ArucoSimEval;
-import robodog.app.perception.PeopleSimEval;
-import robodog.app.perception.PerceptionBenchmark;
 import robodog.core.camera.CameraMount;
+import robodog.harness.perception.ArucoSimEval;
+import robodog.harness.perception.PeopleSimEval;
+import robodog.harness.perception.PerceptionBenchmark;
 
 /**
  * {@code ./robodog bench perception}: per-stage cost at 640×480, ArUco range accuracy and people

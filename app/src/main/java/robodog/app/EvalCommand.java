@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import robodog.app.learn.TerrainEvaluation;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.learn.TerrainEvaluation;
 import robodog.locomotion.LocomotionConfig;
 
 /** {@code ./robodog eval terrain-policy}: the learned policy against every fixed gait preset. */
@@ -99,23 +100,24 @@ public final class EvalCommand implements Runnable {
       Path chart = png != null ? png : dir.resolve("eval.png");
       OutputDirs.sayIfReplacing(chart.resolveSibling("eval.csv"), System.out);
       if (courses == null) {
-        TerrainEvaluation.run(cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
+        TerrainEvaluation.run(
+            HarnessRobots.HEADLESS, cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
         return 0;
       }
       if (!java.nio.file.Files.isDirectory(courses)) {
         throw new IllegalArgumentException(
             "--courses " + courses + ": not a directory of scenario YAMLs");
       }
-      java.util.List<java.util.function.Supplier<robodog.app.learn.TerrainCourses.Course>> list =
-          new java.util.ArrayList<>();
+      java.util.List<java.util.function.Supplier<robodog.harness.learn.TerrainCourses.Course>>
+          list = new java.util.ArrayList<>();
       try (var files = java.nio.file.Files.list(courses)) {
         for (Path f : files.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
           robodog.sim.scenario.Scenario sc =
               robodog.sim.scenario.ScenarioLoader.load(f.toString(), courses);
-          robodog.app.learn.TerrainCourses.fromScenario(sc, sc.seed()); // validate now
+          robodog.harness.learn.TerrainCourses.fromScenario(sc, sc.seed()); // validate now
           for (int i = 0; i < seeds; i++) {
             long s = sc.seed() + 1000L * i;
-            list.add(() -> robodog.app.learn.TerrainCourses.fromScenario(sc, s));
+            list.add(() -> robodog.harness.learn.TerrainCourses.fromScenario(sc, s));
           }
         }
       }
@@ -123,7 +125,15 @@ public final class EvalCommand implements Runnable {
         throw new IllegalArgumentException("--courses " + courses + ": no .yaml scenarios in it");
       }
       TerrainEvaluation.run(
-          cfg, p, list, "courses in " + courses, extra(cfg), workers, chart, System.out);
+          HarnessRobots.HEADLESS,
+          cfg,
+          p,
+          list,
+          "courses in " + courses,
+          extra(cfg),
+          workers,
+          chart,
+          System.out);
       return 0;
     }
   }

@@ -140,13 +140,13 @@ public final class RunCommand implements Callable<Integer> {
       return runOnPi(cfg, rate, side, out);
     }
     Scenario sc = ScenarioLoader.load(scenario, Paths.scenarios());
-    robodog.app.sim.SimRun.validate(cfg, sc, null);
+    robodog.harness.sim.SimRun.validate(cfg, sc, null);
     boolean withCamera =
         perception == null
             ? !sc.scene().equals(robodog.sim.camera.Scene.EMPTY)
             : perception.equals("on");
-    robodog.app.sim.SimRun.Options r =
-        new robodog.app.sim.SimRun.Options(
+    robodog.harness.sim.SimRun.Options r =
+        new robodog.harness.sim.SimRun.Options(
             sc,
             null,
             seed != null ? seed : sc.seed(),
@@ -157,12 +157,13 @@ public final class RunCommand implements Callable<Integer> {
             null,
             body.equals("hil") ? SimCommand.hil(cfg, config) : null,
             policy.file(),
-            withCamera ? robodog.app.perception.SimPerception.Setup.load(config.layers()) : null,
-            side,
+            withCamera
+                ? robodog.harness.perception.SimPerception.Setup.load(config.layers())
+                : null,
             null,
             null,
             SimCommand.simulatedBodyRealtime(spec, rtOptions));
-    return SimulatedRobot.run(cfg, r, report, plots, out);
+    return SimulatedRun.run(cfg, r, side, report, plots, out);
   }
 
   private static boolean onPi() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import robodog.app.sim.SimRun;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -70,11 +71,11 @@ public final class SimBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SimRun.Options opts =
         new SimRun.Options(sc, null, sc.seed(), duration, rate, false, false, null);
-    SimRun.run(cfg, opts); // warm-up: JIT
+    SimRun.run(HarnessRobots.HEADLESS, cfg, opts); // warm-up: JIT
     double best = 0;
     double sum = 0;
     for (int i = 0; i < runs; i++) {
-      double rtf = SimRun.run(cfg, opts).report().realTimeFactor();
+      double rtf = SimRun.run(HarnessRobots.HEADLESS, cfg, opts).report().realTimeFactor();
       best = Math.max(best, rtf);
       sum += rtf;
       out.printf(Locale.ROOT, "run %d: %.1fx real time%n", i + 1, rtf);
@@ -92,7 +93,7 @@ public final class SimBenchCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       List<Future<SimRun.Result>> fs = new ArrayList<>();
       for (int i = 0; i < parallel; i++) {
-        fs.add(pool.submit(() -> SimRun.run(cfg, opts)));
+        fs.add(pool.submit(() -> SimRun.run(HarnessRobots.HEADLESS, cfg, opts)));
       }
       for (Future<SimRun.Result> f : fs) {
         f.get();

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import robodog.app.sim.SimReport;
-import robodog.app.sim.SimRun;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.sim.GaitComparison;
+import robodog.harness.sim.SimReport;
+import robodog.harness.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -159,9 +161,9 @@ public final class SimCommand implements Callable<Integer> {
             ? !sc.scene().people().isEmpty()
                 || (realtime && !sc.scene().equals(robodog.sim.camera.Scene.EMPTY))
             : perception.equals("on");
-    robodog.app.perception.SimPerception.Setup percept =
+    robodog.harness.perception.SimPerception.Setup percept =
         withPerception && compare == null && route == null
-            ? robodog.app.perception.SimPerception.Setup.load(config.layers())
+            ? robodog.harness.perception.SimPerception.Setup.load(config.layers())
             : null;
     long s = seed != null ? seed : sc.seed();
     // A realtime run is for a teleoperator: it keeps going until stopped unless told otherwise.
@@ -190,10 +192,11 @@ public final class SimCommand implements Callable<Integer> {
       policyFile = null;
     }
     if (compare != null) {
-      return GaitComparison.print(cfg, sc, compare, s, d, rate, out);
+      return GaitComparison.print(HarnessRobots.HEADLESS, cfg, sc, compare, s, d, rate, out);
     }
     if (route != null) {
-      return robodog.app.mission.MissionSimRun.run(
+      return robodog.harness.mission.MissionSimRun.run(
+                  HarnessRobots.HEADLESS,
                   cfg,
                   sc,
                   s,
@@ -207,7 +210,7 @@ public final class SimCommand implements Callable<Integer> {
                   // Mission runs keep ground-truth markers unless asked: the camera runs in lock
                   // step (near real time), ground truth many times faster (docs/missions.md).
                   "on".equals(perception)
-                      ? robodog.app.perception.SimPerception.Setup.load(config.layers())
+                      ? robodog.harness.perception.SimPerception.Setup.load(config.layers())
                       : null,
                   out)
               .outcome()
@@ -215,7 +218,7 @@ public final class SimCommand implements Callable<Integer> {
           ? 0
           : 1;
     }
-    robodog.app.robot.SimBody.Hil hilSetup = hil ? hil(cfg, config) : null;
+    robodog.harness.sim.WorldBody.Hil hilSetup = hil ? hil(cfg, config) : null;
     robodog.app.robot.OperatorSide.Setup side =
         realtime
             ? link.setup(
@@ -228,9 +231,9 @@ public final class SimCommand implements Callable<Integer> {
           "perception: on (headless: the simulation waits for each camera frame, so it runs"
               + " near real time)");
     }
-    return SimulatedRobot.run(
+    return SimulatedRun.run(
         cfg,
-        new robodog.app.sim.SimRun.Options(
+        new robodog.harness.sim.SimRun.Options(
             sc,
             gait,
             s,
@@ -242,10 +245,10 @@ public final class SimCommand implements Callable<Integer> {
             hilSetup,
             policyFile,
             percept,
-            side,
             null,
             null,
             simulatedBodyRealtime(spec, rtOptions)),
+        side,
         report,
         plots,
         out);
@@ -268,8 +271,8 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   /** The Pi's wiring and servo calibration from the configuration, for hardware in the loop. */
-  static robodog.app.robot.SimBody.Hil hil(LocomotionConfig cfg, ConfigOption config) {
-    return new robodog.app.robot.SimBody.Hil(
+  static robodog.harness.sim.WorldBody.Hil hil(LocomotionConfig cfg, ConfigOption config) {
+    return new robodog.harness.sim.WorldBody.Hil(
         robodog.hardware.pi.PinMap.load(config.file("pins.yaml")),
         robodog.hardware.servo.ServoCalibration.load(config.file("servos.yaml"), cfg.robot()));
   }

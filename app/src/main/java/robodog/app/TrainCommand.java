@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import robodog.app.learn.TerrainTraining;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.learn.TerrainTraining;
 import robodog.learning.rl.Training;
 import robodog.locomotion.LocomotionConfig;
 
@@ -121,17 +122,37 @@ public final class TrainCommand implements Runnable {
       LocomotionConfig cfg = LocomotionConfig.load(Paths.config());
       Path dir = out != null ? out : OutputDirs.fresh("train/terrain-policy");
       if (throughput > 0) {
-        robodog.app.learn.EnvThroughput.run(cfg, throughput, workers, System.out);
+        robodog.harness.learn.EnvThroughput.run(
+            HarnessRobots.HEADLESS, cfg, throughput, workers, System.out);
         return 0;
       }
       if (compareSeeds > 0) {
         OutputDirs.sayIfReplacing(dir.resolve("ppo-vs-ars.png"), System.out);
         TerrainTraining.compare(
-            cfg, compareSeeds, decisions, minutes, workers, batch, threshold, dir, System.out);
+            HarnessRobots.HEADLESS,
+            cfg,
+            compareSeeds,
+            decisions,
+            minutes,
+            workers,
+            batch,
+            threshold,
+            dir,
+            System.out);
         return 0;
       }
       OutputDirs.sayIfReplacing(dir.resolve("policy.txt"), System.out);
-      TerrainTraining.train(cfg, m, seed, minutes, decisions, workers, batch, dir, System.out);
+      TerrainTraining.train(
+          HarnessRobots.HEADLESS,
+          cfg,
+          m,
+          seed,
+          minutes,
+          decisions,
+          workers,
+          batch,
+          dir,
+          System.out);
       return 0;
     }
   }

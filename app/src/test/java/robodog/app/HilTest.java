@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import robodog.app.sim.SimReport;
-import robodog.app.sim.SimRun;
+import robodog.app.robot.HarnessRobots;
 import robodog.hardware.pi.PinMap;
 import robodog.hardware.servo.ServoCalibration;
+import robodog.harness.sim.SimReport;
+import robodog.harness.sim.SimRun;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -23,12 +24,15 @@ class HilTest {
   void theRobotWalksThroughTheRealDriversAndPi4J() throws Exception {
     LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
     Scenario s = ScenarioLoader.load("flat-walk", Path.of("../scenarios"));
-    robodog.app.robot.SimBody.Hil hil =
-        new robodog.app.robot.SimBody.Hil(
+    robodog.harness.sim.WorldBody.Hil hil =
+        new robodog.harness.sim.WorldBody.Hil(
             PinMap.load(Path.of("../config/pins.yaml")),
             ServoCalibration.load(Path.of("../config/servos.yaml"), cfg.robot()));
     SimReport r =
-        SimRun.run(cfg, new SimRun.Options(s, null, s.seed(), 6, 200, false, false, null, hil))
+        SimRun.run(
+                HarnessRobots.HEADLESS,
+                cfg,
+                new SimRun.Options(s, null, s.seed(), 6, 200, false, false, null, hil))
             .report();
     assertEquals(0, r.falls());
     // Plain simulation covers ~0.82 m in 6 s; through 50 Hz servo frames it must come close.
@@ -42,12 +46,12 @@ class HilTest {
     LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
     Scenario s = ScenarioLoader.load("flat-walk", Path.of("../scenarios"));
     PinMap pins = PinMap.load(Path.of("../config/pins.yaml"));
-    robodog.app.robot.SimBody body =
-        new robodog.app.robot.SimBody(
+    robodog.harness.sim.WorldBody body =
+        new robodog.harness.sim.WorldBody(
             cfg,
             s,
             s.seed(),
-            new robodog.app.robot.SimBody.Hil(
+            new robodog.harness.sim.WorldBody.Hil(
                 pins, ServoCalibration.load(Path.of("../config/servos.yaml"), cfg.robot())),
             null);
     robodog.core.HardwarePort hw = body.hardware();

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.app.sim.SimReport;
+import robodog.harness.sim.SimReport;
 import robodog.operatorlink.testing.Mosquitto;
 import robodog.operatorlink.testing.Tablet;
 

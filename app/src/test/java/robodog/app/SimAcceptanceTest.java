@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import robodog.app.sim.SimReport;
-import robodog.app.sim.SimRun;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.sim.SimReport;
+import robodog.harness.sim.SimRun;
 import robodog.locomotion.ControllerSettings;
 import robodog.locomotion.LocomotionConfig;
 import robodog.locomotion.gait.Gait;
@@ -24,7 +25,9 @@ class SimAcceptanceTest {
       throws Exception {
     Scenario s = ScenarioLoader.load(scenario, SCENARIOS);
     return SimRun.run(
-            cfg, new SimRun.Options(s, gait, s.seed(), s.durationS(), 200, false, false, null))
+            HarnessRobots.HEADLESS,
+            cfg,
+            new SimRun.Options(s, gait, s.seed(), s.durationS(), 200, false, false, null))
         .report();
   }
 

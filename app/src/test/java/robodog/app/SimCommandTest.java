@@ -89,7 +89,7 @@ class SimCommandTest {
     double wall = (System.nanoTime() - t0) / 1e9;
     assertEquals(0, r.status, r.err);
     assertTrue(wall >= 1.4, "a 1.5 s realtime run took " + wall + " s");
-    robodog.app.sim.SimReport rep = robodog.app.sim.SimReport.read(report);
+    robodog.harness.sim.SimReport rep = robodog.harness.sim.SimReport.read(report);
     assertTrue(rep.distanceM() < 0.02, "without --script the robot must stand: " + rep.distanceM());
     assertEquals(0, rep.falls());
   }

@@ -19,7 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Pause;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
-import robodog.app.sim.SimReport;
+import robodog.harness.sim.SimReport;
 import robodog.operatorlink.mqtt.auth.CredentialStore;
 import robodog.operatorlink.mqtt.auth.Role;
 

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.app.sim.SimReport;
+import robodog.harness.sim.SimReport;
 import robodog.operatorlink.testing.Mosquitto;
 import robodog.operatorlink.testing.Tablet;
 

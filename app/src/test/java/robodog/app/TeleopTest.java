@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.app.sim.SimReport;
+import robodog.harness.sim.SimReport;
 
 /** An MQTT operator drives the realtime simulation through the embedded broker. */
 class TeleopTest {

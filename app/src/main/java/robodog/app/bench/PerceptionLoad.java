@@ -1,9 +1,9 @@
 package robodog.app.bench;
 
 import java.nio.file.Path;
-import robodog.app.perception.PerceptionWiring;
 import robodog.core.camera.CameraException;
 import robodog.core.config.ConfigFiles;
+import robodog.harness.perception.PerceptionWiring;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Telemetry;
+import robodog.harness.learn.TerrainTraining;
 import robodog.learning.runtime.PolicyRunner;
 import robodog.learning.runtime.TerrainActions;
 import robodog.learning.runtime.TerrainFeatures;

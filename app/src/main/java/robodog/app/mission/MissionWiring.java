@@ -13,6 +13,7 @@ import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.Telemetry;
 import robodog.core.perception.Landmarks;
+import robodog.harness.mission.RunReportWriter;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.mqtt.EmbeddedBroker;

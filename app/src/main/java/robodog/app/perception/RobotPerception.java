@@ -7,6 +7,7 @@ import java.util.Locale;
 import robodog.core.camera.CameraException;
 import robodog.core.config.ConfigFiles;
 import robodog.core.config.ConfigNode;
+import robodog.harness.perception.PerceptionWiring;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import robodog.harness.terrain.TerrainPatchSets;
 import robodog.perception.terrain.ConfusionMatrix;
 import robodog.perception.terrain.TerrainClassifier;
 import robodog.perception.terrain.TerrainTrainer;

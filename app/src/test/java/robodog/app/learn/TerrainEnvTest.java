@@ -13,6 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import robodog.app.robot.HarnessRobots;
+import robodog.harness.learn.TerrainCourses;
+import robodog.harness.learn.TerrainEnv;
+import robodog.harness.learn.TerrainEvaluation;
 import robodog.learning.rl.Env;
 import robodog.locomotion.LocomotionConfig;
 
@@ -22,7 +26,7 @@ class TerrainEnvTest {
 
   /** Observations and rewards of three decisions (a fixed action sequence). */
   private static List<double[]> trace(long seed, int level) {
-    TerrainEnv env = new TerrainEnv(CFG, 1.0);
+    TerrainEnv env = new TerrainEnv(HarnessRobots.HEADLESS, CFG, 1.0);
     List<double[]> out = new ArrayList<>();
     out.add(env.reset(seed, level));
     double[][] actions = {
@@ -63,7 +67,7 @@ class TerrainEnvTest {
 
   @Test
   void progressIsRewardedAndTheObservationSeesTheGround() {
-    TerrainEnv env = new TerrainEnv(CFG, 1.0);
+    TerrainEnv env = new TerrainEnv(HarnessRobots.HEADLESS, CFG, 1.0);
     double[] flat = env.reset(TerrainCourses.training(7, 0));
     double[] fast = TerrainEvaluation.preset(CFG, 0);
     fast[CFG.gaitTable().gaits().size()] = 1; // speed scale 1.5

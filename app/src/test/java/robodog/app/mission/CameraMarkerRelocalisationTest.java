@@ -7,9 +7,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.app.perception.SimPerception;
+import robodog.app.robot.HarnessRobots;
 import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
+import robodog.harness.mission.MarkerField;
+import robodog.harness.mission.MissionSim;
+import robodog.harness.perception.SimPerception;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -29,7 +32,9 @@ class CameraMarkerRelocalisationTest {
     LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
     Scenario sc = ScenarioLoader.load("equipment-run", Path.of("../scenarios"));
     try (RunDatabase db = RunDatabase.open(dir.resolve("runs.db"));
-        MissionSim s = new MissionSim(cfg, sc, 7, 200, db, MarkerField.none(), 0.15, id -> {})) {
+        MissionSim s =
+            new MissionSim(
+                HarnessRobots.HEADLESS, cfg, sc, 7, 200, db, MarkerField.none(), 0.15, id -> {})) {
       db.saveRoute(RouteFile.load(Path.of("../routes/equipment-run.yaml")), "shipped", true);
       s.camera(
           SimPerception.Setup.load(robodog.core.config.ConfigFiles.in(Path.of("../config"))),
@@ -73,7 +78,9 @@ class CameraMarkerRelocalisationTest {
     LocomotionConfig cfg = LocomotionConfig.load(Path.of("../config"));
     Scenario sc = ScenarioLoader.load("equipment-run", Path.of("../scenarios"));
     try (RunDatabase db = RunDatabase.open(dir.resolve("runs.db"));
-        MissionSim s = new MissionSim(cfg, sc, 7, 200, db, MarkerField.none(), 0.15, id -> {})) {
+        MissionSim s =
+            new MissionSim(
+                HarnessRobots.HEADLESS, cfg, sc, 7, 200, db, MarkerField.none(), 0.15, id -> {})) {
       db.saveRoute(RouteFile.load(Path.of("../routes/equipment-run.yaml")), "shipped", true);
       s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
       s.mission(

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import robodog.app.robot.HarnessRobots;
 import robodog.autonomy.Route;
 import robodog.autonomy.Waypoint;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.perception.SafetyLimit;
+import robodog.harness.mission.GroundTruthPerception;
+import robodog.harness.mission.MarkerField;
+import robodog.harness.mission.MissionSim;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -34,7 +38,9 @@ class LocalNavigationSimTest {
       w.add(new Waypoint(-1, 0.5 * i, 0, 0.15));
     }
     db.saveRoute(new Route("straight", 0, w, List.of(), List.of()), "test", true);
-    MissionSim s = new MissionSim(CFG, SC, 3, 200, db, MarkerField.none(), 0, id -> {});
+    MissionSim s =
+        new MissionSim(
+            HarnessRobots.HEADLESS, CFG, SC, 3, 200, db, MarkerField.none(), 0, id -> {});
     s.perception(p);
     s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
     s.mission("tablet", "{\"seq\":SEQ,\"op\":\"dispatch\",\"route\":\"straight\"}");

@@ -10,10 +10,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import robodog.app.robot.HarnessRobots;
 import robodog.autonomy.Route;
 import robodog.autonomy.Waypoint;
 import robodog.autonomy.store.RunDatabase;
 import robodog.autonomy.store.RunRecord;
+import robodog.harness.mission.MarkerField;
+import robodog.harness.mission.MissionSim;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
@@ -41,7 +44,8 @@ class TeachAndRepeatTest {
   @BeforeAll
   static void teach() throws Exception {
     db = RunDatabase.open(dir.resolve("runs.db"));
-    MissionSim s = new MissionSim(CFG, SC, 7, 200, db, markers(7), 0, id -> {});
+    MissionSim s =
+        new MissionSim(HarnessRobots.HEADLESS, CFG, SC, 7, 200, db, markers(7), 0, id -> {});
     s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
     s.mission("tablet", "{\"seq\":SEQ,\"op\":\"record_start\",\"route\":\"course\"}");
     // Ripple, the smooth-ride gait, over the whole course: pavement, gravel, dirt, the three steps
@@ -102,7 +106,8 @@ class TeachAndRepeatTest {
   /** Replays the route; returns per-waypoint ground-truth miss distance, m. */
   static double[] replay(long seed, MarkerField markers, double drift, String label)
       throws Exception {
-    MissionSim s = new MissionSim(CFG, SC, seed, 200, db, markers, drift, id -> {});
+    MissionSim s =
+        new MissionSim(HarnessRobots.HEADLESS, CFG, SC, seed, 200, db, markers, drift, id -> {});
     s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
     s.mission(
         "tablet",

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import robodog.app.sim.SimReport;
 import robodog.core.Joints;
+import robodog.harness.sim.SimReport;
 
 /**
  * The ROS 2 bridge end to end: the controller in the realtime simulator with {@code --ros2}, and an

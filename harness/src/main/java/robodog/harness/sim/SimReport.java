@@ -1,0 +1,86 @@
+package robodog.harness.sim;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The result of one simulation run, written as JSON with snake_case keys. A fall is the body box
+ * touching the ground or the body tilting beyond 45 degrees in roll or pitch (see
+ * docs/simulator.md); once fallen the run stops and counts one fall.
+ *
+ * @param scenario scenario name
+ * @param seed random seed of terrain, noise and randomisation
+ * @param gait gait the run ended with
+ * @param simTimeS simulated time, s
+ * @param wallTimeS wall-clock time, s
+ * @param realTimeFactor simTime / wallTime
+ * @param distanceM straight-line distance from start to end on the ground plane, m
+ * @param meanSpeedMps distance / simTime, m/s
+ * @param commandedSpeedMps mean commanded forward speed, m/s
+ * @param falls 0 or 1
+ * @param minStabilityMarginM smallest static margin the controller computed, m
+ * @param bodyRollRmsRad RMS body roll, rad
+ * @param bodyPitchRmsRad RMS body pitch, rad
+ * @param energyJ mechanical energy the servos spent, J
+ * @param costOfTransport energy / (mass · g · distance), dimensionless; null when it did not move
+ * @param payloadKg payload carried, kg
+ * @param completed goal reached (or, without a goal, the whole duration run without a fall)
+ * @param jointTrackingRmsRad RMS of (commanded − actual) joint angle, rad
+ * @param slipRatio 1 − distance / commanded distance (negative: went further)
+ */
+@JsonPropertyOrder(alphabetic = false)
+public record SimReport(
+    String scenario,
+    long seed,
+    String gait,
+    double simTimeS,
+    double wallTimeS,
+    double realTimeFactor,
+    double distanceM,
+    double meanSpeedMps,
+    double commandedSpeedMps,
+    int falls,
+    double minStabilityMarginM,
+    double bodyRollRmsRad,
+    double bodyPitchRmsRad,
+    double energyJ,
+    Double costOfTransport,
+    double payloadKg,
+    boolean completed,
+    double jointTrackingRmsRad,
+    double slipRatio) {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The report as JSON text. */
+  public String toJson() {
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes the JSON through a temporary file, so a reader never sees half a report. */
+  public void write(Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), ".report", ".json");
+    Files.writeString(tmp, toJson());
+    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Reads a report back (tests, comparison). */
+  public static SimReport read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), SimReport.class);
+  }
+}
