@@ -3,10 +3,10 @@ package robodog.app.bench;
 import java.nio.file.Path;
 import robodog.core.camera.CameraException;
 import robodog.core.config.ConfigFiles;
-import robodog.harness.perception.PerceptionWiring;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;
+import robodog.perception.PerceptionWiring;
 import robodog.perception.PipelineSettings;
 import robodog.perception.source.ImageFolderSource;
 import robodog.perception.source.PacedSource;
@@ -41,7 +41,7 @@ public final class PerceptionLoad implements AutoCloseable {
             cfg,
             null,
             System::nanoTime,
-            PerceptionWiring.connect(controller, cfg),
+            PerceptionWiring.connect(controller::setSafetyLimits, cfg),
             500,
             PipelineSettings.load(yaml));
     pipeline.start();

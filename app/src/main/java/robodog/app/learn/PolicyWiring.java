@@ -5,7 +5,6 @@ import java.util.Locale;
 import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Telemetry;
-import robodog.harness.learn.TerrainTraining;
 import robodog.learning.runtime.PolicyRunner;
 import robodog.learning.runtime.TerrainActions;
 import robodog.learning.runtime.TerrainFeatures;
@@ -22,7 +21,7 @@ import robodog.locomotion.LocomotionConfig;
  * gait (the operator's own settings); {@link #describe} says which file and what was expected.
  *
  * <p>The runner samples telemetry at {@value #SAMPLE_HZ} Hz and decides at {@link
- * TerrainTraining#DECISION_HZ} Hz as two side jobs of the robot ({@link #addJobs}): on their own
+ * TerrainActions#DECISION_HZ} Hz as two side jobs of the robot ({@link #addJobs}): on their own
  * thread in real time, in lock step with simulated time headless; the policy never knows which.
  * Threading: {@link #setEnabled}, {@link #reason}, {@link #status} from any thread; {@link #attach}
  * and {@link #addJobs} from the start-up thread; the jobs from the one thread that runs them.
@@ -35,7 +34,7 @@ public final class PolicyWiring implements AutoCloseable {
   public static final long BUDGET_NANOS = 50_000_000L;
 
   /** No advice for this long (controller time, s) and telemetry says the advisor is stale. */
-  public static final double STALE_S = 3.0 / TerrainTraining.DECISION_HZ;
+  public static final double STALE_S = 3.0 / TerrainActions.DECISION_HZ;
 
   private final Path file;
   private final PolicyRunner runner;
@@ -78,7 +77,7 @@ public final class PolicyWiring implements AutoCloseable {
           Locale.ROOT,
           "policy: %s loaded; it picks gait settings at %.0f Hz (cmd/policy switches it off)",
           file,
-          TerrainTraining.DECISION_HZ);
+          TerrainActions.DECISION_HZ);
     }
     return "policy: " + runner.message() + "; running the preset gait";
   }
@@ -91,7 +90,7 @@ public final class PolicyWiring implements AutoCloseable {
   /** Adds the sampling and deciding jobs on thread {@code thread} of {@code jobs}. */
   public void addJobs(robodog.core.jobs.PeriodicJobs jobs, String thread) {
     jobs.add(thread, "advisor-sample", SAMPLE_HZ, now -> runner.sample());
-    jobs.add(thread, "advisor-decide", TerrainTraining.DECISION_HZ, now -> decide());
+    jobs.add(thread, "advisor-decide", TerrainActions.DECISION_HZ, now -> decide());
   }
 
   private void decide() {

@@ -7,10 +7,10 @@ import java.util.Locale;
 import robodog.core.camera.CameraException;
 import robodog.core.config.ConfigFiles;
 import robodog.core.config.ConfigNode;
-import robodog.harness.perception.PerceptionWiring;
 import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionPipeline;
+import robodog.perception.PerceptionWiring;
 import robodog.perception.PipelineSettings;
 import robodog.perception.calib.CameraCalibration;
 import robodog.perception.source.VideoCaptureSource;
@@ -54,7 +54,8 @@ public final class RobotPerception {
       out.println("perception: off (" + e.getMessage() + ")");
       return null;
     }
-    robodog.perception.PerceptionOutputs outputs = PerceptionWiring.connect(controller, cfg);
+    robodog.perception.PerceptionOutputs outputs =
+        PerceptionWiring.connect(controller::setSafetyLimits, cfg);
     PerceptionPipeline p =
         new PerceptionPipeline(
             src,

@@ -15,8 +15,8 @@ import robodog.locomotion.LocomotionConfig;
 
 /** Wiring of {@code ./robodog train terrain-policy}: the sim environment and the trainer. */
 public final class TerrainTraining {
-  /** Policy decisions per simulated second. */
-  public static final double DECISION_HZ = 1.0;
+  /** Policy decisions per simulated second (the robot's rate). */
+  public static final double DECISION_HZ = robodog.learning.runtime.TerrainActions.DECISION_HZ;
 
   /**
    * The comparison runs at one fixed level (level 2: flat, rough, slopes, gravel) so that the

@@ -12,6 +12,7 @@ import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
 import robodog.autonomy.store.RunRecord;
+import robodog.autonomy.store.RunReportWriter;
 import robodog.harness.RobotFactory;
 import robodog.locomotion.LocomotionConfig;
 import robodog.sim.scenario.Scenario;

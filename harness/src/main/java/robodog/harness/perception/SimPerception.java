@@ -9,6 +9,7 @@ import robodog.locomotion.HexapodController;
 import robodog.perception.PerceptionConfig;
 import robodog.perception.PerceptionOutputs;
 import robodog.perception.PerceptionPipeline;
+import robodog.perception.PerceptionWiring;
 import robodog.perception.PipelineSettings;
 import robodog.sim.SimHardware;
 import robodog.sim.camera.Scene;
@@ -83,7 +84,7 @@ public final class SimPerception implements AutoCloseable {
       Clock clock,
       boolean lockstep) {
     SimCamera camera = SimCamera.attach(hw, terrain, scene, s.camera(), seed);
-    PerceptionWiring.connect(controller, s.cfg(), s.outputs());
+    PerceptionWiring.connect(controller::setSafetyLimits, s.cfg(), s.outputs());
     PerceptionPipeline p =
         new PerceptionPipeline(
             camera, s.cfg(), null, clock::nanoTime, s.outputs(), 200, s.stages());

@@ -20,6 +20,7 @@ import robodog.core.perception.SafetyLimit;
 import robodog.locomotion.HexapodController;
 import robodog.locomotion.LocomotionConfig;
 import robodog.perception.FrameProcessor;
+import robodog.perception.PerceptionWiring;
 import robodog.sim.SimConfig;
 import robodog.sim.SimHardware;
 import robodog.sim.SimWorld;
@@ -51,7 +52,8 @@ class PeopleStopClosedLoopTest {
     Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
     HexapodController controller = cfg.newController(commands, telemetry, Mode.STANDING);
     // The same wiring as ./robodog sim and run: the pipeline's safety mailbox into the controller.
-    Mailbox<SafetyLimit> limits = PerceptionWiring.connect(controller, SimFrames.config()).safety();
+    Mailbox<SafetyLimit> limits =
+        PerceptionWiring.connect(controller::setSafetyLimits, SimFrames.config()).safety();
     SteppableClock clock = new SteppableClock();
     LoopRunner loop =
         new LoopRunner(clock, 2_000_000L, new ControlTask(hw, controller), "closed-loop");

@@ -8,6 +8,12 @@ import robodog.core.GaitSetting;
  * height and body height, each mapped linearly from [-1, 1] onto its range.
  */
 public final class TerrainActions {
+  /**
+   * Policy decisions per second: the rate the policy was trained at and the robot decides at (one
+   * number, so training and the robot cannot drift apart).
+   */
+  public static final double DECISION_HZ = 1.0;
+
   /** Speed scale range, dimensionless factor on the operator's velocity. */
   public static final double SPEED_MIN = 0.5;
 

@@ -1,4 +1,4 @@
-package robodog.harness.mission;
+package robodog.autonomy.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,10 +15,6 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import robodog.autonomy.Route;
 import robodog.autonomy.Waypoint;
-import robodog.autonomy.store.Incident;
-import robodog.autonomy.store.RunDatabase;
-import robodog.autonomy.store.RunRecord;
-import robodog.autonomy.store.Sample;
 
 /**
  * Per-run report from the database: {@code run-<id>.json} (the run, its incidents and path) and
