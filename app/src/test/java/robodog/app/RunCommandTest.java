@@ -22,6 +22,17 @@ class RunCommandTest {
   }
 
   @Test
+  void anUnknownBodyOrBadRateIsRefusedByNameWithNothingStarted() {
+    Cli r = Cli.run("run", "--hardware", "mars", "--duration", "1");
+    assertEquals(2, r.status);
+    assertTrue(r.err.contains("--hardware: expected pi, hil or sim, got 'mars'"), r.err);
+    assertTrue(!r.out.contains("MQTT broker"), "no broker was opened: " + r.out);
+    r = Cli.run("run", "--hardware", "sim", "--rate", "10", "--duration", "1");
+    assertEquals(2, r.status);
+    assertTrue(r.err.contains("--rate must be in [50, 2000] Hz, got 10.0"), r.err);
+  }
+
+  @Test
   void calibrationAlsoNamesTheMissingBusAndLeavesTheFileAlone() throws Exception {
     Path file = dir.resolve("servos.yaml");
     Files.copy(Path.of("../config/servos.yaml"), file);
