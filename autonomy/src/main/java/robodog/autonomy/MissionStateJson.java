@@ -1,16 +1,21 @@
 package robodog.autonomy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes the {@code state/mission} JSON (documented in docs/missions.md): what the service is doing
- * (idle, recording or a run's state), the run's progress and the stored route names.
+ * (idle, recording or a run's state), the run's progress and the stored route names. Built by
+ * Jackson: route names and the dispatcher's client id are user-chosen text and may hold any
+ * character.
  *
- * <p>Reuses one buffer, so one instance per {@link MissionService}, called under its lock.
+ * <p>One instance per {@link MissionService}, called under its lock.
  */
 final class MissionStateJson {
-  private final StringBuilder json = new StringBuilder(512);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * @param mission the run in progress, or null
@@ -21,47 +26,46 @@ final class MissionStateJson {
    */
   String encode(
       Mission mission, long runId, String dispatcher, TeachRecorder recorder, List<String> routes) {
-    json.setLength(0);
-    json.append("{\"state\":\"");
-    json.append(
+    ObjectNode n = JSON.createObjectNode();
+    n.put(
+        "state",
         mission != null ? mission.state().wireName() : recorder != null ? "recording" : "idle");
-    json.append('"');
     if (recorder != null) {
-      json.append(",\"recording\":{\"route\":\"")
-          .append(recorder.name())
-          .append("\",\"breadcrumbs\":")
-          .append(recorder.breadcrumbs())
-          .append('}');
+      ObjectNode r = n.putObject("recording");
+      r.put("route", recorder.name());
+      r.put("breadcrumbs", recorder.breadcrumbs());
     }
     if (mission != null) {
       double[] p = mission.pose();
-      json.append(
-          String.format(
-              Locale.ROOT,
-              ",\"run\":{\"id\":%d,\"route\":\"%s\",\"dispatched_by\":\"%s\",\"profile\":\"%s\","
-                  + "\"comms_loss\":\"%s\",\"next_waypoint\":%d,\"waypoints\":%d,"
-                  + "\"distance_walked_m\":%.2f,\"distance_left_m\":%.2f,\"eta_s\":%.0f,"
-                  + "\"under_way_s\":%.1f,\"x\":%.3f,\"y\":%.3f,\"yaw\":%.3f}",
-              runId,
-              mission.route().name(),
-              dispatcher,
-              mission.profile().name(),
-              mission.commsLoss().policy().wireName(),
-              mission.nextWaypoint(),
-              mission.route().waypoints().size(),
-              mission.distanceWalkedM(),
-              mission.distanceLeftM(),
-              mission.etaS(),
-              mission.underWayS(),
-              p[0],
-              p[1],
-              p[2]));
+      ObjectNode run = n.putObject("run");
+      run.put("id", runId);
+      run.put("route", mission.route().name());
+      run.put("dispatched_by", dispatcher);
+      run.put("profile", mission.profile().name());
+      run.put("comms_loss", mission.commsLoss().policy().wireName());
+      run.put("next_waypoint", mission.nextWaypoint());
+      run.put("waypoints", mission.route().waypoints().size());
+      run.put("distance_walked_m", round(mission.distanceWalkedM(), 100));
+      run.put("distance_left_m", round(mission.distanceLeftM(), 100));
+      run.put("eta_s", Math.round(mission.etaS()));
+      run.put("under_way_s", round(mission.underWayS(), 10));
+      run.put("x", round(p[0], 1000));
+      run.put("y", round(p[1], 1000));
+      run.put("yaw", round(p[2], 1000));
     }
-    json.append(",\"routes\":[");
-    for (int i = 0; i < routes.size(); i++) {
-      json.append(i == 0 ? "\"" : ",\"").append(routes.get(i)).append('"');
+    ArrayNode names = n.putArray("routes");
+    for (String r : routes) {
+      names.add(r);
     }
-    json.append("]}");
-    return json.toString();
+    try {
+      return JSON.writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("state/mission not encodable", e); // cannot happen for a tree
+    }
+  }
+
+  /** {@code v} to 1/{@code per} of its unit: the wire carries cm, not float noise. */
+  private static double round(double v, double per) {
+    return Double.isFinite(v) ? Math.round(v * per) / per : v;
   }
 }

@@ -52,9 +52,10 @@ public final class PerceptionJson {
     b.append(",\"nearest_person_m\":").append(num(nearest, "%.2f"));
     b.append(",\"speed_scale\":").append(num(speedScale, "%.2f"));
     if (terrain != null && terrain.best >= 0) {
-      b.append(",\"terrain\":\"")
-          .append(terrain.bestName().replace("\"", ""))
-          .append("\",\"terrain_p\":")
+      // The class name comes from a model file: quoted by Jackson, whatever it holds.
+      b.append(",\"terrain\":")
+          .append(TelemetryJson.quoted(terrain.bestName()))
+          .append(",\"terrain_p\":")
           .append(num(terrain.bestProbability(), "%.3f"));
     } else {
       b.append(",\"terrain\":null,\"terrain_p\":null");

@@ -121,6 +121,21 @@ public final class TelemetryJson {
         p.fragility());
   }
 
+  /**
+   * A client id as a JSON string (Jackson's escaping: an id is chosen by whoever connects and may
+   * hold quotes, backslashes or control characters), or {@code null}.
+   */
+  static String quoted(String s) {
+    if (s == null) {
+      return "null";
+    }
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a string is always encodable", e);
+    }
+  }
+
   /** One telemetry snapshot as JSON (SI units). */
   public static byte[] encode(Telemetry t, String leaseHolder) {
     String json =
@@ -149,7 +164,7 @@ public final class TelemetryJson {
             t.swingMask,
             t.failedLegMask,
             t.notice.text(),
-            leaseHolder == null ? "null" : "\"" + leaseHolder.replace("\"", "") + "\"");
+            quoted(leaseHolder));
     return json.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -14,6 +14,15 @@ class TelemetryJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
+  void aHostileClientIdStaysOneValidStringInTelemetry() throws Exception {
+    for (String id : new String[] {"evil\\", "a\"b", "x\u0001y", "\\\",\"mode\":\"ESTOP"}) {
+      JsonNode j = JSON.readTree(TelemetryJson.encode(new Telemetry(), id, 0, null, null));
+      assertEquals(id, j.get("lease_holder").asText(), "the id round-trips exactly");
+      assertEquals("PASSIVE", j.get("mode").asText(), "and cannot rewrite another field");
+    }
+  }
+
+  @Test
   void batteryVoltsAndPercentTravelTogether() throws Exception {
     RobotState s = new RobotState();
     s.batteryVolts = 2 * 3.84;
