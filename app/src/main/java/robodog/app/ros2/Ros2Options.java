@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 import robodog.core.Mailbox;
-import robodog.core.MotionCommand;
 import robodog.core.Telemetry;
 import robodog.core.config.RobotDescription;
 import robodog.locomotion.LocomotionConfig;
@@ -22,8 +21,6 @@ public final class Ros2Options {
    * The operator link's refusals and errors (one per refused command, with its reason): logged as
    * component {@code operator}, so {@code --log-level operator=error} silences them.
    */
-  private static final System.Logger OPERATOR = System.getLogger("robodog.operatorlink.operator");
-
   @Option(
       names = "--ros2",
       description =
@@ -64,25 +61,6 @@ public final class Ros2Options {
       OperatorLink link, Mailbox<Telemetry> telemetry, RobotDescription robot, PrintWriter out)
       throws Exception {
     return start(link, false, telemetry, robot, out);
-  }
-
-  /**
-   * Starts the bridge if {@code --ros2} was given, with its own operator link that the bridge ticks
-   * ({@code run}, which has no MQTT link yet).
-   */
-  public Ros2Session startStandalone(
-      Mailbox<MotionCommand> commands,
-      Mailbox<Telemetry> telemetry,
-      RobotDescription robot,
-      PrintWriter out)
-      throws Exception {
-    if (!enabled) {
-      return new Ros2Session(null, telemetry);
-    }
-    OperatorLink link =
-        new OperatorLink(
-            commands, e -> OPERATOR.log(System.Logger.Level.WARNING, e), 10_000_000_000L);
-    return start(link, true, telemetry, robot, out);
   }
 
   private Ros2Session start(
