@@ -4,18 +4,26 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 import robodog.locomotion.LocomotionConfig;
 import robodog.operatorlink.mqtt.BrokerLink;
 import robodog.operatorlink.mqtt.EmbeddedBroker;
+import robodog.operatorlink.mqtt.auth.BrokerSecurity;
+import robodog.operatorlink.mqtt.ws.KeystoreTls;
+import robodog.operatorlink.mqtt.ws.OriginPolicy;
 import robodog.operatorlink.tablet.TabletConfig;
 import robodog.operatorlink.tablet.TabletServer;
 
 /**
  * The tablet's options ({@code --ws-port}, {@code --http-port}, {@code --http-bind}, {@code
- * --tablet-ws-url}; a picocli mixin) and its wiring: the page server next to the broker's
- * MQTT-over-WebSocket listener. Start-up thread.
+ * --tablet-ws-url}, {@code --ws-allow-origin}; a picocli mixin) and its wiring: the page server
+ * next to the broker's MQTT-over-WebSocket listeners, which then accept browsers showing this page
+ * (its origins for every name the robot is reachable by) and the origins named with {@code
+ * --ws-allow-origin}, nothing else. With a secure WebSocket listener ({@code --mqtt-tls-keystore}
+ * and {@code --wss-port}) the page is served over https with the same keystore. Start-up thread.
  */
 public final class TabletOptions {
   @Option(
@@ -47,6 +55,16 @@ public final class TabletOptions {
               + " e.g. ws://broker.local:9001/mqtt (without it, no page is served)")
   String externalWsUrl;
 
+  @Option(
+      names = "--ws-allow-origin",
+      split = ",",
+      paramLabel = "ORIGIN",
+      description =
+          "a web page origin (scheme://host[:port], e.g. https://crew.example:8443) whose browsers"
+              + " may also open the embedded broker's MQTT WebSocket, besides the robot's own"
+              + " tablet page; repeatable or comma-separated")
+  List<String> allowedOrigins = new ArrayList<>();
+
   /** {@code --ws-port}, checked: the value for the embedded broker. */
   public int webSocketPort() {
     return checkPort("--ws-port", wsPort);
@@ -59,6 +77,17 @@ public final class TabletOptions {
   public TabletServer start(
       String robotId, BrokerLink broker, LocomotionConfig cfg, PrintWriter out) throws IOException {
     int port = checkPort("--http-port", httpPort);
+    OriginPolicy extra;
+    try {
+      extra = OriginPolicy.of(allowedOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--ws-allow-origin: " + e.getMessage(), e);
+    }
+    if (!(broker instanceof EmbeddedBroker) && !allowedOrigins.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--ws-allow-origin applies to the embedded broker's WebSocket listeners; with --broker"
+              + " the external broker decides which pages may connect");
+    }
     String bind;
     String wsUrl;
     int brokerWsPort = 1;
@@ -88,29 +117,42 @@ public final class TabletOptions {
             cfg.settings().maxHeight(),
             cfg.robot().stance().bodyHeightM(),
             brokerWssPort);
-    TabletServer server = new TabletServer(new InetSocketAddress(bind, port), page);
+    // A secure WebSocket listener means the crew wants TLS: the page comes over https too (with
+    // the same certificate), so nobody on the Wi-Fi can rewrite it on its way to the tablet.
+    BrokerSecurity.Tls tls =
+        broker instanceof EmbeddedBroker && brokerWssPort > 0
+            ? ((EmbeddedBroker) broker).tls()
+            : null;
+    TabletServer server =
+        new TabletServer(
+            new InetSocketAddress(bind, port),
+            page,
+            tls == null ? null : KeystoreTls.netty(tls.keystore(), tls.password()));
+    if (broker instanceof EmbeddedBroker) {
+      OriginPolicy origins = extra.and(server.origins());
+      ((EmbeddedBroker) broker).allowWebSocketOrigins(origins);
+    }
     String host =
         bind.equals("0.0.0.0") || bind.equals("::")
             ? InetAddress.getLocalHost().getHostName()
             : bind;
     out.printf(
         Locale.ROOT,
-        "Tablet page http://%s:%d/ (MQTT over WebSocket %s)%n",
+        "Tablet page %s://%s:%d/ (MQTT over WebSocket %s)%n",
+        server.scheme(),
         host,
         server.port(),
         wsUrl != null
             ? wsUrl
-            : "ws://" + host + ":" + brokerWsPort + EmbeddedBroker.WEB_SOCKET_PATH);
-    if (brokerWssPort > 0) {
+            : tls != null
+                ? "wss://" + host + ":" + brokerWssPort + EmbeddedBroker.WEB_SOCKET_PATH
+                : "ws://" + host + ":" + brokerWsPort + EmbeddedBroker.WEB_SOCKET_PATH);
+    if (tls != null) {
       out.printf(
-          Locale.ROOT,
-          "  over TLS: http://%s:%d/?tls=1 (MQTT over wss://%s:%d%s; the tablet must trust the"
-              + " robot's certificate)%n",
-          host,
-          server.port(),
-          host,
-          brokerWssPort,
-          EmbeddedBroker.WEB_SOCKET_PATH);
+          Locale.ROOT, "  over TLS with the robot's certificate, which the tablet must trust%n");
+    }
+    if (!extra.allowed().isEmpty()) {
+      out.printf(Locale.ROOT, "  other pages allowed on the WebSocket: %s%n", extra);
     }
     out.flush();
     return server;

@@ -16,6 +16,8 @@ import java.util.Properties;
 import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.PortInUseException;
 import robodog.operatorlink.mqtt.auth.BrokerSecurity;
+import robodog.operatorlink.mqtt.ws.BrokerWebSockets;
+import robodog.operatorlink.mqtt.ws.OriginPolicy;
 
 /**
  * The MQTT broker inside the robot process (Moquette 0.17, MQTT 3.1.1): the robot is the hotspot
@@ -35,6 +37,7 @@ public final class EmbeddedBroker implements BrokerLink {
   private final int webSocketPort;
   private final String prefix;
   private final BrokerSecurity security;
+  private final BrokerWebSockets webSockets;
 
   /** Receives {@code cmd/...} messages (topic without the robot prefix) with the sender's id. */
   @FunctionalInterface
@@ -95,11 +98,10 @@ public final class EmbeddedBroker implements BrokerLink {
     this.security = security;
     Properties p = new Properties();
     security.configure(p);
+    // Moquette's own WebSocket listeners have no Origin check and no hook for one: the ws:// and
+    // wss:// listeners are BrokerWebSockets, relaying to the TCP port below.
+    p.remove("secure_websocket_port");
     p.setProperty("port", Integer.toString(this.port));
-    if (this.webSocketPort > 0) {
-      p.setProperty("websocket_port", Integer.toString(this.webSocketPort));
-    }
-    p.setProperty("websocket_path", WEB_SOCKET_PATH); // also the secure WebSocket's path
     p.setProperty("allow_zero_byte_client_id", "true");
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("persistence_enabled", "false");
@@ -144,6 +146,33 @@ public final class EmbeddedBroker implements BrokerLink {
         security.authorizer(prefix));
     security.onRefused(
         why -> publish("state/error", TelemetryJson.error(why), false)); // the sender sees why
+    try {
+      webSockets =
+          new BrokerWebSockets(
+              security.bindHost(), this.port, this.webSocketPort, security.tls(), WEB_SOCKET_PATH);
+    } catch (IOException | RuntimeException e) {
+      server.stopServer();
+      throw e;
+    }
+  }
+
+  /**
+   * The web pages whose browsers may open the WebSocket listeners (the tablet page's own origins
+   * and any configured ones); until set, none may (clients without an {@code Origin} header, which
+   * no browser omits, still may). Any thread.
+   */
+  public void allowWebSocketOrigins(OriginPolicy origins) {
+    webSockets.allow(origins);
+  }
+
+  /** The page origins the WebSocket listeners accept. */
+  public OriginPolicy webSocketOrigins() {
+    return webSockets.origins();
+  }
+
+  /** The TLS listeners' keystore and ports, or null without TLS. */
+  public BrokerSecurity.Tls tls() {
+    return security.tls();
   }
 
   /** Every listener's port, before Moquette starts any of them. */
@@ -234,6 +263,7 @@ public final class EmbeddedBroker implements BrokerLink {
         "state/status",
         "{\"online\":false}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
         true);
+    webSockets.close();
     server.stopServer();
   }
 }

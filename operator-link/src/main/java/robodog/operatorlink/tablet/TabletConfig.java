@@ -96,6 +96,25 @@ public record TabletConfig(
   }
 
   /**
+   * Where the page may open network connections besides itself (its CSP {@code connect-src}): the
+   * broker's {@code ws://} and {@code wss://} endpoints as {@link #json} names them for {@code
+   * host}, without their path.
+   */
+  public java.util.List<String> connectSources(String host) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (webSocketUrl != null) {
+      int slash = webSocketUrl.indexOf('/', webSocketUrl.indexOf("://") + 3);
+      out.add(slash < 0 ? webSocketUrl : webSocketUrl.substring(0, slash));
+    } else {
+      out.add("ws://" + host + ":" + webSocketPort);
+      if (secureWebSocketPort > 0) {
+        out.add("wss://" + host + ":" + secureWebSocketPort);
+      }
+    }
+    return out;
+  }
+
+  /**
    * The JSON for a page that reached the robot as {@code host}.
    *
    * @param host host name or address the tablet used (IPv6 in brackets), so the page connects to

@@ -1,43 +1,58 @@
 package robodog.operatorlink.tablet;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import robodog.operatorlink.PortInUseException;
 
 /**
- * The robot's web server for the operator's tablet ({@code http://<robot>:8080/}): the bundled page
- * from the classpath ({@code web/} in this module's jar, built from {@code operator-link/web/} by
- * esbuild) and {@code /config.json}, which tells the page the robot id, where the
- * MQTT-over-WebSocket endpoint is, the gait names and the body-height range. Serves only {@code
- * GET} and {@code HEAD} of files directly under {@code web/}; nothing here can command the robot
- * (the page does that over MQTT, through the broker's rules).
+ * The robot's web server for the operator's tablet ({@code http://<robot>:8080/}, or {@code
+ * https://} with the robot's keystore): the bundled page from the classpath ({@code web/} in this
+ * module's jar, built from {@code operator-link/web/} by esbuild) and {@code /config.json}, which
+ * tells the page the robot id, where the MQTT-over-WebSocket endpoint is, the gait names and the
+ * body-height range. Serves only {@code GET} and {@code HEAD} of files directly under {@code web/};
+ * nothing here can command the robot (the page does that over MQTT, through the broker's rules).
  *
- * <p>Two small worker threads; {@link #close()} from any thread.
+ * <p>Netty, non-blocking, on {@value #THREADS} event loop threads: a slow or silent client costs a
+ * socket and a timer, not a thread. A client must complete each request's headers within {@value
+ * #REQUEST_TIMEOUT_MS} ms of connecting or of its previous response, or it is disconnected
+ * (slowloris); at most {@value #MAX_CONNECTIONS} connections are open at once. Every response
+ * carries the security headers of {@link PageHandler}. {@link #close()} from any thread.
  */
 public final class TabletServer implements AutoCloseable {
-  private static final Pattern FILE = Pattern.compile("/([a-z0-9][a-z0-9._-]{0,63})");
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "html", "text/html; charset=utf-8",
-          "js", "text/javascript; charset=utf-8",
-          "css", "text/css; charset=utf-8",
-          "json", "application/json",
-          "png", "image/png",
-          "svg", "image/svg+xml",
-          "ico", "image/x-icon");
+  /** Event loop threads. */
+  public static final int THREADS = 2;
 
-  private final HttpServer server;
-  private final ExecutorService workers;
-  private final TabletConfig config;
+  /** Time for a complete request head after connecting or after the previous response, ms. */
+  public static final int REQUEST_TIMEOUT_MS = 5000;
+
+  /** Open connections above which new ones are closed at once. */
+  public static final int MAX_CONNECTIONS = 256;
+
+  private final EventLoopGroup loop;
+  private final Channel listener;
+  private final boolean https;
+  private final AtomicInteger open = new AtomicInteger();
+
+  /** Plain http. */
+  public TabletServer(InetSocketAddress bind, TabletConfig config) throws IOException {
+    this(bind, config, null);
+  }
 
   /**
    * Starts serving at once.
@@ -45,25 +60,65 @@ public final class TabletServer implements AutoCloseable {
    * @param bind address and port (port 0 = a free one); bind to the broker's own host, since the
    *     page is useless where the broker cannot be reached
    * @param config what {@code /config.json} says
+   * @param tls serve https with this, or null for http
    * @throws IOException when the port cannot be bound (the message names it)
    * @throws IllegalStateException when the bundled page is missing from the classpath
    */
-  public TabletServer(InetSocketAddress bind, TabletConfig config) throws IOException {
+  public TabletServer(InetSocketAddress bind, TabletConfig config, SslContext tls)
+      throws IOException {
     if (TabletServer.class.getResource("/web/index.html") == null) {
       throw new IllegalStateException(
           "the tablet page (web/index.html) is not on the classpath: build operator-link with"
               + " Maven, which bundles operator-link/web/ with npm and esbuild");
     }
-    this.config = config;
+    this.https = tls != null;
+    PageFiles files = new PageFiles();
+    loop =
+        new NioEventLoopGroup(
+            THREADS,
+            r -> {
+              Thread t = new Thread(r, "tablet-http");
+              t.setDaemon(true);
+              return t;
+            });
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(loop)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    if (open.incrementAndGet() > MAX_CONNECTIONS) {
+                      open.decrementAndGet();
+                      ch.close();
+                      return;
+                    }
+                    ch.closeFuture().addListener(f -> open.decrementAndGet());
+                    ChannelPipeline p = ch.pipeline();
+                    if (tls != null) {
+                      p.addLast("tls", tls.newHandler(ch.alloc()));
+                    }
+                    p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+                    p.addLast("aggregator", new HttpObjectAggregator(16 * 1024));
+                    p.addLast(
+                        "page",
+                        new PageHandler(config, files, bind.getHostString(), REQUEST_TIMEOUT_MS));
+                  }
+                });
     try {
-      server = HttpServer.create(bind, 16);
-    } catch (java.net.BindException e) {
-      throw new robodog.operatorlink.PortInUseException(
-          robodog.operatorlink.PortInUseException.Listener.TABLET_HTTP,
-          bind.getHostString(),
-          bind.getPort(),
-          e);
-    } catch (IOException e) {
+      listener = b.bind(bind).sync().channel();
+    } catch (Exception e) {
+      loop.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (e instanceof BindException) {
+        throw new PortInUseException(
+            PortInUseException.Listener.TABLET_HTTP,
+            bind.getHostString(),
+            bind.getPort(),
+            (BindException) e);
+      }
       throw new IOException(
           "tablet web server: cannot listen on "
               + bind.getHostString()
@@ -74,108 +129,43 @@ public final class TabletServer implements AutoCloseable {
               + "); choose another --http-port",
           e);
     }
-    workers =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "tablet-http");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(workers);
-    server.createContext("/", this::handle);
-    server.start();
   }
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return address().getPort();
+  }
+
+  /** {@code https} or {@code http}. */
+  public String scheme() {
+    return https ? "https" : "http";
   }
 
   /** The page's address as this machine reaches it, e.g. {@code http://127.0.0.1:8080/}. */
   public String url() {
-    return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      String method = ex.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(ex, 405, "text/plain; charset=utf-8", bytes("only GET and HEAD are served\n"));
-        return;
-      }
-      String path = ex.getRequestURI().getPath();
-      if (path.equals("/") || path.equals("/index.html")) {
-        path = "/index.html";
-      }
-      if (path.equals("/config.json")) {
-        send(ex, 200, TYPES.get("json"), config.json(hostOf(ex)));
-        return;
-      }
-      var m = FILE.matcher(path);
-      byte[] body = null;
-      if (m.matches() && !m.group(1).contains("..")) {
-        try (InputStream in = TabletServer.class.getResourceAsStream("/web/" + m.group(1))) {
-          body = in == null ? null : in.readAllBytes();
-        }
-      }
-      if (body == null) {
-        send(ex, 404, "text/plain; charset=utf-8", bytes("not found: " + path + "\n"));
-        return;
-      }
-      String name = m.group(1);
-      String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-      send(ex, 200, TYPES.getOrDefault(ext, "application/octet-stream"), body);
-    }
+    return scheme() + "://" + PageOrigins.literal(address().getHostString()) + ":" + port() + "/";
   }
 
   /**
-   * The host name the tablet used to reach this server (from the {@code Host} header), so that the
-   * WebSocket URL in config.json points where the tablet can reach; the bound address otherwise.
+   * The origins a browser sends for this page, one per name the robot is reachable by (see {@link
+   * PageOrigins}): what the broker's WebSocket listeners must accept.
    */
-  private String hostOf(HttpExchange ex) {
-    String host = ex.getRequestHeaders().getFirst("Host");
-    if (host != null) {
-      host = host.trim();
-      if (host.startsWith("[")) { // IPv6 literal, [::1]:8080
-        int end = host.indexOf(']');
-        if (end > 0) {
-          return host.substring(0, end + 1);
-        }
-      } else {
-        int colon = host.indexOf(':');
-        String name = colon >= 0 ? host.substring(0, colon) : host;
-        if (name.matches("[A-Za-z0-9.-]{1,253}")) {
-          return name;
-        }
-      }
-    }
-    return server.getAddress().getHostString();
+  public List<String> origins() {
+    return PageOrigins.of(scheme(), address().getHostString(), port());
   }
 
-  private static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  /** Open connections now. Any thread. */
+  public int openConnections() {
+    return open.get();
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body)
-      throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    // The page and its config change with each robot build and run: never cached stale.
-    ex.getResponseHeaders().set("Cache-Control", "no-cache");
-    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(status, head ? -1 : body.length);
-    if (!head) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
+  private InetSocketAddress address() {
+    return (InetSocketAddress) listener.localAddress();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    workers.shutdownNow();
+    listener.close().syncUninterruptibly();
+    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

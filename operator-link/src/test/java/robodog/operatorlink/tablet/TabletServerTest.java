@@ -27,6 +27,7 @@ import robodog.operatorlink.mqtt.EmbeddedBroker;
 import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 import robodog.operatorlink.mqtt.auth.CredentialStore;
 import robodog.operatorlink.mqtt.auth.Role;
+import robodog.operatorlink.testing.Tablet;
 
 /**
  * The robot's page server over real HTTP, and the broker's WebSocket listener with the URL that
@@ -48,7 +49,9 @@ class TabletServerTest {
 
   private static HttpResponse<String> get(TabletServer s, String path) throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+            .timeout(java.time.Duration.ofSeconds(5)) // a stalled server fails, not hangs
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -166,6 +169,134 @@ class TabletServerTest {
       assertEquals(0.25, box.latest().vx, 0.0, "the WebSocket client's velocity arrives");
       tablet.disconnect();
       tablet.close();
+    }
+  }
+
+  @Test
+  void everyResponseCarriesTheSecurityHeaders() throws Exception {
+    try (TabletServer s = new TabletServer(new InetSocketAddress("127.0.0.1", 0), config(9001))) {
+      List<HttpResponse<String>> all = new java.util.ArrayList<>();
+      for (String path : new String[] {"/", "/app.js", "/config.json", "/nothing-here"}) {
+        all.add(get(s, path));
+      }
+      all.add(
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(s.url()))
+                  .POST(HttpRequest.BodyPublishers.ofString("x"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+      for (HttpResponse<String> r : all) {
+        String what = r.request().method() + " " + r.uri() + " " + r.statusCode();
+        String csp = r.headers().firstValue("content-security-policy").orElse("");
+        for (String part :
+            new String[] {
+              "default-src 'none'",
+              "script-src 'self';",
+              "connect-src 'self' ws://127.0.0.1:9001;",
+              "frame-ancestors 'none'",
+              "base-uri 'none'"
+            }) {
+          assertTrue(csp.contains(part), what + ": CSP without " + part + ": " + csp);
+        }
+        assertEquals("DENY", r.headers().firstValue("x-frame-options").orElse(""), what);
+        assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""), what);
+        assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElse(""), what);
+      }
+      // The broker's address in connect-src follows the name the tablet used, like config.json.
+      String raw = rawGet(s.port(), "/", "dog1.local:8080");
+      assertTrue(raw.contains("connect-src 'self' ws://dog1.local:9001;"), raw);
+      assertTrue(s.origins().contains("http://127.0.0.1:" + s.port()), s.origins().toString());
+      assertTrue(s.origins().contains("http://localhost:" + s.port()), s.origins().toString());
+    }
+  }
+
+  /**
+   * Ten clients that connect and send nothing and ten slowloris clients that trickle a request head
+   * byte by byte do not stall the page; the server drops each of them once its request deadline
+   * passes.
+   */
+  @Test
+  void twentySlowClientsDoNotStallThePageAndAreDropped() throws Exception {
+    try (TabletServer s = new TabletServer(new InetSocketAddress("127.0.0.1", 0), config(9001))) {
+      List<Socket> silent = new java.util.ArrayList<>();
+      List<Thread> trickles = new java.util.ArrayList<>();
+      List<Long> droppedAfterMs = new CopyOnWriteArrayList<>();
+      long opened = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        silent.add(new Socket("127.0.0.1", s.port()));
+        Socket slow = new Socket("127.0.0.1", s.port());
+        Thread t =
+            new Thread(
+                () -> {
+                  byte[] head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes();
+                  try {
+                    for (int b = 0; ; b++) {
+                      slow.getOutputStream().write(head[Math.min(b, head.length - 1)]);
+                      slow.getOutputStream().flush();
+                      Thread.sleep(200);
+                    }
+                  } catch (Exception closed) {
+                    droppedAfterMs.add((System.nanoTime() - opened) / 1_000_000);
+                  }
+                },
+                "slowloris-" + i);
+        t.setDaemon(true);
+        t.start();
+        trickles.add(t);
+      }
+      Tablet.within(2000, () -> s.openConnections() >= 20);
+      assertTrue(s.openConnections() >= 20, "slow clients open: " + s.openConnections());
+      long start = System.nanoTime();
+      for (String path : new String[] {"/", "/app.js", "/app.css", "/config.json"}) {
+        assertEquals(200, get(s, path).statusCode(), path);
+      }
+      long loadMs = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("tablet page (4 requests) with 20 slow clients open: %d ms%n", loadMs);
+      assertTrue(loadMs < 3000, "page load took " + loadMs + " ms with slow clients open");
+      for (Socket q : silent) {
+        q.setSoTimeout(TabletServer.REQUEST_TIMEOUT_MS + 3000);
+        assertEquals(-1, q.getInputStream().read(), "a silent client is dropped");
+        q.close();
+      }
+      for (Thread t : trickles) {
+        t.join(TabletServer.REQUEST_TIMEOUT_MS + 5000);
+      }
+      assertEquals(10, droppedAfterMs.size(), "slowloris clients dropped: " + droppedAfterMs);
+      for (long ms : droppedAfterMs) {
+        assertTrue(ms < TabletServer.REQUEST_TIMEOUT_MS + 3000, "dropped after " + ms + " ms");
+      }
+      assertTrue(Tablet.within(2000, () -> s.openConnections() == 0), "" + s.openConnections());
+    }
+  }
+
+  @Test
+  void servesHttpsWithTheRobotsKeystore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    robodog.operatorlink.testing.SelfSignedKeystore ks =
+        new robodog.operatorlink.testing.SelfSignedKeystore(dir);
+    try (TabletServer s =
+        new TabletServer(
+            new InetSocketAddress("127.0.0.1", 0),
+            config(9001),
+            robodog.operatorlink.mqtt.ws.KeystoreTls.netty(
+                ks.file, robodog.operatorlink.testing.SelfSignedKeystore.PASSWORD.toCharArray()))) {
+      assertTrue(s.url().startsWith("https://127.0.0.1:"), s.url());
+      assertTrue(s.origins().contains("https://localhost:" + s.port()), s.origins().toString());
+      HttpClient trusting = HttpClient.newBuilder().sslContext(ks.trustingContext()).build();
+      HttpResponse<String> page =
+          trusting.send(
+              HttpRequest.newBuilder(URI.create(s.url())).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, page.statusCode());
+      assertTrue(page.body().contains("id=\"estop\""));
+      assertEquals("DENY", page.headers().firstValue("x-frame-options").orElse(""));
+      // A client that does not trust the robot's certificate gets no page.
+      assertThrows(
+          java.io.IOException.class,
+          () ->
+              HTTP.send(
+                  HttpRequest.newBuilder(URI.create(s.url())).build(),
+                  HttpResponse.BodyHandlers.ofString()));
     }
   }
 
