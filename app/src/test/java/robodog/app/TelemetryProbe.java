@@ -16,9 +16,9 @@ import robodog.operatorlink.mqtt.NoDelaySocketFactory;
  * {@code state/telemetry} with its arrival time, so a test judges the robot by what the robot says,
  * not by what the page shows. Paho's callback thread records; the test thread reads.
  */
-final class TelemetryProbe implements AutoCloseable {
+public final class TelemetryProbe implements AutoCloseable {
   /** One telemetry message: odom pose (m, rad), mode, commanded speed (m/s). */
-  record Sample(
+  public record Sample(
       long nanos, double x, double y, double vx, String mode, int gait, String leaseHolder) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,7 +26,7 @@ final class TelemetryProbe implements AutoCloseable {
   private final List<Sample> samples = new CopyOnWriteArrayList<>();
 
   /** Connects (retrying while the robot starts, up to {@code timeoutMs}) and subscribes. */
-  TelemetryProbe(int port, String robotId, long timeoutMs) throws Exception {
+  public TelemetryProbe(int port, String robotId, long timeoutMs) throws Exception {
     client = new MqttClient("tcp://127.0.0.1:" + port, "probe", new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
     o.setSocketFactory(new NoDelaySocketFactory());
@@ -60,12 +60,12 @@ final class TelemetryProbe implements AutoCloseable {
   }
 
   /** The newest sample, or null. */
-  Sample latest() {
+  public Sample latest() {
     return samples.isEmpty() ? null : samples.get(samples.size() - 1);
   }
 
   /** Samples that arrived at or after {@code sinceNanos}. */
-  List<Sample> since(long sinceNanos) {
+  public List<Sample> since(long sinceNanos) {
     List<Sample> r = new ArrayList<>();
     for (Sample s : samples) {
       if (s.nanos() >= sinceNanos) {
@@ -78,7 +78,8 @@ final class TelemetryProbe implements AutoCloseable {
   /**
    * Waits until the newest sample satisfies {@code p}; returns it or throws naming {@code what}.
    */
-  Sample await(String what, long timeoutMs, Predicate<Sample> p) throws InterruptedException {
+  public Sample await(String what, long timeoutMs, Predicate<Sample> p)
+      throws InterruptedException {
     long end = System.nanoTime() + timeoutMs * 1_000_000L;
     while (System.nanoTime() < end) {
       Sample s = latest();

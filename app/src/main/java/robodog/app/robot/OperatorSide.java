@@ -98,7 +98,7 @@ public final class OperatorSide implements AutoCloseable {
           side.broker.describe(),
           s.robotId());
       out.flush();
-      side.ros2 = s.ros2().start(link, telemetry, cfg.robot(), out);
+      side.ros2 = s.ros2().start(link, telemetry, cfg.robot(), errors, out);
       return side;
     } catch (Exception | Error e) {
       side.close();

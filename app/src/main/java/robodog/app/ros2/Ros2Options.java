@@ -30,8 +30,17 @@ public final class Ros2Options {
   boolean enabled;
 
   @Option(
+      names = "--ros2-drive",
+      description =
+          "with --ros2: obey /cmd_vel and /robodog/lease (needs ROS_LOCALHOST_ONLY=1 or"
+              + " ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST: DDS has no authentication, so only"
+              + " processes on the robot may drive); without it ROS 2 observes and can only"
+              + " engage the E-stop (/robodog/estop)")
+  boolean drive;
+
+  @Option(
       names = "--ros2-lease",
-      description = "with --ros2: the ROS 2 side acquires the control lease at start")
+      description = "with --ros2-drive: the ROS 2 side acquires the control lease at start")
   boolean leaseAtStart;
 
   @Option(
@@ -42,12 +51,20 @@ public final class Ros2Options {
 
   /** Refuses ROS 2 options that would be silently ignored. */
   public void check(boolean realtime) {
-    if (!enabled && (leaseAtStart || rateHz != Ros2Settings.DEFAULT_RATE_HZ)) {
-      throw new IllegalArgumentException("--ros2-lease and --ros2-rate need --ros2");
+    if (!enabled && (drive || leaseAtStart || rateHz != Ros2Settings.DEFAULT_RATE_HZ)) {
+      throw new IllegalArgumentException("--ros2-drive, --ros2-lease and --ros2-rate need --ros2");
+    }
+    if (leaseAtStart && !drive) {
+      throw new IllegalArgumentException(
+          "--ros2-lease needs --ros2-drive: without it ROS 2 may not drive");
     }
     if (enabled && !realtime) {
       throw new IllegalArgumentException(
           "--ros2 needs --realtime: a headless run has no time base for ROS 2 peers");
+    }
+    if (enabled) {
+      // The ROS_* variables and --ros2-drive's loopback rule, before anything is opened.
+      Ros2Settings.fromEnvironment(System.getenv(), rateHz, leaseAtStart, drive);
     }
   }
 
@@ -56,11 +73,16 @@ public final class Ros2Options {
    * else ticks (sim --realtime).
    *
    * @param telemetry the mailbox the rest of the app reads telemetry from
+   * @param errors receives the bridge's refusals (published on {@code state/error})
    */
   public Ros2Session start(
-      OperatorLink link, Mailbox<Telemetry> telemetry, RobotDescription robot, PrintWriter out)
+      OperatorLink link,
+      Mailbox<Telemetry> telemetry,
+      RobotDescription robot,
+      java.util.function.Consumer<String> errors,
+      PrintWriter out)
       throws Exception {
-    return start(link, false, telemetry, robot, out);
+    return start(link, false, telemetry, robot, errors, out);
   }
 
   private Ros2Session start(
@@ -68,22 +90,28 @@ public final class Ros2Options {
       boolean tickLink,
       Mailbox<Telemetry> telemetry,
       RobotDescription robot,
+      java.util.function.Consumer<String> errors,
       PrintWriter out)
       throws Exception {
     if (!enabled) {
       return new Ros2Session(null, telemetry);
     }
-    Ros2Settings s = Ros2Settings.fromEnvironment(System.getenv(), rateHz, leaseAtStart);
+    Ros2Settings s = Ros2Settings.fromEnvironment(System.getenv(), rateHz, leaseAtStart, drive);
     Mailbox<Telemetry> controllerSide = LocomotionConfig.telemetryMailbox();
     Ros2Bridge bridge =
-        new Ros2Bridge(s, link, tickLink, controllerSide, telemetry, UrdfWriter.write(robot));
+        new Ros2Bridge(
+            s, link, tickLink, controllerSide, telemetry, UrdfWriter.write(robot), errors);
     out.printf(
         Locale.ROOT,
-        "ROS 2: domain %d, %s, %.0f Hz, /cmd_vel lease %s%n",
+        "ROS 2: domain %d, %s, %.0f Hz, %s, /robodog/estop engages%n",
         s.domainId(),
         s.localhostOnly() ? "loopback only" : "all interfaces",
         s.rateHz(),
-        s.leaseAtStart() ? "acquired at start" : "via /robodog/lease");
+        !s.drive()
+            ? "driving off (observe only; --ros2-drive)"
+            : s.leaseAtStart()
+                ? "/cmd_vel drives, lease acquired at start"
+                : "/cmd_vel drives with the lease from /robodog/lease");
     out.flush();
     return new Ros2Session(bridge, controllerSide);
   }

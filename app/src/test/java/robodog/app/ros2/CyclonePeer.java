@@ -69,12 +69,23 @@ final class CyclonePeer implements AutoCloseable {
    */
   static CyclonePeer start(Path exe, int domain, double seconds, Double vx, boolean acquire)
       throws IOException {
+    return start(exe, domain, seconds, vx, acquire, null);
+  }
+
+  /**
+   * As above; with {@code estopAtS} the peer also publishes {@code true} on rt/robodog/estop that
+   * many seconds into its run, and {@code false} (a release request) 0.3 s later.
+   */
+  static CyclonePeer start(
+      Path exe, int domain, double seconds, Double vx, boolean acquire, Double estopAtS)
+      throws IOException {
     ProcessBuilder pb =
         new ProcessBuilder(
             exe.toString(),
             Double.toString(seconds),
             vx == null ? "-" : Double.toString(vx),
-            acquire ? "acquire" : "-");
+            acquire ? "acquire" : "-",
+            estopAtS == null ? "-" : Double.toString(estopAtS));
     Map<String, String> env = pb.environment();
     env.put("ROS_DOMAIN_ID", Integer.toString(domain));
     env.put("CYCLONEDDS_URI", LOOPBACK_URI);

@@ -1,6 +1,7 @@
 package robodog.app.ros2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import robodog.app.TelemetryProbe;
 import robodog.core.Joints;
 import robodog.harness.sim.SimReport;
+import robodog.operatorlink.testing.Tablet;
 
 /**
  * The ROS 2 bridge end to end: the controller in the realtime simulator with {@code --ros2}, and an
@@ -42,7 +45,8 @@ class Ros2AcceptanceTest {
   @Test
   void peerSeesStandardTopicsAndDrivesOnlyWithTheLease() throws Exception {
     Path report = dir.resolve("lease.json");
-    try (Sim sim = Sim.start(Map.of("ROS_LOCALHOST_ONLY", "1"), DOMAIN, 30, report)) {
+    try (Sim sim =
+        Sim.start(Map.of("ROS_LOCALHOST_ONLY", "1"), DOMAIN, 30, report, "--ros2-drive")) {
       sim.assertLoopbackOnly();
       // No lease: the peer sees everything but its cmd_vel is refused.
       CyclonePeer without = CyclonePeer.start(peer, DOMAIN, 4, VX, false);
@@ -89,6 +93,7 @@ class Ros2AcceptanceTest {
             domain,
             120, // ended by close(): no report needed here
             null,
+            "--ros2-drive",
             "--ros2-lease")) {
       sim.assertLoopbackOnly();
       CyclonePeer observer = CyclonePeer.start(peer, domain, 9, null, false);
@@ -126,6 +131,83 @@ class Ros2AcceptanceTest {
       // path (link tick, 100 Hz publish, DDS), so it is an upper bound of the real stop time.
       assertTrue(decel <= 505_000_000L, "stop began " + decel / 1e6 + " ms after the last cmd");
       rates("kill run", observer);
+    }
+  }
+
+  /**
+   * Without {@code --ros2-drive} a DDS peer that asks for the lease and publishes /cmd_vel moves
+   * nothing and holds nothing; while the crew walks the robot over MQTT, a peer without any lease
+   * engages the E-stop on /robodog/estop (telemetry shows ESTOP) and its release request right
+   * after is refused: the robot stays stopped and the crew keeps the lease.
+   */
+  @Test
+  void withoutRos2DriveAPeerCannotDriveButItsEstopStopsTheWalkingRobot() throws Exception {
+    int domain = DOMAIN + 2;
+    try (Sim sim = Sim.start(Map.of("ROS_LOCALHOST_ONLY", "1"), domain, 120, null)) {
+      assertTrue(sim.out.stream().anyMatch(l -> l.contains("driving off")), sim.out.toString());
+      int mqtt = sim.printedPort("MQTT broker tcp://127.0.0.1:(\\d+)");
+      try (TelemetryProbe robot = new TelemetryProbe(mqtt, "ros2test", 15_000)) {
+        CyclonePeer intruder = CyclonePeer.start(peer, domain, 4, VX, true);
+        intruder.await(60);
+        assertEquals(1, intruder.events("LEASE").size());
+        assertTrue(intruder.events("CMD").size() > 20, "the peer did publish cmd_vel");
+        for (String[] o : intruder.events("ODOM")) {
+          assertEquals(0.0, Double.parseDouble(o[3]), 1e-9, "commanded vx without --ros2-drive");
+        }
+        assertTrue(Math.abs(lastOdom(intruder)[1]) < 0.01, "moved without --ros2-drive");
+        robot.await("telemetry", 5_000, t -> true);
+        assertNull(robot.latest().leaseHolder(), "a DDS peer got the lease");
+        assertTrue(
+            sim.err.stream().anyMatch(l -> l.contains("driving over ROS 2 is off")),
+            "the refusal is reported: " + sim.err);
+
+        try (Tablet crew = new Tablet("tcp://127.0.0.1:" + mqtt, "ros2test", "crew", null, null)) {
+          crew.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
+          crew.send("cmd/mode", "{%s,\"mode\":\"walk\"}");
+          java.util.concurrent.atomic.AtomicBoolean driving =
+              new java.util.concurrent.atomic.AtomicBoolean(true);
+          Thread stick =
+              new Thread(
+                  () -> {
+                    try {
+                      while (driving.get()) {
+                        crew.send("cmd/velocity", "{%s,\"vx\":" + VX + ",\"ttl_ms\":300}");
+                        Thread.sleep(100);
+                      }
+                    } catch (Exception e) {
+                      // the robot went away: the test's assertions say what happened
+                    }
+                  },
+                  "crew-stick");
+          stick.setDaemon(true);
+          stick.start();
+          try {
+            robot.await("walking for the crew", 30_000, t -> t.vx() > VX / 2);
+            CyclonePeer guard = CyclonePeer.start(peer, domain, 3, null, false, 1.0);
+            TelemetryProbe.Sample stopped =
+                robot.await("ESTOP from the ROS 2 peer", 30_000, t -> t.mode().equals("ESTOP"));
+            guard.await(60);
+            List<String[]> estops = guard.events("ESTOP");
+            assertEquals(2, estops.size(), "engage, then a release request");
+            long engaged = Long.parseLong(estops.get(0)[1]);
+            long release = Long.parseLong(estops.get(1)[1]);
+            System.out.printf(
+                Locale.ROOT,
+                "ros2 /robodog/estop: telemetry showed ESTOP %.0f ms after the peer wrote it%n",
+                (stopped.nanos() - engaged) / 1e6);
+            assertTrue(stopped.nanos() > engaged, "ESTOP before the peer engaged it");
+            List<TelemetryProbe.Sample> after = robot.since(release + 200_000_000L);
+            assertTrue(!after.isEmpty(), "no telemetry after the release request");
+            for (TelemetryProbe.Sample t : after) {
+              assertEquals("ESTOP", t.mode(), "released over ROS 2 without the lease");
+              assertEquals(0.0, t.vx(), 1e-9);
+            }
+            assertEquals("crew", robot.latest().leaseHolder());
+          } finally {
+            driving.set(false);
+          }
+        }
+      }
     }
   }
 
@@ -283,6 +365,21 @@ class Ros2AcceptanceTest {
         }
       }
       assertTrue(sockets > 0, "no UDP sockets of the robot found by ss:\n" + text);
+    }
+
+    /** The first group of the first line of the robot's output matching {@code regex}. */
+    int printedPort(String regex) throws InterruptedException {
+      java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+      for (int i = 0; i < 300; i++) {
+        for (String l : out) {
+          java.util.regex.Matcher m = p.matcher(l);
+          if (m.find()) {
+            return Integer.parseInt(m.group(1));
+          }
+        }
+        Thread.sleep(100);
+      }
+      throw new AssertionError("the robot never printed " + regex + ":\n" + out + "\n" + err);
     }
 
     int await(long seconds) throws InterruptedException {

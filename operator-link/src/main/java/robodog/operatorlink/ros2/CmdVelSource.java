@@ -16,9 +16,16 @@ import robodog.operatorlink.OperatorLink;
  *       source's heartbeat; nothing else does, so a ROS 2 peer that dies or goes quiet is stopped
  *       by the watchdog.
  *   <li>{@code /robodog/lease} (std_msgs/String): {@code acquire}, {@code release} or {@code take}.
+ *   <li>{@code /robodog/estop} (std_msgs/Bool): {@code true} engages the E-stop, from any peer,
+ *       always; {@code false} asks for a release, which the link grants only to the lease holder.
  * </ul>
  *
- * Thread-safe (DDS listener threads and the bridge thread may call it).
+ * <p>Unless driving is allowed ({@code --ros2-drive}, which needs ROS 2 on loopback), {@code
+ * /cmd_vel} and {@code /robodog/lease} are refused here, before the link: any DDS peer on the
+ * network can publish, and DDS does not say who it is. So without it ROS 2 never holds the lease
+ * and cannot release an E-stop either.
+ *
+ * <p>Thread-safe (DDS listener threads and the bridge thread may call it).
  */
 public final class CmdVelSource {
   /** The operator-link client id of the ROS 2 side. */
@@ -31,12 +38,26 @@ public final class CmdVelSource {
   static final long REFUSAL_REPORT_NANOS = 1_000_000_000L;
 
   private final OperatorLink link;
+  private final boolean drive;
+  private final java.util.function.Consumer<String> errors;
   private long seq;
   private long lastRefusalReport = Long.MIN_VALUE;
   private long dropped;
 
+  /** Driving allowed (tests and loopback-only robots with {@code --ros2-drive}). */
   public CmdVelSource(OperatorLink link) {
+    this(link, true, s -> {});
+  }
+
+  /**
+   * @param drive whether /cmd_vel and /robodog/lease are passed to the link at all
+   * @param errors receives the refusals made here (published on {@code state/error})
+   */
+  public CmdVelSource(
+      OperatorLink link, boolean drive, java.util.function.Consumer<String> errors) {
     this.link = link;
+    this.drive = drive;
+    this.errors = errors;
   }
 
   /**
@@ -47,6 +68,10 @@ public final class CmdVelSource {
    * @param yawRate rad/s
    */
   public synchronized void onTwist(double vx, double vy, double yawRate, long nowNanos) {
+    if (!drive) {
+      refuseUndriven("/cmd_vel", nowNanos);
+      return;
+    }
     if (!CLIENT.equals(link.leaseHolder())) {
       // The link refuses and reports it; at 10-50 Hz that would flood state/error and the log,
       // so only one a second goes through and the rest are counted here.
@@ -72,8 +97,34 @@ public final class CmdVelSource {
    *     message by the link
    */
   public synchronized void onLease(String action, long nowNanos) {
+    if (!drive) {
+      refuseUndriven("/robodog/lease", nowNanos);
+      return;
+    }
     String a = action.trim().replace("\\", "\\\\").replace("\"", "\\\"");
     send("cmd/lease", "{\"seq\":" + (++seq) + ",\"action\":\"" + a + "\"}", nowNanos);
+  }
+
+  /**
+   * One /robodog/estop sample: {@code true} engages (obeyed from anyone, with or without driving),
+   * {@code false} asks to release, which the link refuses unless ROS 2 holds the lease.
+   */
+  public synchronized void onEstop(boolean engage, long nowNanos) {
+    send("cmd/estop", "{\"engage\":" + engage + "}", nowNanos);
+  }
+
+  /** One refusal a second is reported; the rest are counted (a 50 Hz publisher must not flood). */
+  private void refuseUndriven(String topic, long nowNanos) {
+    if (lastRefusalReport == Long.MIN_VALUE
+        || nowNanos - lastRefusalReport >= REFUSAL_REPORT_NANOS) {
+      lastRefusalReport = nowNanos;
+      errors.accept(
+          topic
+              + ": refused from ros2: driving over ROS 2 is off (start with --ros2-drive and"
+              + " ROS_LOCALHOST_ONLY=1; /robodog/estop works without it)");
+    } else {
+      dropped++;
+    }
   }
 
   /** /cmd_vel samples refused without the lease and not passed to the link (rate limit). */

@@ -33,8 +33,9 @@ import us.ihmc.ros2.ROS2QosProfile;
  * The robot on ROS 2 (through ihmc-ros2-library over Fast-RTPS; see docs/ros2.md). Publishes {@code
  * /joint_states}, {@code /odom}, {@code /imu/data}, {@code /tf} at {@link Ros2Settings#rateHz()},
  * {@code /battery_state} at {@value #BATTERY_HZ} Hz (a pack changes over minutes; 100 Hz would only
- * load DDS) and a latched {@code /robot_description}; subscribes {@code /cmd_vel} and {@code
- * /robodog/lease} and hands them to the {@link OperatorLink} through {@link CmdVelSource}.
+ * load DDS) and a latched {@code /robot_description}; subscribes {@code /cmd_vel}, {@code
+ * /robodog/lease} and {@code /robodog/estop} and hands them to the {@link OperatorLink} through
+ * {@link CmdVelSource} (driving only with {@link Ros2Settings#drive()}; the E-stop always).
  *
  * <p>Threads: the bridge has its own thread ({@code ros2-bridge}) that is the single consumer of
  * the controller's telemetry mailbox; each fresh snapshot is published and, if a downstream mailbox
@@ -84,6 +85,7 @@ public final class Ros2Bridge implements AutoCloseable {
    * @param in the controller's telemetry mailbox; the bridge becomes its only reader
    * @param downstream receives every snapshot after publishing, or null
    * @param urdf the robot's URDF, published once on {@code /robot_description}
+   * @param errors receives the bridge's own refusals (driving over ROS 2 switched off)
    * @throws IOException if the DDS participant cannot be created
    */
   public Ros2Bridge(
@@ -92,14 +94,15 @@ public final class Ros2Bridge implements AutoCloseable {
       boolean tickLink,
       Mailbox<Telemetry> in,
       Mailbox<Telemetry> downstream,
-      String urdf)
+      String urdf,
+      java.util.function.Consumer<String> errors)
       throws IOException {
     this.settings = settings;
     this.link = link;
     this.tickLink = tickLink;
     this.in = in;
     this.downstream = downstream;
-    this.cmdVel = new CmdVelSource(link);
+    this.cmdVel = new CmdVelSource(link, settings.drive(), errors);
     // The loopback address restricts every Fast-RTPS transport (discovery included) to lo.
     InetAddress restrict = settings.localhostOnly() ? InetAddress.getLoopbackAddress() : null;
     node = new ROS2Node(PubSubImplementation.FAST_RTPS, "robodog", settings.domainId(), restrict);
@@ -148,6 +151,18 @@ public final class Ros2Bridge implements AutoCloseable {
           }
         },
         "/robodog/lease",
+        ROS2QosProfile.RELIABLE());
+    // Reliable, as `ros2 topic pub` and rclcpp publish by default: an E-stop is not dropped.
+    std_msgs.msg.dds.Bool estop = new std_msgs.msg.dds.Bool();
+    SampleInfo estopInfo = new SampleInfo();
+    node.createSubscription(
+        new std_msgs.msg.dds.BoolPubSubType(),
+        s -> {
+          if (s.takeNextData(estop, estopInfo)) {
+            cmdVel.onEstop(estop.getData(), System.nanoTime());
+          }
+        },
+        "/robodog/estop",
         ROS2QosProfile.RELIABLE());
     if (settings.leaseAtStart()) {
       cmdVel.onLease("acquire", System.nanoTime());

@@ -18,9 +18,12 @@ import java.util.Map;
  * @param localhostOnly true to bind every transport to 127.0.0.1
  * @param rateHz publish rate of joint states, odometry, IMU and tf, Hz
  * @param leaseAtStart acquire the control lease for the ROS 2 source when the bridge starts
+ * @param drive whether {@code /cmd_vel} and {@code /robodog/lease} are obeyed at all ({@code
+ *     --ros2-drive}); DDS has no authentication, so this needs {@code localhostOnly}: only
+ *     processes on the robot itself may drive. {@code /robodog/estop} engages either way.
  */
 public record Ros2Settings(
-    int domainId, boolean localhostOnly, double rateHz, boolean leaseAtStart) {
+    int domainId, boolean localhostOnly, double rateHz, boolean leaseAtStart, boolean drive) {
   /** Default publish rate, Hz (at least 50 Hz is required). */
   public static final double DEFAULT_RATE_HZ = 100;
 
@@ -32,6 +35,21 @@ public record Ros2Settings(
     if (!(rateHz >= 1 && rateHz <= 1000)) {
       throw new IllegalArgumentException("--ros2-rate " + rateHz + ": expected 1..1000 Hz");
     }
+    if (drive && !localhostOnly) {
+      throw new IllegalArgumentException(
+          "--ros2-drive needs ROS 2 confined to this machine: set ROS_LOCALHOST_ONLY=1 (or"
+              + " ROS_AUTOMATIC_DISCOVERY_RANGE=LOCALHOST); DDS has no authentication, so on the"
+              + " network any peer could take the lease and drive");
+    }
+    if (leaseAtStart && !drive) {
+      throw new IllegalArgumentException(
+          "--ros2-lease needs --ros2-drive: without it ROS 2 may not drive");
+    }
+  }
+
+  /** Observation only: no driving over ROS 2 (E-stop engage still works). */
+  public Ros2Settings(int domainId, boolean localhostOnly, double rateHz) {
+    this(domainId, localhostOnly, rateHz, false, false);
   }
 
   /**
@@ -40,7 +58,7 @@ public record Ros2Settings(
    * @throws IllegalArgumentException for a value ROS 2 itself would not accept, naming it
    */
   public static Ros2Settings fromEnvironment(
-      Map<String, String> env, double rateHz, boolean leaseAtStart) {
+      Map<String, String> env, double rateHz, boolean leaseAtStart, boolean drive) {
     int domain = 0;
     String d = trimmed(env.get("ROS_DOMAIN_ID"));
     if (d != null) {
@@ -76,7 +94,7 @@ public record Ros2Settings(
                   + "': expected LOCALHOST, SUBNET or SYSTEM_DEFAULT");
       }
     }
-    return new Ros2Settings(domain, local, rateHz, leaseAtStart);
+    return new Ros2Settings(domain, local, rateHz, leaseAtStart, drive);
   }
 
   private static String trimmed(String s) {

@@ -85,4 +85,45 @@ class CmdVelSourceTest {
   private static byte[] json(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  /**
+   * Without driving allowed, ROS 2 can neither take the lease from the crew nor drive; its E-stop
+   * engages anyway, and its release request is refused because it does not hold the lease.
+   */
+  @Test
+  void withoutDrivingRos2OnlyEngagesTheEstop() {
+    CmdVelSource observer = new CmdVelSource(link, false, errors::add);
+    link.onMessage(
+        "crew",
+        "cmd/lease",
+        "{\"seq\":1,\"action\":\"acquire\"}".getBytes(StandardCharsets.UTF_8),
+        0);
+    observer.onLease("take", MS);
+    assertEquals("crew", link.leaseHolder(), "a DDS peer took the crew's lease");
+    for (int i = 0; i < 20; i++) {
+      observer.onTwist(0.2, 0, 0, (2 + i * 50) * MS);
+    }
+    assertTrue(box.latest() == null || box.latest().vx == 0, "ROS 2 drove without --ros2-drive");
+    assertTrue(errors.get(0).contains("driving over ROS 2 is off"), errors.toString());
+    assertTrue(errors.size() <= 2, "refusals are rate limited: " + errors);
+
+    observer.onEstop(true, 2000 * MS);
+    assertTrue(box.latest().estop, "engaged from a peer without the lease");
+    assertEquals(Mode.PASSIVE, box.latest().requestedMode);
+    int before = errors.size();
+    observer.onEstop(false, 2100 * MS);
+    assertTrue(box.latest().estop, "released over ROS 2 without the lease");
+    assertEquals(before + 1, errors.size(), "the refused release is reported");
+    assertEquals("crew", link.leaseHolder());
+  }
+
+  /** With driving allowed and the lease, ROS 2 may release its own E-stop, as the tablet may. */
+  @Test
+  void theHolderReleasesOverRos2() {
+    ros.onLease("acquire", 0);
+    ros.onEstop(true, MS);
+    assertTrue(box.latest().estop);
+    ros.onEstop(false, 2 * MS);
+    assertTrue(!box.latest().estop, errors.toString());
+  }
 }

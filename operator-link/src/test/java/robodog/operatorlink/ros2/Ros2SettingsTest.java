@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class Ros2SettingsTest {
   private static Ros2Settings of(Map<String, String> env) {
-    return Ros2Settings.fromEnvironment(env, 100, false);
+    return Ros2Settings.fromEnvironment(env, 100, false, false);
   }
 
   @Test
@@ -33,8 +33,27 @@ class Ros2SettingsTest {
         Map.of("ROS_AUTOMATIC_DISCOVERY_RANGE", "OFF"),
         "ROS_AUTOMATIC_DISCOVERY_RANGE 'OFF': expected LOCALHOST, SUBNET or SYSTEM_DEFAULT");
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new Ros2Settings(0, true, 0.5, false));
+        assertThrows(IllegalArgumentException.class, () -> new Ros2Settings(0, true, 0.5));
     assertTrue(e.getMessage().contains("--ros2-rate"), e.getMessage());
+  }
+
+  /** DDS has no authentication: driving is only for processes on the robot itself. */
+  @Test
+  void drivingNeedsLoopbackOnlyAndTheLeaseAtStartNeedsDriving() {
+    Map<String, String> lo = Map.of("ROS_LOCALHOST_ONLY", "1");
+    assertTrue(Ros2Settings.fromEnvironment(lo, 100, true, true).drive());
+    assertFalse(of(lo).drive(), "observation only unless asked");
+    IllegalArgumentException lan =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Ros2Settings.fromEnvironment(Map.of(), 100, false, true));
+    assertTrue(lan.getMessage().startsWith("--ros2-drive needs ROS 2 confined"), lan.getMessage());
+    assertTrue(lan.getMessage().contains("ROS_LOCALHOST_ONLY=1"), lan.getMessage());
+    IllegalArgumentException lease =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Ros2Settings.fromEnvironment(lo, 100, true, false));
+    assertTrue(lease.getMessage().contains("--ros2-lease needs --ros2-drive"), lease.getMessage());
   }
 
   private static void assertMessage(Map<String, String> env, String expected) {
