@@ -13,7 +13,7 @@ cp "$ROOT"/app/src/test/resources/ros2peer/{ros_msgs.idl,ros2peer.c} "$WORK"
   && gcc -O1 -o ros2peer ros2peer.c ros_msgs.c -I. -lddsc)
 export ROS_LOCALHOST_ONLY=1 ROS_DOMAIN_ID="$DOMAIN"
 export CYCLONEDDS_URI='<CycloneDDS><Domain><General><Interfaces><NetworkInterface address="127.0.0.1" multicast="true"/></Interfaces></General></Domain></CycloneDDS>'
-"$ROOT/robodog" sim --realtime --duration 40 --mqtt-port 0 --ros2 --ros2-lease >"$WORK/sim.out" 2>&1 &
+"$ROOT/robodog" sim --realtime --duration 40 --mqtt-port 0 --ros2 --ros2-drive --ros2-lease >"$WORK/sim.out" 2>&1 &
 SIM=$!
 for _ in $(seq 180); do grep -q '^ROS 2:' "$WORK/sim.out" && break; sleep 1; done
 grep '^ROS 2:' "$WORK/sim.out"

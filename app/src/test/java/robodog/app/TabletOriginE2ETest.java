@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import robodog.operatorlink.mqtt.ws.BrokerWebSockets;
 
 /**
@@ -106,6 +104,8 @@ class TabletOriginE2ETest {
             "tablet page loaded and connected in %d ms with 20 slow clients open%n",
             loadMs);
         assertTrue(loadMs < 5000, "page load took " + loadMs + " ms");
+        // The lease buttons come alive with the first telemetry on the page.
+        until(browser, 10, "telemetry on the page", d -> text(d, "lease").equals("lease: free"));
         browser.findElement(By.id("lease-acquire")).click();
         String holder =
             robot
@@ -166,22 +166,24 @@ class TabletOriginE2ETest {
     }
   }
 
-  private static String result(org.openqa.selenium.WebDriver d) {
-    Object r = ((ChromeDriver) d).executeScript("return window.wsResult || '';");
-    return String.valueOf(r);
+  private static String result(ChromeDriver d) {
+    return String.valueOf(d.executeScript("return window.wsResult || '';"));
   }
 
-  private static String text(org.openqa.selenium.WebDriver d, String id) {
+  private static String text(ChromeDriver d, String id) {
     return d.findElement(By.id(id)).getText().trim();
   }
 
+  /** Polls the page until {@code done} holds; fails naming {@code what}. */
   private static void until(
-      ChromeDriver browser,
-      int seconds,
-      String what,
-      java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(seconds))
-        .withMessage(what)
-        .until(condition::apply);
+      ChromeDriver d, int seconds, String what, java.util.function.Predicate<ChromeDriver> done)
+      throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!done.test(d)) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("page: timed out after " + seconds + " s waiting for " + what);
+      }
+      Thread.sleep(100);
+    }
   }
 }
