@@ -50,9 +50,8 @@ final class OriginCheck extends ChannelInboundHandlerAdapter {
         refuse(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request");
         return;
       }
-      String uri = req.uri();
-      int q = uri.indexOf('?');
-      if (!(q < 0 ? uri : uri.substring(0, q)).equals(path)) {
+      // Exactly the path, no query: the handshake handler after this one matches it so too.
+      if (!req.uri().equals(path)) {
         refuse(ctx, HttpResponseStatus.NOT_FOUND, "only " + path + " is served here");
         return;
       }
