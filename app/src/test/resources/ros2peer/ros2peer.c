@@ -8,8 +8,8 @@
  *              writers matched; up to 30 s of discovery come first, exit 3 if it fails)
  *     VX       forward speed to publish on rt/cmd_vel at 20 Hz, m/s; "-" publishes nothing
  *     LEASE    "acquire" to publish it on rt/robodog/lease first; "-" for no lease request
- *     ESTOP    seconds into the run at which to publish true on rt/robodog/estop (std_msgs/Bool),
- *              then false (a release request) 0.3 s later; absent or "-": neither
+ *     ESTOP    seconds into the run at which to publish on rt/robodog/estop (std_msgs/Bool): false
+ *              (a release request), true 0.3 s later, false again 50 ms after; "-": none
  *
  * Prints one line per event on stdout (flushed), times from CLOCK_MONOTONIC in ns (the same clock
  * as Java's System.nanoTime on Linux):
@@ -196,10 +196,14 @@ int main(int argc, char **argv) {
   int estops_sent = 0;
   while (mono() < end) {
     poll_once(pubs, rjs, rod, rds, rbat);
-    if (estop && estops_sent < 2 && mono() >= start + (int64_t)((estop_at + 0.3 * estops_sent) * 1e9)) {
-      std_msgs_msg_dds__Bool_ b = {.data = estops_sent == 0};
+    /* A release request first (refused, and the robot still runs to say so), the engage 0.3 s
+       later, another release request 50 ms after that (the body, unpowered, soon sinks and
+       ends a simulated run). */
+    static const double at[3] = {0, 0.3, 0.35};
+    if (estop && estops_sent < 3 && mono() >= start + (int64_t)((estop_at + at[estops_sent]) * 1e9)) {
+      std_msgs_msg_dds__Bool_ b = {.data = estops_sent == 1};
       dds_write(wes, &b);
-      printf("ESTOP %lld %d\n", (long long)mono(), estops_sent == 0);
+      printf("ESTOP %lld %d\n", (long long)mono(), estops_sent == 1);
       estops_sent++;
     }
     if (drive && mono() >= next_cmd) {

@@ -65,6 +65,20 @@ public final class TabletOptions {
               + " tablet page; repeatable or comma-separated")
   List<String> allowedOrigins = new ArrayList<>();
 
+  /**
+   * Checks {@code --ws-allow-origin} (before anything is opened).
+   *
+   * @return the configured origins
+   * @throws IllegalArgumentException naming the option, the origin and what was expected
+   */
+  public OriginPolicy check() {
+    try {
+      return OriginPolicy.of(allowedOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--ws-allow-origin: " + e.getMessage(), e);
+    }
+  }
+
   /** {@code --ws-port}, checked: the value for the embedded broker. */
   public int webSocketPort() {
     return checkPort("--ws-port", wsPort);
@@ -77,12 +91,7 @@ public final class TabletOptions {
   public TabletServer start(
       String robotId, BrokerLink broker, LocomotionConfig cfg, PrintWriter out) throws IOException {
     int port = checkPort("--http-port", httpPort);
-    OriginPolicy extra;
-    try {
-      extra = OriginPolicy.of(allowedOrigins);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--ws-allow-origin: " + e.getMessage(), e);
-    }
+    OriginPolicy extra = check();
     if (!(broker instanceof EmbeddedBroker) && !allowedOrigins.isEmpty()) {
       throw new IllegalArgumentException(
           "--ws-allow-origin applies to the embedded broker's WebSocket listeners; with --broker"

@@ -59,6 +59,7 @@ public final class LinkOptions {
     if (mqttPort < 0 || mqttPort > 65535) {
       throw new IllegalArgumentException("--mqtt-port must be 0..65535, got " + mqttPort);
     }
+    tablet.check();
     String id = robotId != null ? robotId : InetAddress.getLocalHost().getHostName();
     if (!id.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new IllegalArgumentException(

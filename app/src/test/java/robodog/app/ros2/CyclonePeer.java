@@ -73,8 +73,9 @@ final class CyclonePeer implements AutoCloseable {
   }
 
   /**
-   * As above; with {@code estopAtS} the peer also publishes {@code true} on rt/robodog/estop that
-   * many seconds into its run, and {@code false} (a release request) 0.3 s later.
+   * As above; with {@code estopAtS} the peer also publishes on rt/robodog/estop that many seconds
+   * into its run: {@code false} (a release request), {@code true} 0.3 s later, {@code false} again
+   * 50 ms after that.
    */
   static CyclonePeer start(
       Path exe, int domain, double seconds, Double vx, boolean acquire, Double estopAtS)
