@@ -27,6 +27,11 @@ final class HeadlessChromium {
    * @throws IllegalStateException naming the Debian packages when either binary is missing
    */
   static ChromeDriver start(Path profileDir) throws IOException {
+    return start(profileDir, new String[0]);
+  }
+
+  /** As {@link #start(Path)}, with more Chromium switches. */
+  static ChromeDriver start(Path profileDir, String... extraArguments) throws IOException {
     for (String f : new String[] {BROWSER, DRIVER}) {
       if (!Files.isExecutable(Path.of(f))) {
         throw new IllegalStateException(
@@ -57,6 +62,7 @@ final class HeadlessChromium {
         "--disable-dev-shm-usage",
         "--window-size=1280,800",
         "--user-data-dir=" + profileDir.toAbsolutePath());
+    options.addArguments(extraArguments);
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
