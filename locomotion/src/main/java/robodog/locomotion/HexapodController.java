@@ -260,6 +260,9 @@ public final class HexapodController implements Controller {
     p.shiftX = shiftX;
     p.shiftY = shiftY;
     filter.clampPose(p);
+    if (modes.settling()) {
+      p.height = ModeMachine.settleHeight(robot); // lower than driving allows: the stop ends here
+    }
     p.refresh();
     if (p.roll == filter.target.roll
         && p.pitch == filter.target.pitch
@@ -334,7 +337,7 @@ public final class HexapodController implements Controller {
    * settleMaxS} (seconds), so the power is cut with the body down, not at the bound.
    */
   void onSettle(double settleMaxS) {
-    double drop = Math.max(0, filter.pose.height - robot.stance().sitHeightM());
+    double drop = Math.max(0, filter.pose.height - settleHeight());
     filter.heightRateOverride = Math.max(settings.heightRate(), drop / (0.75 * settleMaxS));
   }
 
@@ -346,6 +349,11 @@ public final class HexapodController implements Controller {
     sitPose.height = robot.stance().sitHeightM();
     sitPose.refresh();
     filter.reset(sitPose);
+  }
+
+  /** Body height a settling E-stop ends at, m. */
+  double settleHeight() {
+    return ModeMachine.settleHeight(robot);
   }
 
   /** Sitting body height, m. */

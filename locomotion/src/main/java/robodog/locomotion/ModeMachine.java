@@ -32,6 +32,9 @@ final class ModeMachine {
   private static final double HEIGHT_TOLERANCE = 1e-4;
   // Beyond this roll or pitch the robot has fallen over (the simulator's own fall criterion).
   private static final double FALL_TILT_RAD = Math.toRadians(45);
+  // A settle ends with the belly this far above flat ground, m: lower than sitting (1 cm clear)
+  // so that what the body drops when the servos let go is a few millimetres, not a centimetre.
+  private static final double SETTLE_CLEARANCE_M = 0.003;
   private final boolean softwareSettles;
   private final double settleMaxS;
   private boolean settling;
@@ -81,7 +84,7 @@ final class ModeMachine {
     }
     if (settling) {
       settleElapsed += dt;
-      boolean down = Math.abs(height - controller.sitHeight()) < HEIGHT_TOLERANCE && allFeetDown;
+      boolean down = Math.abs(height - controller.settleHeight()) < HEIGHT_TOLERANCE && allFeetDown;
       if (down || settleElapsed >= settleMaxS) {
         settling = false; // the body is down, or the bound is reached: cut now
       }
@@ -209,10 +212,21 @@ final class ModeMachine {
 
   /** Body height the current mode aims for, m. */
   double targetHeight(MotionCommand c, RobotDescription robot, ControllerSettings s) {
-    if (mode == Mode.SITTING || settling) {
+    if (settling) {
+      return settleHeight(robot);
+    }
+    if (mode == Mode.SITTING) {
       return robot.stance().sitHeightM();
     }
     return Double.isNaN(c.bodyHeight) ? robot.stance().bodyHeightM() : c.bodyHeight;
+  }
+
+  /**
+   * Body height a settling E-stop lowers to, m: the belly just above flat ground (below the
+   * configured lowest body height, which is for driving, not for stopping).
+   */
+  static double settleHeight(RobotDescription robot) {
+    return Math.min(robot.stance().sitHeightM(), robot.body().heightM() / 2 + SETTLE_CLEARANCE_M);
   }
 
   /** The controller reports whether joints reached their targets (ends power-on). */

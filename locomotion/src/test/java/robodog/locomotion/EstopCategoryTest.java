@@ -59,17 +59,17 @@ class EstopCategoryTest {
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     double cut = 0.3 + WalkHarness.DT + secondsUntilCut(h);
     assertTrue(cut < BOUND_S - 0.1, "settled and cut before the bound: " + cut + " s");
-    assertTrue(cut > 1.0, "lowering 7 cm gently takes time, not one tick: " + cut + " s");
+    assertTrue(cut > 1.0, "lowering 8 cm gently takes time, not one tick: " + cut + " s");
     assertEquals(Notice.ESTOP_LATCHED, h.telemetry().notice);
-    double[] sitting = h.config.jointAnglesAtHeight(h.config.robot().stance().sitHeightM());
+    double[] sitting = h.config.jointAnglesAtHeight(ModeMachine.settleHeight(h.config.robot()));
     double[] last = h.telemetry().jointTarget;
-    // Femur and tibia at the last powered tick are those of the sitting pose (coxae may differ:
+    // Femur and tibia at the last powered tick are those of the settled pose (coxae may differ:
     // the feet were planted where the walk left them).
     double femurDiff = 0;
     for (int leg = 0; leg < 6; leg++) {
       femurDiff = Math.max(femurDiff, Math.abs(last[leg * 3 + 1] - sitting[leg * 3 + 1]));
     }
-    assertTrue(femurDiff < 0.15, "body lowered to sitting height, femur off by " + femurDiff);
+    assertTrue(femurDiff < 0.15, "body lowered to the ground, femur off by " + femurDiff);
   }
 
   @Test
