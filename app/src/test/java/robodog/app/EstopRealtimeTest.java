@@ -118,10 +118,14 @@ class EstopRealtimeTest {
     assertEquals("cut", cut.category());
     assertTrue(settle.powerOffAfterS() > 0.5 && settle.powerOffAfterS() <= 2.05, settle.toString());
     assertTrue(cut.powerOffAfterS() < 0.05, cut.toString());
+    // Measured 0.22 against 0.80 m/s and 12-28 against 36-68 m/s² (the cut's peak depends on
+    // the gait phase it meets): the drop speed is the steadier figure, so it carries the margin.
     assertTrue(
-        settle.peakVerticalAccelMps2() < 0.5 * cut.peakVerticalAccelMps2(),
-        "the camera case feels far less: " + settle + " against " + cut);
-    assertTrue(settle.peakDropSpeedMps() < 0.6 * cut.peakDropSpeedMps(), settle + " / " + cut);
+        settle.peakDropSpeedMps() < 0.4 * cut.peakDropSpeedMps(),
+        "the camera case comes down far slower: " + settle + " against " + cut);
+    assertTrue(
+        settle.peakVerticalAccelMps2() < 0.75 * cut.peakVerticalAccelMps2(),
+        "and is shaken less: " + settle + " against " + cut);
     assertTrue(
         r.finalBodyHeightM() > 0.10,
         "standing again at the end, body at " + r.finalBodyHeightM() + " m");
