@@ -332,9 +332,10 @@ public final class HexapodController implements Controller {
   }
 
   /**
-   * Called by the mode machine when a category 1 E-stop begins: the body descends to sitting height
-   * at the configured rate, or faster when that would not finish within three quarters of {@code
-   * settleMaxS} (seconds), so the power is cut with the body down, not at the bound.
+   * Called by the mode machine when a category 1 E-stop begins: the body descends to the settle
+   * height (belly just above flat ground, {@link ModeMachine#settleHeight}) at the configured rate,
+   * or faster when that would not finish within three quarters of {@code settleMaxS} (seconds), so
+   * the power is cut with the body down, not at the bound.
    */
   void onSettle(double settleMaxS) {
     double drop = Math.max(0, filter.pose.height - settleHeight());
