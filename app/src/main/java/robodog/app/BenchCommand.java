@@ -30,6 +30,7 @@ import robodog.locomotion.LocomotionConfig;
     subcommands = {
       BenchCommand.Loop.class,
       SimBenchCommand.class,
+      EstopBenchCommand.class,
       robodog.app.link.LinkBenchCommand.class,
       BenchPerceptionCommand.class
     })
@@ -39,7 +40,7 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a benchmark: loop, sim or perception");
+        spec.commandLine(), "expected a benchmark: loop, sim, estop or perception");
   }
 
   /** The loop runner at a fixed rate with the walking controller as its tick. */

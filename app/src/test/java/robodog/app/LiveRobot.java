@@ -22,7 +22,7 @@ final class LiveRobot {
   private final Thread thread;
   private long seq;
 
-  private LiveRobot(String body, double seconds, Path dir) throws Exception {
+  private LiveRobot(String body, double seconds, Path dir, String... extra) throws Exception {
     port = SimMqtt.freePort();
     List<String> args = new ArrayList<>();
     args.addAll(List.of("run", "--hardware", body, "--duration", Double.toString(seconds)));
@@ -30,12 +30,18 @@ final class LiveRobot {
     args.addAll(List.of("--http-port", "0", "--robot-id", "dog1"));
     args.addAll(List.of("--db", dir.resolve("runs.db").toString()));
     args.addAll(List.of("--plots", dir.resolve("reports").toString()));
+    args.addAll(List.of(extra));
     thread = new Thread(() -> result[0] = Cli.run(args.toArray(new String[0])), "robot");
   }
 
   /** Starts the robot; its run database is {@code dir/runs.db}. */
   static LiveRobot start(String body, double seconds, Path dir) throws Exception {
-    LiveRobot r = new LiveRobot(body, seconds, dir);
+    return start(body, seconds, dir, new String[0]);
+  }
+
+  /** As {@link #start(String, double, Path)}, with more {@code run} options. */
+  static LiveRobot start(String body, double seconds, Path dir, String... extra) throws Exception {
+    LiveRobot r = new LiveRobot(body, seconds, dir, extra);
     r.thread.start();
     return r;
   }
@@ -62,7 +68,7 @@ final class LiveRobot {
   }
 
   /** Publishes {@code json} on {@code robodog/dog1/topic} (QoS 1), SEQ replaced by a new seq. */
-  void send(MqttClient c, String topic, String json) throws Exception {
+  synchronized void send(MqttClient c, String topic, String json) throws Exception {
     c.publish(
         "robodog/dog1/" + topic,
         json.replace("SEQ", Long.toString(++seq)).getBytes(StandardCharsets.UTF_8),

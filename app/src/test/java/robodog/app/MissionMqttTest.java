@@ -98,8 +98,8 @@ class MissionMqttTest {
     await(missions, m -> m.contains("\"state\":\"idle\""), "idle after abort");
     await(telemetry, t -> t.contains("\"lease_holder\":\"tablet\""), "lease back to the tablet");
     // Last, because a released E-stop leaves the robot passive: dispatch while E-stopped.
-    // Straight after the E-stop, before any telemetry could show it (the robot then collapses and
-    // the simulation ends).
+    // Straight after the E-stop, before any telemetry could show it (the robot then settles to the
+    // ground and the run goes on to its duration).
     send(tablet, "cmd/estop", "{\"engage\":true}");
     mission(tablet, "{\"seq\":SEQ,\"op\":\"dispatch\",\"route\":\"equipment-run\"}");
     awaitError("E-stopped");

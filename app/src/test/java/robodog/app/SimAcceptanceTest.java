@@ -84,7 +84,9 @@ class SimAcceptanceTest {
         r.payloadKg(),
         r.completed(),
         r.jointTrackingRmsRad(),
-        r.slipRatio());
+        r.slipRatio(),
+        r.stops(),
+        r.finalBodyHeightM());
   }
 
   /** All six legs in the air together: the simulator must not forgive it. */

@@ -19,7 +19,11 @@ public enum Mode {
   STANDING,
   /** Stepping in the current gait, following the velocity command. */
   WALKING,
-  /** Latched emergency stop: outputs off until explicitly released. */
+  /**
+   * Latched emergency stop: outputs off until explicitly released. A software E-stop may first
+   * settle the body to the ground (notice {@link Notice#ESTOP_SETTLING}, servos still on, no
+   * velocity obeyed) before the outputs go off; a detected fall latches it too.
+   */
   ESTOP,
   /** Latched fault after an exception: last good joint targets held, no stepping. */
   FAULT;

@@ -63,6 +63,13 @@ public final class MotionCommand {
   public boolean estop;
 
   /**
+   * With {@code estop}: cut servo power at once (category 0) even where a software E-stop would
+   * first settle the body (category 1). The operator link keeps it set from a cut engage until the
+   * release, so a later engage without cut cannot soften a stop already asked to cut.
+   */
+  public boolean estopCut;
+
+  /**
    * Release requests this sender has made so far. The controller leaves a latched E-STOP (or FAULT)
    * when the count has grown since the latch and {@code estop} is false and the button is up. A
    * counter, not a flag: a latest-value mailbox may hand the controller an engage and the following
@@ -95,6 +102,7 @@ public final class MotionCommand {
     stepHeight = o.stepHeight;
     failedLegMask = o.failedLegMask;
     estop = o.estop;
+    estopCut = o.estopCut;
     estopReleaseCount = o.estopReleaseCount;
     modeRequestCount = o.modeRequestCount;
   }

@@ -15,6 +15,11 @@ public enum Notice {
   COMMAND_EXPIRED("velocity command expired (ttl or operator watchdog): stopping"),
   IK_LIMITED("a foot target was outside reach or joint limits and was clamped"),
   ESTOP_LATCHED("E-stop latched: release explicitly to continue"),
+  ESTOP_SETTLING(
+      "E-stop: lowering the body to the ground, then servo power off; no velocity is obeyed"),
+  FALL_DETECTED(
+      "fall detected (body tilted beyond 45 degrees): servo power off; release the E-stop and"
+          + " ask for a mode to stand up"),
   FAULT_LATCHED("fault latched after a controller error: release explicitly to continue"),
   MODE_REFUSED("mode change refused from the current mode"),
   BATTERY_CRITICAL("battery critical: the robot sits down and will not stand until it is charged");

@@ -25,6 +25,10 @@ import robodog.core.config.ConfigNode;
  * @param fiveLegCycle cycle of the derived five-leg gait, s
  * @param fiveLegStepHeight step height of the five-leg gait, m
  * @param powerOnJointSpeed joint speed when powering on into the sitting pose, rad/s
+ * @param softwareEstopSettles true: a software E-stop (no {@code cut}) first lowers the body to
+ *     sitting height with its feet planted, then cuts servo power (IEC 60204-1 category 1); false:
+ *     it cuts at once (category 0), as the hardware button and a link-level cut always do
+ * @param settleMaxS longest a settle may take before servo power is cut whatever it reached, s
  */
 public record ControllerSettings(
     double loopRateHz,
@@ -44,7 +48,55 @@ public record ControllerSettings(
     double neighbourShift,
     double fiveLegCycle,
     double fiveLegStepHeight,
-    double powerOnJointSpeed) {
+    double powerOnJointSpeed,
+    boolean softwareEstopSettles,
+    double settleMaxS) {
+
+  /** Default E-stop policy when a file has no {@code estop} section: settle for at most 2 s. */
+  public static final double DEFAULT_SETTLE_MAX_S = 2.0;
+
+  /** The limits with the default E-stop policy (settle, {@link #DEFAULT_SETTLE_MAX_S}). */
+  public ControllerSettings(
+      double loopRateHz,
+      double maxAccel,
+      double maxYawAccel,
+      double maxYawRate,
+      double heightRate,
+      double angleRate,
+      double shiftRate,
+      double maxRoll,
+      double maxPitch,
+      double maxYaw,
+      double maxShift,
+      double minHeight,
+      double maxHeight,
+      double minMargin,
+      double neighbourShift,
+      double fiveLegCycle,
+      double fiveLegStepHeight,
+      double powerOnJointSpeed) {
+    this(
+        loopRateHz,
+        maxAccel,
+        maxYawAccel,
+        maxYawRate,
+        heightRate,
+        angleRate,
+        shiftRate,
+        maxRoll,
+        maxPitch,
+        maxYaw,
+        maxShift,
+        minHeight,
+        maxHeight,
+        minMargin,
+        neighbourShift,
+        fiveLegCycle,
+        fiveLegStepHeight,
+        powerOnJointSpeed,
+        true,
+        DEFAULT_SETTLE_MAX_S);
+  }
 
   /** Loads and validates a controller file. */
   public static ControllerSettings load(Path file) {
@@ -60,6 +112,7 @@ public record ControllerSettings(
             "body",
             "stability",
             "fault",
+            "estop",
             "power_on_joint_speed_deg_s"));
     ConfigNode v = root.child("velocity");
     v.rejectUnknown(Set.of("max_accel_mps2", "max_yaw_accel_deg_s2", "max_yaw_rate_deg_s"));
@@ -84,6 +137,16 @@ public record ControllerSettings(
     if (maxH <= minH) {
       throw b.error("max_height_m", "a height above min_height_m (" + minH + " m)");
     }
+    ConfigNode e = root.optChild("estop");
+    e.rejectUnknown(Set.of("software_stop", "settle_max_s"));
+    String stop = e.optString("software_stop", "settle");
+    if (!stop.equals("settle") && !stop.equals("cut")) {
+      throw e.error(
+          "software_stop",
+          "settle (lower the body, then cut: category 1) or cut (servos off at once: category 0)");
+    }
+    boolean settles = stop.equals("settle");
+    double settleMax = e.optDouble("settle_max_s", DEFAULT_SETTLE_MAX_S, 0.1, 10, "s");
     return new ControllerSettings(
         root.requireDouble("loop_rate_hz", 10, 5000, "Hz"),
         v.requireDouble("max_accel_mps2", 0.01, 20, "m/s²"),
@@ -102,6 +165,8 @@ public record ControllerSettings(
         Math.toRadians(f.requireDouble("neighbour_shift_deg", 0, 60, "deg")),
         f.requireDouble("five_leg_cycle_s", 0.2, 30, "s"),
         f.requireDouble("five_leg_step_height_m", 0, 0.3, "m"),
-        Math.toRadians(root.requireDouble("power_on_joint_speed_deg_s", 1, 720, "deg/s")));
+        Math.toRadians(root.requireDouble("power_on_joint_speed_deg_s", 1, 720, "deg/s")),
+        settles,
+        settleMax);
   }
 }

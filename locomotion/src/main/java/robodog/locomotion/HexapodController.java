@@ -91,7 +91,7 @@ public final class HexapodController implements Controller {
     foldPose[2] = robot.jointMin(JointKind.TIBIA) + Math.toRadians(10);
     planner = new StepPlanner(gaits.get(0), gaits.table().maxStrideMeters());
     filter = new MotionFilter(settings);
-    modes = new ModeMachine(initialMode);
+    modes = new ModeMachine(initialMode, settings.softwareEstopSettles(), settings.settleMaxS());
     modes.setPowerOnSpeed(settings.powerOnJointSpeed());
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
     planner.placeAllAtNeutral();
@@ -140,13 +140,15 @@ public final class HexapodController implements Controller {
       outputsValid = true;
     }
     Mode mode = modes.update(c, state, filter.pose.height, planner.allDown(), dt, this);
-    if (mode == Mode.ESTOP || mode == Mode.PASSIVE) {
+    boolean settling = modes.settling();
+    if (mode == Mode.PASSIVE || (mode == Mode.ESTOP && !settling)) {
       out.enabled = false;
       filter.haltVelocity();
+      filter.heightRateOverride = 0;
       System.arraycopy(state.jointPosition, 0, out.position, 0, Joints.COUNT);
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
       if (mode == Mode.ESTOP) {
-        notice = Notice.ESTOP_LATCHED;
+        notice = modes.estopNotice();
       }
       publish(nowNanos, mode, state, out);
       return;
@@ -198,6 +200,9 @@ public final class HexapodController implements Controller {
     System.arraycopy(targets, 0, out.position, 0, Joints.COUNT);
     System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
     stabilityMargin = planner.supportMargin(comX, comY, -1);
+    if (settling) {
+      notice = Notice.ESTOP_SETTLING; // the stop, not a refusal, is what the operator must see
+    }
     publish(nowNanos, mode, state, out);
   }
 
@@ -255,6 +260,9 @@ public final class HexapodController implements Controller {
     p.shiftX = shiftX;
     p.shiftY = shiftY;
     filter.clampPose(p);
+    if (modes.settling()) {
+      p.height = ModeMachine.settleHeight(robot); // lower than driving allows: the stop ends here
+    }
     p.refresh();
     if (p.roll == filter.target.roll
         && p.pitch == filter.target.pitch
@@ -323,13 +331,30 @@ public final class HexapodController implements Controller {
     planner.startWalking();
   }
 
+  /**
+   * Called by the mode machine when a category 1 E-stop begins: the body descends to the settle
+   * height (belly just above flat ground, {@link ModeMachine#settleHeight}) at the configured rate,
+   * or faster when that would not finish within three quarters of {@code settleMaxS} (seconds), so
+   * the power is cut with the body down, not at the bound.
+   */
+  void onSettle(double settleMaxS) {
+    double drop = Math.max(0, filter.pose.height - settleHeight());
+    filter.heightRateOverride = Math.max(settings.heightRate(), drop / (0.75 * settleMaxS));
+  }
+
   /** Called by the mode machine when it powers on: feet to neutral, body at sitting height. */
   void onPowerOn() {
+    filter.heightRateOverride = 0;
     planner.placeAllAtNeutral();
     leveler.reset();
     sitPose.height = robot.stance().sitHeightM();
     sitPose.refresh();
     filter.reset(sitPose);
+  }
+
+  /** Body height a settling E-stop ends at, m. */
+  double settleHeight() {
+    return ModeMachine.settleHeight(robot);
   }
 
   /** Sitting body height, m. */

@@ -18,6 +18,7 @@ class SafetyTest {
     h.walk(0.1, 0, 0);
     h.run(1.0);
     h.command.estop = true;
+    h.command.estopCut = true; // category 0 (EstopCategoryTest covers the settling stop)
     h.send();
     h.run(0.01);
     assertEquals(Mode.ESTOP, h.telemetry().mode);
@@ -62,10 +63,12 @@ class SafetyTest {
     h.walk(0.1, 0, 0);
     h.run(1.0);
     h.command.estop = true;
+    h.command.estopCut = true; // category 0: a settling stop defers the release to its cut
     h.send();
     h.run(0.2);
     assertEquals(Mode.ESTOP, h.telemetry().mode);
     h.command.estop = false;
+    h.command.estopCut = false;
     h.command.estopReleaseCount++;
     h.command.requestedMode = Mode.STANDING; // left over from before the E-stop
     h.send();

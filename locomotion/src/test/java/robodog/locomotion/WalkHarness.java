@@ -15,7 +15,7 @@ final class WalkHarness {
   static final long PERIOD = 2_000_000L;
   static final double DT = PERIOD * 1e-9;
 
-  final LocomotionConfig config = LocomotionConfig.load(Path.of("../config"));
+  final LocomotionConfig config;
   final Mailbox<MotionCommand> commands = LocomotionConfig.commandMailbox();
   final Mailbox<Telemetry> telemetry = LocomotionConfig.telemetryMailbox();
   final HexapodController controller;
@@ -25,10 +25,18 @@ final class WalkHarness {
   final LoopRunner loop;
   final MotionCommand command = new MotionCommand();
 
+  /** Body roll the IMU reports, rad (0: level); a test tips the robot over with it. */
+  double imuRollRad;
+
   WalkHarness(Mode initial) {
+    this(initial, LocomotionConfig.load(Path.of("../config")));
+  }
+
+  WalkHarness(Mode initial, LocomotionConfig config) {
+    this.config = config;
     controller = config.newController(commands, telemetry, initial);
     hardware = new IdealServoHardware(config.standingJointAngles());
-    task = new ControlTask(hardware, controller);
+    task = new ControlTask(new TiltedImu(), controller);
     loop = new LoopRunner(clock, PERIOD, task, "test-loop");
     command.requestedMode = initial;
     send();
@@ -51,6 +59,41 @@ final class WalkHarness {
       loop.runTicks(Math.round(seconds / DT));
     } catch (InterruptedException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  /** The ideal body with its IMU rolled by {@link #imuRollRad}. */
+  private final class TiltedImu implements robodog.core.HardwarePort {
+    @Override
+    public void configure() {
+      hardware.configure();
+    }
+
+    @Override
+    public void activate() {
+      hardware.activate();
+    }
+
+    @Override
+    public void deactivate() {
+      hardware.deactivate();
+    }
+
+    @Override
+    public void read(long nowNanos, long periodNanos, robodog.core.RobotState out) {
+      hardware.read(nowNanos, periodNanos, out);
+      out.imuOrientation[0] = Math.cos(imuRollRad / 2);
+      out.imuOrientation[1] = Math.sin(imuRollRad / 2);
+    }
+
+    @Override
+    public void write(long nowNanos, long periodNanos, robodog.core.JointCommand command) {
+      hardware.write(nowNanos, periodNanos, command);
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+      hardware.onError(cause);
     }
   }
 

@@ -189,6 +189,7 @@ public final class OperatorLink {
   private void estop(String client, Commands.Estop e) throws ProtocolException {
     if (e.engage()) {
       command.estop = true; // from anyone: safety first
+      command.estopCut |= e.cut(); // a cut, once asked, is not softened by a later engage
       // Every pending mode request is void: after a release the robot stays PASSIVE until the
       // lease holder asks for a mode again.
       command.requestedMode = Mode.PASSIVE;
@@ -197,6 +198,7 @@ public final class OperatorLink {
     }
     holderOnly(client, "cmd/estop");
     command.estop = false;
+    command.estopCut = false;
     command.estopReleaseCount++;
   }
 

@@ -128,6 +128,25 @@ class OperatorLinkTest {
   }
 
   @Test
+  void aCutEstopStaysACutUntilTheRelease() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    send("grip", "cmd/estop", "{\"engage\":true}", 0);
+    assertTrue(latest().estop);
+    assertFalse(latest().estopCut, "a plain engage leaves the deployment's stop");
+    send("grip", "cmd/estop", "{\"engage\":true,\"cut\":true}", 0);
+    assertTrue(latest().estopCut, "cut: servo power off at once");
+    send("director", "cmd/estop", "{\"engage\":true}", 0);
+    assertTrue(latest().estopCut, "a later plain engage does not soften the cut");
+    int before = errors.size();
+    send("grip", "cmd/estop", "{\"engage\":true,\"cut\":\"now\"}", 0);
+    assertTrue(
+        errors.get(before).contains("cmd/estop: cut: expected true or false"), errors.get(before));
+    send("tablet", "cmd/estop", "{\"engage\":false}", 0);
+    assertFalse(latest().estop);
+    assertFalse(latest().estopCut, "the release clears it");
+  }
+
+  @Test
   void anEstopVoidsThePendingModeSoAReleaseNeverStandsTheRobotUp() {
     send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
     send("tablet", "cmd/mode", "{\"seq\":2,\"mode\":\"walk\"}", 0);

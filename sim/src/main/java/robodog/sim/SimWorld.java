@@ -172,6 +172,14 @@ public final class SimWorld {
     return fallen;
   }
 
+  /**
+   * True when the body box touched the terrain in the last step (not latched, unlike {@link
+   * #fallen}): a body lying on the ground after its servos were cut, or one that stood up again.
+   */
+  public boolean bodyTouching() {
+    return contacts.bodyTouching();
+  }
+
   /** base_link position in odom, m. A live view: valid until the next step. */
   public DVector3C bodyPosition() {
     return robot.body.getPosition();

@@ -16,6 +16,10 @@ import robodog.locomotion.LocomotionConfig;
  * The robot's own body on the Raspberry Pi: the Pi4J devices (PCA9685 servo boards, MPU-6050,
  * ADS1115 battery monitor, foot switches, E-stop input, servo power relay) opened and checked
  * before anything is powered, and the camera named in {@code camera.yaml}. Start-up thread.
+ *
+ * <p>The E-stop button is a category 0 stop twice over: its raw input switches the servo boards'
+ * outputs off in the same write ({@code PiHardware.write}), and its debounced state latches the
+ * controller's E-STOP with a cut, never the settle a tablet's software stop may do.
  */
 public final class PiBody implements Body {
   private final Pi4jDevices devices;

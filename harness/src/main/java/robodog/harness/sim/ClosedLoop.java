@@ -36,6 +36,8 @@ final class ClosedLoop {
     cmd.gaitIndex = cfg.gaits().indexOf(gait);
 
     RunRecorder rec = new RunRecorder();
+    // A realtime run is a robot session: a fall or a stop is a state it goes on from.
+    StopRecorder stops = new StopRecorder(o.realtime() ? o.console() : null);
     double dt = period * 1e-9;
     long ticks = (long) Math.ceil(o.durationS() / dt);
     int every = Math.max(1, (int) Math.round(0.02 / dt)); // record at 50 Hz
@@ -102,7 +104,8 @@ final class ClosedLoop {
             Math.sqrt(err / 18),
             tel.swingMask);
       }
-      if (world.fallen()) {
+      stops.update(t + dt, tel.mode, tel.notice, robot.lastJointTargets().enabled, world);
+      if (world.fallen() && !o.realtime()) {
         k++;
         break;
       }
@@ -129,7 +132,9 @@ final class ClosedLoop {
     double dy = world.bodyPosition().get1() - y0;
     double distance = Math.hypot(dx, dy);
     double commanded = commandedSum * dt;
-    boolean fell = world.fallen();
+    stops.finish(world);
+    int falls = o.realtime() ? stops.falls() : world.fallen() ? 1 : 0;
+    boolean fell = falls > 0;
     boolean completed = !fell && (Double.isNaN(sc.goalDistanceM()) ? true : goal);
     double mass = world.totalMassKg();
     SimReport report =
@@ -143,7 +148,7 @@ final class ClosedLoop {
             distance,
             distance / Math.max(1e-9, simTime),
             commanded / Math.max(1e-9, simTime),
-            fell ? 1 : 0,
+            falls,
             minMargin == Double.POSITIVE_INFINITY
                 ? controller.telemetry().stabilityMargin
                 : minMargin,
@@ -154,7 +159,9 @@ final class ClosedLoop {
             sc.payloadKg(),
             completed,
             RunRecorder.rms(rec.trackingRms()),
-            commanded > 1e-6 ? 1 - distance / commanded : 0);
+            commanded > 1e-6 ? 1 - distance / commanded : 0,
+            stops.stops(),
+            world.bodyPosition().get2());
     return new SimRun.Result(report, rec, null, null);
   }
 }

@@ -12,7 +12,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * The result of one simulation run, written as JSON with snake_case keys. A fall is the body box
  * touching the ground or the body tilting beyond 45 degrees in roll or pitch (see
- * docs/simulator.md); once fallen the run stops and counts one fall.
+ * docs/simulator.md); once fallen a headless run stops and counts one fall, while a realtime run
+ * (the robot on the wall clock, with its broker and tablet) goes on and counts every fall.
  *
  * @param scenario scenario name
  * @param seed random seed of terrain, noise and randomisation
@@ -23,7 +24,7 @@ import java.nio.file.StandardCopyOption;
  * @param distanceM straight-line distance from start to end on the ground plane, m
  * @param meanSpeedMps distance / simTime, m/s
  * @param commandedSpeedMps mean commanded forward speed, m/s
- * @param falls 0 or 1
+ * @param falls headless: 0 or 1; realtime: falls counted while the run went on
  * @param minStabilityMarginM smallest static margin the controller computed, m
  * @param bodyRollRmsRad RMS body roll, rad
  * @param bodyPitchRmsRad RMS body pitch, rad
@@ -33,6 +34,9 @@ import java.nio.file.StandardCopyOption;
  * @param completed goal reached (or, without a goal, the whole duration run without a fall)
  * @param jointTrackingRmsRad RMS of (commanded − actual) joint angle, rad
  * @param slipRatio 1 − distance / commanded distance (negative: went further)
+ * @param stops every E-stop of the run, watched until the body rested
+ * @param finalBodyHeightM base_link height above the world origin at the end, m (about 0.12 when
+ *     standing on flat ground, 0.04 lying on it)
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -54,7 +58,29 @@ public record SimReport(
     double payloadKg,
     boolean completed,
     double jointTrackingRmsRad,
-    double slipRatio) {
+    double slipRatio,
+    java.util.List<Stop> stops,
+    double finalBodyHeightM) {
+
+  /**
+   * One E-stop as the body lived it.
+   *
+   * @param category {@code settle} (category 1), {@code cut} (category 0) or {@code fall}
+   * @param atS simulated time of the stop, s
+   * @param powerOffAfterS from the stop until servo power went off, s (0 for a cut)
+   * @param peakVerticalAccelMps2 largest |vertical body acceleration| from the stop until the body
+   *     rested, over 10 ms windows, m/s² (0 at rest; gravity not included)
+   * @param peakDropSpeedMps largest downward body speed in that time, m/s
+   * @param restHeightM base_link height at rest, m
+   */
+  @JsonPropertyOrder(alphabetic = false)
+  public record Stop(
+      String category,
+      double atS,
+      double powerOffAfterS,
+      double peakVerticalAccelMps2,
+      double peakDropSpeedMps,
+      double restHeightM) {}
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

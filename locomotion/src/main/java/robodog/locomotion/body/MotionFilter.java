@@ -28,6 +28,12 @@ public final class MotionFilter {
   public double targetVy;
   public double targetWz;
 
+  /**
+   * Body height rate used instead of the configured one when positive, m/s: a settling E-stop must
+   * reach the ground within its bound. Set by the controller on the control thread.
+   */
+  public double heightRateOverride;
+
   public MotionFilter(ControllerSettings settings) {
     this.s = settings;
   }
@@ -71,7 +77,8 @@ public final class MotionFilter {
     vx += dvx;
     vy += dvy;
     wz = RateLimit.step(wz, targetWz, s.maxYawAccel(), dt);
-    pose.height = RateLimit.step(pose.height, target.height, s.heightRate(), dt);
+    double heightRate = heightRateOverride > 0 ? heightRateOverride : s.heightRate();
+    pose.height = RateLimit.step(pose.height, target.height, heightRate, dt);
     pose.roll = RateLimit.step(pose.roll, target.roll, s.angleRate(), dt);
     pose.pitch = RateLimit.step(pose.pitch, target.pitch, s.angleRate(), dt);
     pose.yaw = RateLimit.step(pose.yaw, target.yaw, s.angleRate(), dt);

@@ -179,12 +179,16 @@ public final class CommandParser {
   /** {@code cmd/estop}. */
   public Commands.Estop estop(byte[] payload) throws ProtocolException {
     String t = "cmd/estop";
-    JsonNode n = object(t, payload, Set.of("seq", "engage"));
+    JsonNode n = object(t, payload, Set.of("seq", "engage", "cut"));
     JsonNode v = n.get("engage");
     if (v == null || !v.isBoolean()) {
       throw new ProtocolException(t + ": engage: expected true or false");
     }
-    return new Commands.Estop(v.asBoolean());
+    JsonNode cut = n.get("cut");
+    if (cut != null && !cut.isBoolean()) {
+      throw new ProtocolException(t + ": cut: expected true or false");
+    }
+    return new Commands.Estop(v.asBoolean(), cut != null && cut.asBoolean());
   }
 
   /** {@code cmd/lease}. */

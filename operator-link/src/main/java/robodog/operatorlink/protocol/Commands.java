@@ -10,8 +10,16 @@ public final class Commands {
   /** {@code cmd/mode}. */
   public record ModeRequest(long seq, String mode) {}
 
-  /** {@code cmd/estop}: engage or release. */
-  public record Estop(boolean engage) {}
+  /**
+   * {@code cmd/estop}: engage or release; {@code cut}: with engage, servo power off at once
+   * (category 0) instead of the deployment's software stop.
+   */
+  public record Estop(boolean engage, boolean cut) {
+    /** Engage or release without a cut request. */
+    public Estop(boolean engage) {
+      this(engage, false);
+    }
+  }
 
   /** {@code cmd/lease}: acquire, release or take. */
   public record Lease(long seq, String action) {}
