@@ -10,17 +10,20 @@ import robodog.hardware.i2c.I2cDevice;
  * hung chip or a stale bus buffer), or with random bytes (noise on the bus). Each script runs for a
  * number of transactions and then the chip answers normally again.
  *
- * <p>Control (= simulation) thread only; allocation-free unless a failure is thrown.
+ * <p>Transactions on the control (= simulation) thread; scripts may be set from any thread.
+ * Allocation-free unless a failure is thrown.
  */
 public final class ScriptedI2cFaults implements I2cDevice {
   private final I2cDevice chip;
   private final SplittableRandom random;
   private final byte[] frozen = new byte[64];
-  private int nacks;
-  private int timeouts;
-  private int stuckReads;
-  private int garbageReads;
-  private long injected;
+  // Set by a test thread while the control thread runs the bus: volatile, and a script may lose a
+  // count to a race, which changes how long it runs, not what it does.
+  private volatile int nacks;
+  private volatile int timeouts;
+  private volatile int stuckReads;
+  private volatile int garbageReads;
+  private volatile long injected;
 
   /**
    * @param seed seeds the garbage bytes, so a failing run can be replayed
