@@ -65,12 +65,8 @@ public final class HexapodController implements Controller {
   private boolean outputsValid;
   private double safetyScale = 1.0;
   private Notice faultNotice = Notice.FAULT_LATCHED;
-  private Notice heldNotice = Notice.NONE;
-  private long heldUntilNanos;
+  private final HeldNotice held = new HeldNotice();
   private long inputFaults;
-
-  /** How long a refused-input notice stays in telemetry, ns: a 10 Hz reader sees it. */
-  static final long NOTICE_HOLD_NANOS = 500_000_000L;
 
   /**
    * @param initialMode {@link Mode#PASSIVE} on hardware; {@link Mode#STANDING} when the body is
@@ -139,7 +135,7 @@ public final class HexapodController implements Controller {
 
   /**
    * One tick. {@code raw} is checked first ({@link StateGuard}): the rest of the tick sees only
-   * finite readings. Every input refusal is held in telemetry for {@link #NOTICE_HOLD_NANOS}; a
+   * finite readings. Every input refusal is held in telemetry for {@link HeldNotice#HOLD_NANOS}; a
    * sensor that stays bad, a hardware-refused target, or a non-finite value anywhere in the motion
    * state or the joint targets latches FAULT, which holds {@code lastGood} (finite by construction:
    * only checked readings and checked targets are ever copied into it).
@@ -156,7 +152,7 @@ public final class HexapodController implements Controller {
     if (refused == Notice.NONE && sensors != StateGuard.Verdict.OK) {
       refused = Notice.SENSOR_SAMPLE_DROPPED;
     }
-    hold(refused, nowNanos);
+    held.hold(refused, nowNanos);
     Mode before = modes.mode();
     boolean powered = before != Mode.PASSIVE && before != Mode.ESTOP;
     // A robot with its servos off stays off: the fault latches once something powers it up.
@@ -201,7 +197,7 @@ public final class HexapodController implements Controller {
     }
     applyPose(c, mode);
     safetyScale = inputs.safetyScale(nowNanos);
-    hold(inputs.refusal(), nowNanos);
+    held.hold(inputs.refusal(), nowNanos);
     // The deadline is enforced here, in the tick, not only by the link's timer thread. A tick
     // whose successor would start after the deadline stops now: waiting for that successor would
     // add its wake-up lateness to the stop (measured 2 of 100 link cuts 0.3-0.5 ms past the
@@ -243,13 +239,6 @@ public final class HexapodController implements Controller {
     System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
     stabilityMargin = planner.supportMargin(comX, comY, -1);
     publish(nowNanos, mode, state, out);
-  }
-
-  private void hold(Notice refused, long nowNanos) {
-    if (refused != Notice.NONE) {
-      heldNotice = refused;
-      heldUntilNanos = nowNanos + NOTICE_HOLD_NANOS;
-    }
   }
 
   private void holdLastGood(long nowNanos, RobotState state, JointCommand out) {
@@ -488,8 +477,9 @@ public final class HexapodController implements Controller {
     if (mode == Mode.FAULT || mode == Mode.ESTOP) {
       return notice != Notice.NONE ? notice : modes.notice();
     }
-    if (nowNanos < heldUntilNanos) {
-      return heldNotice;
+    Notice refused = held.at(nowNanos);
+    if (refused != Notice.NONE) {
+      return refused;
     }
     return notice != Notice.NONE ? notice : modes.notice();
   }
