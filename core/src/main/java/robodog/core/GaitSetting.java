@@ -49,6 +49,20 @@ public final class GaitSetting {
 
   public Status status = Status.NONE;
 
+  /**
+   * True when every field is usable: speed scale finite in (0, 2], step height NaN or 0..0.5 m,
+   * body height NaN or 0..1 m, gait index -1 or more, status set. The controller refuses advice
+   * that is not (the previous advice holds). Allocation-free; any thread.
+   */
+  public boolean isValid() {
+    return speedScale > 0
+        && speedScale <= 2
+        && (Double.isNaN(stepHeight) || (stepHeight >= 0 && stepHeight <= 0.5))
+        && (Double.isNaN(bodyHeight) || (bodyHeight >= 0 && bodyHeight <= 1))
+        && gaitIndex >= -1
+        && status != null;
+  }
+
   /** Copies every field; allocation-free. */
   public void copyFrom(GaitSetting o) {
     active = o.active;

@@ -22,7 +22,23 @@ public enum Notice {
           + " ask for a mode to stand up"),
   FAULT_LATCHED("fault latched after a controller error: release explicitly to continue"),
   MODE_REFUSED("mode change refused from the current mode"),
-  BATTERY_CRITICAL("battery critical: the robot sits down and will not stand until it is charged");
+  BATTERY_CRITICAL("battery critical: the robot sits down and will not stand until it is charged"),
+  COMMAND_FIELD_REFUSED(
+      "command field refused: not a finite number in range; its previous value holds"),
+  GAIT_ADVICE_REFUSED(
+      "gait advice refused: not a finite number in range; the previous advice holds"),
+  SAFETY_LIMIT_REFUSED(
+      "perception safety limit refused: not a finite number in range; treated as degraded"),
+  SENSOR_SAMPLE_DROPPED(
+      "sensor sample dropped: not a finite number in range; the previous good sample holds"),
+  SENSOR_FAULT(
+      "fault latched: a sensor stayed invalid; holding the last good pose, release to continue"),
+  NON_FINITE_FAULT(
+      "fault latched: a non-finite value inside the controller; holding the last good pose,"
+          + " release to continue"),
+  ACTUATOR_FAULT(
+      "fault latched: the servo driver refused a non-finite joint target; holding the last good"
+          + " pose, release to continue");
 
   /** Cached {@code values()}. */
   public static final Notice[] VALUES = values();

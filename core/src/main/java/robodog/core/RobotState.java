@@ -49,6 +49,13 @@ public final class RobotState {
   /** The battery is nearly empty (latched by the hardware): the controller sits the robot down. */
   public boolean batteryCritical;
 
+  /**
+   * True in the reading after the hardware refused a joint target it was given (not a finite
+   * number): it kept the servo's last pulse, and the controller latches FAULT holding its last good
+   * pose. An event, reported once.
+   */
+  public boolean actuatorFault;
+
   /** Copies every field from {@code other}; allocation-free. */
   public void copyFrom(RobotState other) {
     stampNanos = other.stampNanos;
@@ -64,6 +71,7 @@ public final class RobotState {
     batteryVolts = other.batteryVolts;
     batteryCritical = other.batteryCritical;
     failedLegMask = other.failedLegMask;
+    actuatorFault = other.actuatorFault;
   }
 
   /** Roll (rad) from the IMU quaternion, REP-103 x-y-z fixed-axis convention. */

@@ -26,6 +26,13 @@ import robodog.hardware.servo.ServoOutput;
  * deactivate, any error) switches every PWM output off in one All-Call transaction and opens the
  * relay.
  *
+ * <p>Sensor faults are not bus faults: an IMU reading that failed (a transaction given up within
+ * the retry budget, a chip that stopped answering, a stuck chip) is reported as a NaN IMU sample,
+ * which the controller drops, and a sensor that stays bad makes the controller latch FAULT holding
+ * its pose with the servos powered. A joint target that is not a finite number is never written:
+ * the servo keeps its last pulse and the next reading reports {@link RobotState#actuatorFault}.
+ * Only a servo bus that fails (too many transactions in a row) cuts servo power.
+ *
  * <p>Control thread only; {@code read} and {@code write} allocate nothing.
  */
 public final class PiHardware implements HardwarePort {
@@ -55,6 +62,9 @@ public final class PiHardware implements HardwarePort {
   private long sinceFrameNanos = Long.MAX_VALUE / 2;
   private long framesWritten;
   private int failedLegs;
+  private boolean actuatorFault;
+  private long imuFailures;
+  private long refusedTargets;
 
   /**
    * @param footSwitches one input per leg, by {@link LegId} ordinal
@@ -127,15 +137,21 @@ public final class PiHardware implements HardwarePort {
   public void read(long nowNanos, long periodNanos, RobotState out) {
     double dt = periodNanos * 1e-9;
     out.stampNanos = nowNanos;
-    imu.read(accel, gyro);
-    stuck.check(accel, gyro);
-    for (int i = 0; i < 3; i++) {
-      gyro[i] -= bias[i];
+    if (readImu()) {
+      for (int i = 0; i < 3; i++) {
+        gyro[i] -= bias[i];
+      }
+      attitude.update(gyro[0], gyro[1], gyro[2], accel[0], accel[1], accel[2], dt);
+      attitude.quaternion(out.imuOrientation);
+      System.arraycopy(gyro, 0, out.imuAngularVelocity, 0, 3);
+      System.arraycopy(accel, 0, out.imuLinearAcceleration, 0, 3);
+    } else {
+      // No reading this tick: the filter is not fed garbage, and the controller is told.
+      imuFailures++;
+      java.util.Arrays.fill(out.imuOrientation, Double.NaN);
+      java.util.Arrays.fill(out.imuAngularVelocity, Double.NaN);
+      java.util.Arrays.fill(out.imuLinearAcceleration, Double.NaN);
     }
-    attitude.update(gyro[0], gyro[1], gyro[2], accel[0], accel[1], accel[2], dt);
-    attitude.quaternion(out.imuOrientation);
-    System.arraycopy(gyro, 0, out.imuAngularVelocity, 0, 3);
-    System.arraycopy(accel, 0, out.imuLinearAcceleration, 0, 3);
     for (int i = 0; i < LegId.COUNT; i++) {
       out.footContact[i] = feet[i].update(footSwitches[i].isHigh(), dt);
     }
@@ -148,6 +164,8 @@ public final class PiHardware implements HardwarePort {
     out.batteryVolts = volts;
     out.batteryCritical = level == BatteryMonitor.Level.CRITICAL;
     out.failedLegMask = failedLegs;
+    out.actuatorFault = actuatorFault;
+    actuatorFault = false; // an event: reported once
     System.arraycopy(lastCommand, 0, out.jointPosition, 0, Joints.COUNT);
     for (int j = 0; j < Joints.COUNT; j++) {
       out.jointVelocity[j] = 0;
@@ -155,8 +173,24 @@ public final class PiHardware implements HardwarePort {
     }
   }
 
+  // False when the IMU gave no reading: a failed transaction, an exception from its device, or a
+  // stuck chip. The exception allocates, but only when the chip fails.
+  private boolean readImu() {
+    try {
+      return imu.read(accel, gyro) & !stuck.check(accel, gyro);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public void write(long nowNanos, long periodNanos, JointCommand command) {
+    for (int j = 0; j < Joints.COUNT; j++) {
+      if (!Double.isFinite(command.position[j])) {
+        actuatorFault = true;
+        refusedTargets++;
+      }
+    }
     // The raw E-stop pin, not the debounced one: pressing must never wait.
     if (!command.enabled || !powered || estopButton.isHigh()) {
       oeBar.set(true);
@@ -173,7 +207,21 @@ public final class PiHardware implements HardwarePort {
       servos.write(command);
       framesWritten++;
     }
-    System.arraycopy(command.position, 0, lastCommand, 0, Joints.COUNT);
+    for (int j = 0; j < Joints.COUNT; j++) {
+      if (Double.isFinite(command.position[j])) {
+        lastCommand[j] = command.position[j]; // what the servo holds: its last finite target
+      }
+    }
+  }
+
+  /** IMU readings that failed (reported as NaN samples) since start. */
+  public long imuFailures() {
+    return imuFailures;
+  }
+
+  /** Joint targets refused since start because they were not finite numbers. */
+  public long refusedTargets() {
+    return refusedTargets;
   }
 
   /** Servo frames sent since start. */

@@ -4,6 +4,7 @@ import robodog.core.GaitSetting;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
+import robodog.core.Notice;
 import robodog.core.Telemetry;
 import robodog.core.perception.SafetyLimit;
 
@@ -13,15 +14,30 @@ import robodog.core.perception.SafetyLimit;
  * and perception's crew-safety speed scale. Each source is an optional mailbox from another thread;
  * a missing source changes nothing.
  *
+ * <p>This is also the boundary where values from other threads are checked: a command field that is
+ * not a finite number in range keeps its previous good value ({@link MotionCommand#copyValidFrom});
+ * gait advice that is not usable is refused whole and the previous advice holds; a safety limit
+ * that is not usable counts as degraded. Each refusal is reported by {@link #refusal()} for the
+ * tick it happened in.
+ *
  * <p>Control thread only (the setters before the loop starts); allocation-free.
  */
 final class CommandInputs {
   private final Mailbox<MotionCommand> commands;
   private final MotionCommand idle = new MotionCommand();
   private final MotionCommand advised = new MotionCommand();
+  // The last command taken from the mailbox, with any refused field at its previous good value.
+  private final MotionCommand accepted = new MotionCommand();
+  private boolean anyAccepted;
+  private Notice refusal = Notice.NONE;
+  private long refusedCommandFields;
+  private long refusedAdvice;
+  private long refusedLimits;
+  private double lastGoodSafetyScale = 1.0;
   private Mailbox<GaitSetting> advisor;
   private GaitSetting.Status advisorStatus = GaitSetting.Status.NONE;
   private GaitSetting advice;
+  private final GaitSetting goodAdvice = new GaitSetting();
   private long adviceStaleNanos = Long.MAX_VALUE;
   private long lastAdviceNanos;
   private Mailbox<Telemetry> advisorTelemetry;
@@ -33,6 +49,7 @@ final class CommandInputs {
   CommandInputs(Mailbox<MotionCommand> commands, Mode initialMode) {
     this.commands = commands;
     idle.requestedMode = initialMode;
+    accepted.copyFrom(idle);
   }
 
   /** See {@link HexapodController#setSafetyLimits}. */
@@ -55,15 +72,30 @@ final class CommandInputs {
    * The returned object belongs to this class; read it during the tick only.
    */
   MotionCommand latest(long nowNanos) {
-    MotionCommand c = commands.latest();
-    if (c == null) {
-      c = idle;
+    refusal = Notice.NONE;
+    MotionCommand fresh = commands.poll();
+    if (fresh != null) {
+      // Only a new command is checked: the mailbox hands back the same object until the next one.
+      if (accepted.copyValidFrom(fresh) != 0) {
+        refusedCommandFields++;
+        refusal = Notice.COMMAND_FIELD_REFUSED;
+      }
+      anyAccepted = true;
     }
+    MotionCommand c = anyAccepted ? accepted : idle;
     if (advisor != null) {
-      GaitSetting fresh = advisor.poll();
-      if (fresh != null) {
-        advice = fresh;
+      GaitSetting freshAdvice = advisor.poll();
+      if (freshAdvice != null) {
         lastAdviceNanos = nowNanos;
+        if (freshAdvice.isValid()) {
+          // A copy: the mailbox reuses its buffers once the next value is polled.
+          goodAdvice.copyFrom(freshAdvice);
+          advice = goodAdvice;
+        } else {
+          // A refused setting still proves the advisor is alive; the previous safe one holds.
+          refusedAdvice++;
+          refusal = Notice.GAIT_ADVICE_REFUSED;
+        }
       }
     }
     if (advice != null) {
@@ -76,6 +108,18 @@ final class CommandInputs {
       }
     }
     return c;
+  }
+
+  /** What was refused on this tick's {@link #latest} or {@link #safetyScale}, or NONE. */
+  Notice refusal() {
+    return refusal;
+  }
+
+  /**
+   * Commands with at least one refused field, gait settings and safety limits refused, since start.
+   */
+  long refusedInputs() {
+    return refusedCommandFields + refusedAdvice + refusedLimits;
   }
 
   /** The advisor's status as last seen (NONE without an advisor). */
@@ -111,9 +155,18 @@ final class CommandInputs {
     if (l == null) {
       return 1.0;
     }
-    if (l.degraded || nowNanos - l.stampNanos > safetyStaleNanos) {
-      return Math.min(safetyStaleScale, l.speedScale);
+    if (!l.isValid()) {
+      // A limit that is not a number is no limit at all: treat it as a pipeline that does not see,
+      // and never allow more than the last good limit did.
+      refusedLimits++;
+      refusal = Notice.SAFETY_LIMIT_REFUSED;
+      return Math.min(safetyStaleScale, lastGoodSafetyScale);
     }
-    return l.speedScale;
+    double scale = l.speedScale;
+    if (l.degraded || nowNanos - l.stampNanos > safetyStaleNanos) {
+      scale = Math.min(safetyStaleScale, l.speedScale);
+    }
+    lastGoodSafetyScale = scale;
+    return scale;
   }
 }

@@ -38,6 +38,7 @@ public final class HexapodController implements Controller {
   private final ControllerSettings settings;
   private final GaitLibrary gaits;
   private final CommandInputs inputs;
+  private final StateGuard guard = new StateGuard();
   private final Mailbox<Telemetry> telemetryOut;
   private final LegKinematics[] legs = new LegKinematics[LegId.COUNT];
   private final StepPlanner planner;
@@ -63,6 +64,9 @@ public final class HexapodController implements Controller {
   private double stabilityMargin;
   private boolean outputsValid;
   private double safetyScale = 1.0;
+  private Notice faultNotice = Notice.FAULT_LATCHED;
+  private final HeldNotice held = new HeldNotice();
+  private long inputFaults;
 
   /**
    * @param initialMode {@link Mode#PASSIVE} on hardware; {@link Mode#STANDING} when the body is
@@ -129,13 +133,42 @@ public final class HexapodController implements Controller {
     return baseNeutralY.clone();
   }
 
+  /**
+   * One tick. {@code raw} is checked first ({@link StateGuard}): the rest of the tick sees only
+   * finite readings. Every input refusal is held in telemetry for {@link HeldNotice#HOLD_NANOS}; a
+   * sensor that stays bad, a hardware-refused target, or a non-finite value anywhere in the motion
+   * state or the joint targets latches FAULT, which holds {@code lastGood} (finite by construction:
+   * only checked readings and checked targets are ever copied into it).
+   */
   @Override
-  public void update(long nowNanos, long periodNanos, RobotState state, JointCommand out) {
+  public void update(long nowNanos, long periodNanos, RobotState raw, JointCommand out) {
     double dt = Math.min(0.1, periodNanos * 1e-9);
+    StateGuard.Verdict sensors = guard.check(raw);
+    RobotState state = guard.good();
     MotionCommand c = inputs.latest(nowNanos);
     telemetry.commandSeq = c.seq;
     notice = Notice.NONE;
+    Notice refused = inputs.refusal();
+    if (refused == Notice.NONE && sensors != StateGuard.Verdict.OK) {
+      refused = Notice.SENSOR_SAMPLE_DROPPED;
+    }
+    held.hold(refused, nowNanos);
+    Mode before = modes.mode();
+    boolean powered = before != Mode.PASSIVE && before != Mode.ESTOP;
+    // A robot with its servos off stays off: the fault latches once something powers it up.
+    if (sensors == StateGuard.Verdict.FAULT && powered) {
+      latchFault(Notice.SENSOR_FAULT);
+    } else if (state.actuatorFault) {
+      latchFault(Notice.ACTUATOR_FAULT);
+    }
     if (!outputsValid) {
+      if (!guard.jointsSeen()) {
+        // No usable joint reading yet: there is no pose to hold, so the servos stay off.
+        out.enabled = false;
+        java.util.Arrays.fill(out.position, 0);
+        publish(nowNanos, modes.mode(), state, out);
+        return;
+      }
       System.arraycopy(state.jointPosition, 0, lastGood, 0, Joints.COUNT);
       outputsValid = true;
     }
@@ -155,9 +188,7 @@ public final class HexapodController implements Controller {
     }
     out.enabled = true;
     if (mode == Mode.FAULT) {
-      notice = Notice.FAULT_LATCHED;
-      System.arraycopy(lastGood, 0, out.position, 0, Joints.COUNT);
-      publish(nowNanos, mode, state, out);
+      holdLastGood(nowNanos, state, out);
       return;
     }
     // A leg the hardware reports broken counts as failed whatever the operator says.
@@ -168,6 +199,7 @@ public final class HexapodController implements Controller {
     }
     applyPose(c, mode);
     safetyScale = inputs.safetyScale(nowNanos);
+    held.hold(inputs.refusal(), nowNanos);
     // The deadline is enforced here, in the tick, not only by the link's timer thread. A tick
     // whose successor would start after the deadline stops now: waiting for that successor would
     // add its wake-up lateness to the stop (measured 2 of 100 link cuts 0.3-0.5 ms past the
@@ -178,10 +210,14 @@ public final class HexapodController implements Controller {
     }
     applyVelocity(c, mode == Mode.WALKING && !modes.stopping() && !expired);
     filter.step(dt);
-    odometry.step(filter.vx, filter.vy, filter.wz, dt);
     if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {
       leveler.update(state.imuRoll() - filter.pose.roll, state.imuPitch() - filter.pose.pitch, dt);
     }
+    if (!motionFinite()) {
+      nonFiniteFault(nowNanos, state, out);
+      return;
+    }
+    odometry.step(filter.vx, filter.vy, filter.wz, dt);
     double comX =
         filter.pose.groundX(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
     double comY =
@@ -197,6 +233,10 @@ public final class HexapodController implements Controller {
         comY,
         settings.minMargin());
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
+    if (!FiniteCheck.all(targets)) {
+      nonFiniteFault(nowNanos, state, out);
+      return;
+    }
     System.arraycopy(targets, 0, out.position, 0, Joints.COUNT);
     System.arraycopy(targets, 0, lastGood, 0, Joints.COUNT);
     stabilityMargin = planner.supportMargin(comX, comY, -1);
@@ -204,6 +244,44 @@ public final class HexapodController implements Controller {
       notice = Notice.ESTOP_SETTLING; // the stop, not a refusal, is what the operator must see
     }
     publish(nowNanos, mode, state, out);
+  }
+
+  private void holdLastGood(long nowNanos, RobotState state, JointCommand out) {
+    notice = faultNotice;
+    out.enabled = true;
+    System.arraycopy(lastGood, 0, out.position, 0, Joints.COUNT);
+    publish(nowNanos, Mode.FAULT, state, out);
+  }
+
+  // A bug made the motion state or the targets non-finite: stop, forget the corrupt state (the
+  // fault release powers on from the sitting pose) and hold the last good pose.
+  private void nonFiniteFault(long nowNanos, RobotState state, JointCommand out) {
+    latchFault(Notice.NON_FINITE_FAULT);
+    filter.haltVelocity();
+    leveler.reset();
+    if (!FiniteCheck.pose(filter.pose) || !FiniteCheck.pose(filter.target)) {
+      sitPose.height = robot.stance().sitHeightM();
+      sitPose.refresh();
+      filter.reset(sitPose);
+    }
+    holdLastGood(nowNanos, state, out);
+  }
+
+  private boolean motionFinite() {
+    return Double.isFinite(filter.vx)
+        && Double.isFinite(filter.vy)
+        && Double.isFinite(filter.wz)
+        && FiniteCheck.pose(filter.pose)
+        && Double.isFinite(leveler.roll())
+        && Double.isFinite(leveler.pitch());
+  }
+
+  private void latchFault(Notice reason) {
+    if (modes.mode() != Mode.FAULT) {
+      inputFaults++;
+      faultNotice = reason;
+    }
+    modes.latchFault(); // re-latched every tick the cause lasts: no release while it does
   }
 
   private void solveJoints(double dt, double jointSpeed) {
@@ -364,7 +442,20 @@ public final class HexapodController implements Controller {
 
   @Override
   public void enterFault(Throwable cause) {
-    modes.latchFault();
+    latchFault(Notice.FAULT_LATCHED);
+  }
+
+  /**
+   * Input values refused since start: commands with a refused field, gait advice, safety limits
+   * (counted per tick), and sensor readings with a dropped group. Control thread.
+   */
+  public long refusedInputs() {
+    return inputs.refusedInputs() + guard.dropped();
+  }
+
+  /** Times FAULT was latched since start, for any reason. Control thread. */
+  public long faultsLatched() {
+    return inputFaults;
   }
 
   private void publish(long nowNanos, Mode mode, RobotState state, JointCommand out) {
@@ -390,7 +481,7 @@ public final class HexapodController implements Controller {
     t.stanceCount = stance;
     t.swingMask = swing;
     t.failedLegMask = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
-    t.notice = notice != Notice.NONE ? notice : modes.notice();
+    t.notice = noticeFor(nowNanos, mode);
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
     System.arraycopy(out.position, 0, t.jointTarget, 0, Joints.COUNT);
@@ -403,6 +494,19 @@ public final class HexapodController implements Controller {
       telemetryOut.offer(t);
     }
     inputs.feedAdvisor(t);
+  }
+
+  // A latched stop's reason first, then a refused input held for a while (a one-tick notice would
+  // slip between two 10 Hz telemetry messages), then this tick's own.
+  private Notice noticeFor(long nowNanos, Mode mode) {
+    if (mode == Mode.FAULT || mode == Mode.ESTOP) {
+      return notice != Notice.NONE ? notice : modes.notice();
+    }
+    Notice refused = held.at(nowNanos);
+    if (refused != Notice.NONE) {
+      return refused;
+    }
+    return notice != Notice.NONE ? notice : modes.notice();
   }
 
   /**

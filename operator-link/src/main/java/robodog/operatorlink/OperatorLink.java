@@ -51,6 +51,16 @@ public final class OperatorLink {
   private long velocityExpiry;
   private boolean stoppedByWatchdog;
   private long refused;
+  private boolean refusingDrive;
+
+  // The fields drive() takes from an in-process client's command.
+  private static final int DRIVEN_FIELDS =
+      MotionCommand.VX
+          | MotionCommand.VY
+          | MotionCommand.YAW_RATE
+          | MotionCommand.BODY_HEIGHT
+          | MotionCommand.STEP_HEIGHT
+          | MotionCommand.REQUESTED_MODE;
 
   /**
    * @param out the controller's command mailbox
@@ -331,12 +341,31 @@ public final class OperatorLink {
    * each call feeds the watchdog. Mode, velocity, gait, body height and step height are taken from
    * {@code cmd}; E-stop fields are not (an E-stop stays latched until an operator releases it).
    *
-   * @return false (nothing sent) when {@code client} does not hold the lease
+   * <p>A command with a field that is not a finite number in range (see {@link
+   * MotionCommand#invalidFields}) is refused whole: nothing is sent, the previous velocity runs out
+   * at its own deadline, and the first refusal of a run goes to {@code errors} naming the fields.
+   *
+   * @return false (nothing sent) when {@code client} does not hold the lease or {@code cmd} has a
+   *     non-finite or out-of-range field
    */
   public synchronized boolean drive(String client, MotionCommand cmd, int ttlMs, long nowNanos) {
     if (!client.equals(holder)) {
       return false;
     }
+    int bad = cmd.invalidFields() & DRIVEN_FIELDS;
+    if (bad != 0) {
+      refused++;
+      if (!refusingDrive) {
+        refusingDrive = true; // one message per run of bad commands, not 20 per second
+        errors.accept(
+            client
+                + ": drive command refused, not a finite number in range: "
+                + MotionCommand.describe(bad)
+                + "; nothing sent");
+      }
+      return false;
+    }
+    refusingDrive = false;
     if (command.requestedMode != cmd.requestedMode) {
       command.modeRequestCount++; // autonomy asks for a mode explicitly, as an operator does
     }

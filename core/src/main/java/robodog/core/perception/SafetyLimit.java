@@ -39,6 +39,16 @@ public final class SafetyLimit {
   /** True when the people input is degraded (camera gone, detector failing): treat as unsafe. */
   public boolean degraded;
 
+  /**
+   * True when the limit is usable: speed scale finite in [0, 1], nearest distance NaN-free and not
+   * negative ({@code +Inf} = nobody), people count not negative. The controller treats a limit that
+   * is not as a degraded one. Allocation-free; any thread.
+   */
+  public boolean isValid() {
+    return speedScale >= 0 && speedScale <= 1 && nearestPersonM >= 0 && peopleCount >= 0;
+  }
+
+  /** Copies every field; allocation-free. */
   public void copyFrom(SafetyLimit o) {
     speedScale = o.speedScale;
     nearestPersonM = o.nearestPersonM;

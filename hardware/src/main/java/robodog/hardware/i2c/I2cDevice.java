@@ -19,4 +19,12 @@ public interface I2cDevice {
    * combined write-read transaction with a repeated START).
    */
   void readRegister(int register, byte[] buffer, int offset, int length);
+
+  /**
+   * True when the last transaction did not go through but was absorbed without an exception (a
+   * retrying device gave up on it within its budget): the bytes of a read are then not a reading.
+   */
+  default boolean lastFailed() {
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ public final class RetryingI2cDevice implements I2cDevice {
   private final int maxConsecutive;
   private long failures;
   private int consecutive;
+  private boolean lastFailed;
 
   /**
    * @param retries extra attempts per transaction (keep the tick budget in mind: ~0.5 ms each)
@@ -37,6 +38,7 @@ public final class RetryingI2cDevice implements I2cDevice {
       try {
         inner.write(data, offset, length);
         consecutive = 0;
+        lastFailed = false;
         return;
       } catch (RuntimeException e) {
         failures++;
@@ -53,6 +55,7 @@ public final class RetryingI2cDevice implements I2cDevice {
       try {
         inner.readRegister(register, buffer, offset, length);
         consecutive = 0;
+        lastFailed = false;
         return;
       } catch (RuntimeException e) {
         failures++;
@@ -64,6 +67,7 @@ public final class RetryingI2cDevice implements I2cDevice {
 
   private void fail(RuntimeException last) {
     consecutive++;
+    lastFailed = true;
     if (consecutive >= maxConsecutive) {
       throw new IllegalStateException(
           "I2C device 0x"
@@ -75,6 +79,11 @@ public final class RetryingI2cDevice implements I2cDevice {
               + " failed attempts in all)",
           last);
     }
+  }
+
+  @Override
+  public boolean lastFailed() {
+    return lastFailed;
   }
 
   /** Failed attempts since start. */

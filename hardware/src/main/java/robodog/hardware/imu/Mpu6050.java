@@ -97,9 +97,14 @@ public final class Mpu6050 {
    *
    * @param accelToPack specific force x, y, z, m/s² (reads +9.81 on z lying flat)
    * @param gyroToPack angular rate x, y, z, rad/s (before bias correction)
+   * @return false when the transaction failed (absorbed by a retrying device): the values written
+   *     are then not a reading and must not be used
    */
-  public void read(double[] accelToPack, double[] gyroToPack) {
+  public boolean read(double[] accelToPack, double[] gyroToPack) {
     device.readRegister(ACCEL_XOUT_H, burst, 0, 14);
+    if (device.lastFailed()) {
+      return false;
+    }
     double ax = word(0) * accelPerLsb;
     double ay = word(2) * accelPerLsb;
     double az = word(4) * accelPerLsb;
@@ -110,6 +115,7 @@ public final class Mpu6050 {
       accelToPack[i] = r[3 * i] * ax + r[3 * i + 1] * ay + r[3 * i + 2] * az;
       gyroToPack[i] = r[3 * i] * gx + r[3 * i + 1] * gy + r[3 * i + 2] * gz;
     }
+    return true;
   }
 
   private int word(int i) {

@@ -17,8 +17,11 @@ public final class StuckSensorDetector {
     this.limit = identicalSamples;
   }
 
-  /** Checks one sample; throws once the run of identical samples reaches the limit. */
-  public void check(double[] accel, double[] gyro) {
+  /**
+   * Checks one sample; true once the run of identical samples has reached the limit (and for as
+   * long as it goes on): the sample is then not a reading.
+   */
+  public boolean check(double[] accel, double[] gyro) {
     boolean identical = true;
     for (int i = 0; i < 3; i++) {
       identical &= accel[i] == last[i] && gyro[i] == last[3 + i];
@@ -26,9 +29,6 @@ public final class StuckSensorDetector {
       last[3 + i] = gyro[i];
     }
     same = identical ? same + 1 : 0;
-    if (same >= limit) {
-      throw new IllegalStateException(
-          "IMU stuck: " + (same + 1) + " identical samples in a row (chip hung or bus stale)");
-    }
+    return same >= limit;
   }
 }

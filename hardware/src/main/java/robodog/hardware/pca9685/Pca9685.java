@@ -41,6 +41,9 @@ public final class Pca9685 {
   private final int prescale;
   private final byte[] frame = new byte[1 + 16 * 4];
   private final byte[] two = new byte[2];
+  // OFF count last sent per channel, -1 = full off (the power-on state).
+  private final int[] lastOff = new int[16];
+  private long refusedPulses;
   private boolean initialized;
 
   /**
@@ -70,6 +73,7 @@ public final class Pca9685 {
     this.oscillatorHz = oscillatorHz;
     this.pwmHz = pwmHz;
     this.prescale = pre;
+    java.util.Arrays.fill(lastOff, -1);
   }
 
   /** The datasheet start-up sequence (see class comment). */
@@ -102,7 +106,10 @@ public final class Pca9685 {
 
   /**
    * Sets {@code count} consecutive channels from {@code firstChannel} to the given pulse widths (s)
-   * in one bus transaction. A NaN pulse turns that channel fully off (servo limp).
+   * in one bus transaction. A pulse of 0 s (or less) turns that channel fully off: no pulse at all.
+   * A pulse that is not a finite number is never written: the channel keeps the pulse it was last
+   * sent (a servo that goes limp drops the leg; one that holds keeps the robot up), and {@link
+   * #refusedPulses} counts it. Pulses longer than the PWM period are clamped to it.
    */
   public void writePulses(double[] pulseSeconds, int firstChannel, int count) {
     if (!initialized) {
@@ -119,11 +126,19 @@ public final class Pca9685 {
       frame[o] = 0; // ON at count 0: every pulse starts with the frame
       frame[o + 1] = 0;
       double p = pulseSeconds[i];
-      if (Double.isNaN(p)) {
+      int ch = firstChannel + i;
+      int off;
+      if (!Double.isFinite(p)) {
+        refusedPulses++;
+        off = lastOff[ch];
+      } else {
+        off = p > 0 ? counts(p) : -1;
+      }
+      lastOff[ch] = off;
+      if (off < 0) {
         frame[o + 2] = 0;
         frame[o + 3] = (byte) FULL_OFF;
       } else {
-        int off = counts(p);
         frame[o + 2] = (byte) (off & 0xFF);
         frame[o + 3] = (byte) ((off >> 8) & 0x0F);
       }
@@ -143,6 +158,19 @@ public final class Pca9685 {
     scratch2[0] = (byte) ALL_LED_OFF_H;
     scratch2[1] = (byte) FULL_OFF;
     allCall.write(scratch2, 0, 2);
+  }
+
+  /** Pulses refused since start because they were not finite numbers. */
+  public long refusedPulses() {
+    return refusedPulses;
+  }
+
+  /**
+   * Records that every output of this board was switched off outside {@link #writePulses} (the
+   * All-Call stop): a refused pulse after it keeps the channel off, not its pulse from before.
+   */
+  public void outputsWentOff() {
+    java.util.Arrays.fill(lastOff, -1);
   }
 
   /** The requested frame rate, Hz. */

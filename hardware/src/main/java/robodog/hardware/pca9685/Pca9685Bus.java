@@ -9,7 +9,31 @@ import robodog.hardware.i2c.I2cDevice;
  * bytes on the wire: the boards of driver tests and of hardware-in-the-loop simulation.
  */
 public final class Pca9685Bus {
+  private static final List<java.lang.ref.WeakReference<Pca9685Bus>> MADE =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  // Filled at set-up only; an ArrayList keeps the frame write free of iterator garbage.
   public final List<Pca9685Model> chips = new ArrayList<>();
+
+  public Pca9685Bus() {
+    MADE.removeIf(r -> r.get() == null);
+    MADE.add(new java.lang.ref.WeakReference<>(this));
+  }
+
+  /**
+   * The bus made last in this JVM, or null: a test running the whole robot in process on hardware
+   * in the loop reads the boards' registers of that robot through it. Any thread.
+   */
+  public static Pca9685Bus latest() {
+    for (int i = MADE.size() - 1; i >= 0; i--) {
+      Pca9685Bus b = MADE.get(i).get();
+      if (b != null) {
+        return b;
+      }
+    }
+    return null;
+  }
+
   public int transactions;
   public int wireBytes;
 

@@ -17,6 +17,14 @@ public final class Pca9685Model {
   private boolean logging = true;
   public int ignoredPrescaleWrites;
 
+  /**
+   * Per channel, writes of its own OFF_H register with the full-off bit: the channel told to go
+   * limp on its own (the All-Call stop, through ALL_LED_OFF_H, is not counted). Any thread may read
+   * it.
+   */
+  public final java.util.concurrent.atomic.AtomicIntegerArray limpWrites =
+      new java.util.concurrent.atomic.AtomicIntegerArray(16);
+
   public Pca9685Model(int address) {
     this.address = address;
     reg[Pca9685Registers.MODE1] = 0x11; // power-on: SLEEP | ALLCALL
@@ -55,6 +63,10 @@ public final class Pca9685Model {
       for (int ch = 0; ch < 16; ch++) {
         reg[Pca9685Registers.LED0_ON_L + 4 * ch + (r - Pca9685Registers.ALL_LED_ON_L)] = v;
       }
+    }
+    int led = r - Pca9685Registers.LED0_ON_L;
+    if (led >= 0 && led < 64 && led % 4 == 3 && (v & Pca9685Registers.FULL_OFF) != 0) {
+      limpWrites.incrementAndGet(led / 4);
     }
     reg[r] = v;
   }

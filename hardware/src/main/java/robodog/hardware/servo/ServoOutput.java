@@ -12,6 +12,10 @@ import robodog.hardware.pca9685.Pca9685;
  * full-off). With servo power disabled in the command, every output on every board goes off in one
  * All-Call transaction.
  *
+ * <p>The last line of defence before the servos: a target that is not a finite number is not
+ * written (its servo keeps its last pulse) and is counted in {@link #refusedTargets}; a finite one
+ * is clamped to the joint's calibrated limits, and its pulse to the joint's calibrated pulse range.
+ *
  * <p>Control thread only; {@link #write} allocates nothing.
  */
 public final class ServoOutput {
@@ -22,6 +26,7 @@ public final class ServoOutput {
   private final int[] channelCount;
   private final double[][] pulses;
   private final byte[] scratch = new byte[2];
+  private long refusedTargets;
 
   /**
    * @param devices one device per board, in the order of {@link ServoCalibration#boardAddresses}
@@ -71,13 +76,23 @@ public final class ServoOutput {
       return;
     }
     for (int b = 0; b < boards.length; b++) {
-      Arrays.fill(pulses[b], Double.NaN);
+      Arrays.fill(pulses[b], 0); // channels no joint uses: no pulse
     }
     for (int j = 0; j < Joints.COUNT; j++) {
       int b = cal.board().get(j);
-      // The last line of defence: never drive a joint past its calibrated limit.
-      double q = Math.max(cal.minRad(j), Math.min(cal.maxRad(j), command.position[j]));
-      pulses[b][cal.channel().get(j) - firstChannel[b]] = cal.pulseSeconds(j, q);
+      double target = command.position[j];
+      double pulse;
+      if (Double.isFinite(target)) {
+        // Never drive a joint past its calibrated limit, nor a servo past its pulse range.
+        double q = Math.max(cal.minRad(j), Math.min(cal.maxRad(j), target));
+        double lo = cal.jointPulseMinUs().get(j) * 1e-6;
+        double hi = cal.jointPulseMaxUs().get(j) * 1e-6;
+        pulse = Math.max(lo, Math.min(hi, cal.pulseSeconds(j, q)));
+      } else {
+        refusedTargets++;
+        pulse = Double.NaN; // the board keeps this channel's last pulse
+      }
+      pulses[b][cal.channel().get(j) - firstChannel[b]] = pulse;
     }
     for (int b = 0; b < boards.length; b++) {
       if (channelCount[b] > 0) {
@@ -88,7 +103,15 @@ public final class ServoOutput {
 
   /** Every output of every board off, one transaction. */
   public void allOff() {
+    for (Pca9685 b : boards) {
+      b.outputsWentOff(); // first: even if the bus fails below, a refused target never re-arms
+    }
     Pca9685.allOff(allCall, scratch);
+  }
+
+  /** Joint targets refused since start because they were not finite numbers. */
+  public long refusedTargets() {
+    return refusedTargets;
   }
 
   /**

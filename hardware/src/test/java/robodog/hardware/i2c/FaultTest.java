@@ -1,6 +1,7 @@
 package robodog.hardware.i2c;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,8 +71,10 @@ class FaultTest {
     }
     g[1] = 0;
     for (int k = 0; k < 100; k++) {
-      s.check(a, g);
+      assertFalse(s.check(a, g), "sample " + k + " of a run is still a reading");
     }
-    assertThrows(IllegalStateException.class, () -> s.check(a, g));
+    assertTrue(s.check(a, g), "101 identical samples: stuck");
+    g[1] = 1e-4;
+    assertFalse(s.check(a, g), "a live sample ends the run");
   }
 }

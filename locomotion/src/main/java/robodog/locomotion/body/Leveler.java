@@ -17,8 +17,14 @@ public final class Leveler {
   private double roll;
   private double pitch;
 
-  /** Integrates one tick of attitude error (measured − commanded, rad). */
+  /**
+   * Integrates one tick of attitude error (measured − commanded, rad). A non-finite error or step
+   * is ignored: once in the integral it would stay there for the rest of the run.
+   */
   public void update(double rollError, double pitchError, double dt) {
+    if (!(Double.isFinite(rollError) && Double.isFinite(pitchError) && Double.isFinite(dt))) {
+      return;
+    }
     roll = RateLimit.clamp(roll + GAIN_PER_S * rollError * dt, -MAX_RAD, MAX_RAD);
     pitch = RateLimit.clamp(pitch + GAIN_PER_S * pitchError * dt, -MAX_RAD, MAX_RAD);
   }
