@@ -190,6 +190,7 @@ public final class MotionCommand {
     stepHeight = (bad & STEP_HEIGHT) == 0 ? o.stepHeight : stepHeight;
     failedLegMask = (bad & FAILED_LEG_MASK) == 0 ? o.failedLegMask : failedLegMask;
     estop = o.estop;
+    estopCut = o.estopCut;
     estopReleaseCount = o.estopReleaseCount;
     modeRequestCount = o.modeRequestCount;
     return bad;
