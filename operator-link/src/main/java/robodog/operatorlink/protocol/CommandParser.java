@@ -176,9 +176,44 @@ public final class CommandParser {
     return new Commands.ModeRequest(seq(t, n), word(t, n, "mode", Set.of("sit", "stand", "walk")));
   }
 
-  /** {@code cmd/estop}. */
+  private static final ObjectMapper LENIENT =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(4)
+                      .maxStringLength(256)
+                      .maxNumberLength(40)
+                      .build())
+              .build());
+
+  /**
+   * Whether {@code payload} asks to engage the E-stop: a JSON object of at most {@link
+   * #MAX_PAYLOAD_BYTES} with {@code "engage":true}, whatever other fields it has (unknown ones, a
+   * {@code client}, a bad {@code seq}): an engage is never refused for its extras. Any thread; a
+   * static parser so the broker's I/O thread can call it.
+   */
+  public static boolean engages(byte[] payload) {
+    if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
+      return false;
+    }
+    try {
+      JsonNode n = LENIENT.readTree(payload);
+      return n != null
+          && n.isObject()
+          && n.path("engage").isBoolean()
+          && n.get("engage").asBoolean();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** {@code cmd/estop}: an engage as {@link #engages}; a release exactly as documented. */
   public Commands.Estop estop(byte[] payload) throws ProtocolException {
     String t = "cmd/estop";
+    if (engages(payload)) {
+      return new Commands.Estop(true);
+    }
     JsonNode n = object(t, payload, Set.of("seq", "engage"));
     JsonNode v = n.get("engage");
     if (v == null || !v.isBoolean()) {
