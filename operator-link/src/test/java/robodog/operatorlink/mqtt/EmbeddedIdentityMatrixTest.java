@@ -36,7 +36,6 @@ class EmbeddedIdentityMatrixTest {
           "autonomy",
           "ROS2",
           "robodog",
-          "robodog-dog1",
           "evil\\",
           "a\"b",
           "tab\u0001let",

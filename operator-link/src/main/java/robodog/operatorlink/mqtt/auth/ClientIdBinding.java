@@ -47,7 +47,7 @@ public final class ClientIdBinding {
     if (!clientId.matches(ID)) {
       return "client id must be 1-64 letters, digits or . _ - : @ |";
     }
-    if (clientId.startsWith("robodog-") || RESERVED.contains(clientId.toLowerCase(Locale.ROOT))) {
+    if (RESERVED.contains(clientId.toLowerCase(Locale.ROOT))) {
       return "client id '" + clientId + "' is reserved for the robot";
     }
     return null;

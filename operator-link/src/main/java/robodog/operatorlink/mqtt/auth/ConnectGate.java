@@ -92,6 +92,9 @@ public final class ConnectGate extends ChannelInboundHandlerAdapter {
   private void decide(
       ChannelHandlerContext ctx, MqttConnectMessage c, String id, LoginService.Verdict v) {
     pending = false;
+    if (!ctx.channel().isActive()) {
+      return; // the client left while its login was checked: nothing to admit
+    }
     if (!v.accepted()) {
       ctx.writeAndFlush(
               MqttMessageBuilders.connAck().returnCode(v.code()).sessionPresent(false).build())
