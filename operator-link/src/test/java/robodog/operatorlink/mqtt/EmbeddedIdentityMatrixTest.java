@@ -1,7 +1,6 @@
 package robodog.operatorlink.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,9 +147,26 @@ class EmbeddedIdentityMatrixTest {
       try (Tablet tablet = new Tablet(uri, "dog1", "tablet", null, null)) {
         tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
         assertTrue(Tablet.within(2000, () -> "tablet".equals(link.leaseHolder())));
-        // Another anonymous client with the same id is the same principal (MQTT's takeover),
-        // which on loopback any local process could do with "take" anyway.
-        assertFalse(link.leaseHolder().equals("ros2"));
+      }
+    }
+  }
+
+  @Test
+  void onLoopbackAUserMayTakeAnAnonymousIdButNobodyAUsersId() throws Exception {
+    BrokerSecurity security = new BrokerSecurity("127.0.0.1", users(), null);
+    try (EmbeddedBroker broker = new EmbeddedBroker("dog1", link, 0, security)) {
+      String uri = "tcp://127.0.0.1:" + broker.port();
+      new Tablet(uri, "dog1", "tablet-1", null, null).close(); // the page before its login
+      try (Tablet op = new Tablet(uri, "dog1", "tablet-1", "op1", "operator-pw-1")) {
+        assertThrows(
+            MqttException.class,
+            () -> new Tablet(uri, "dog1", "tablet-1", null, null).close(),
+            "an anonymous client took a user's id");
+        assertThrows(
+            MqttException.class,
+            () -> new Tablet(uri, "dog1", "tablet-1", "obs", "observer-pw").close(),
+            "another user took a user's id");
+        assertTrue(op.client.isConnected());
       }
     }
   }

@@ -68,6 +68,14 @@ public final class ClientIdBinding {
       return null;
     }
     String current = owner.get(clientId);
+    if (current != null && current.equals(ANONYMOUS) && !principal.equals(ANONYMOUS)) {
+      // A user logging in with an id first used anonymously on loopback (the tablet page
+      // connects before its login): anonymous clients could take the lease anyway, so the user
+      // takes the id over. The reverse is refused below.
+      owned.get(ANONYMOUS).remove(clientId);
+      owner.remove(clientId);
+      current = null;
+    }
     if (current != null) {
       return current.equals(principal)
           ? null
