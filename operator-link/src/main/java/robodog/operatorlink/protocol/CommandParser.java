@@ -24,7 +24,11 @@ public final class CommandParser {
   /** Fastest yaw rate accepted, rad/s. */
   public static final double MAX_YAW_RATE = 3.0;
 
-  /** Field naming the sender; required through an external broker, ignored by the embedded one. */
+  /**
+   * A field a sender may add to any command; accepted and ignored: the sender is always the
+   * transport's (the embedded broker's client id bound to its user, the external broker's per-user
+   * command path), never a name in the payload.
+   */
   public static final String CLIENT = "client";
 
   private static final int DEFAULT_TTL_MS = 300;
@@ -128,23 +132,6 @@ public final class CommandParser {
     if (v == null || !v.isTextual() || !allowed.contains(v.asText())) {
       throw new ProtocolException(
           topic + ": " + field + ": expected one of " + new java.util.TreeSet<>(allowed));
-    }
-    return v.asText();
-  }
-
-  /**
-   * The {@code client} field: who sent a command through an external broker, where the robot cannot
-   * see the sender's connection. 1-64 letters, digits, '.', '_' or '-'.
-   *
-   * @param topic topic without the prefix, for the message
-   */
-  public String client(String topic, byte[] payload) throws ProtocolException {
-    JsonNode v = object(topic, payload, null).get(CLIENT);
-    if (v == null || !v.isTextual() || !v.asText().matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new ProtocolException(
-          topic
-              + ": client: required through an external broker: expected the sender's name,"
-              + " 1-64 letters, digits, '.', '_' or '-'");
     }
     return v.asText();
   }
