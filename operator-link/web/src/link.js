@@ -46,11 +46,17 @@ export class RobotLink {
     this.prefix = `robodog/${config.robot_id}/`;
     this.url = brokerUrl(config);
     this.handlers = handlers;
-    this.clientId = tabClientId();
+    this.mqttClientId = tabClientId();
+    this.user = "";
     // The robot drops any seq not above the last one it saw from this client id. Starting from the
     // clock (µs since 1970, well below 2^53) keeps seq increasing across reloads of this tab.
     this.seq = Date.now() * 1000;
     this.client = null;
+    // Where commands go under the prefix: "cmd/" on the robot's own broker (it knows each
+    // connection's client id); "op/{user}/cmd/" behind an external broker, whose ACL lets each user
+    // write only under its own name: the robot takes the sender from that path.
+    this.commandPath = config.command_path || "cmd/";
+    this.commandPrefix = this.commandPath.replace("{user}", "");
   }
 
   /** (Re)connects, with optional credentials for a broker that requires them. */
@@ -59,7 +65,7 @@ export class RobotLink {
       this.client.end(true);
     }
     const options = {
-      clientId: this.clientId,
+      clientId: this.mqttClientId,
       protocolVersion: 4,
       clean: true,
       keepalive: 5, // s: the broker notices a vanished tablet within 7.5 s
@@ -70,6 +76,8 @@ export class RobotLink {
       queueQoSZero: false,
       resubscribe: true,
     };
+    this.user = username || "";
+    this.commandPrefix = this.commandPath.replace("{user}", this.user);
     if (username) {
       options.username = username;
       options.password = password || "";
@@ -87,8 +95,9 @@ export class RobotLink {
     });
     c.on("error", (e) => {
       const msg = e && e.message ? e.message : String(e);
-      if (e && (e.code === 4 || e.code === 5)) {
-        // Bad user name or password, or not authorised: retrying the same login is pointless.
+      if (e && (e.code === 2 || e.code === 4 || e.code === 5)) {
+        // Client id refused (another user's), bad user name or password, or not authorised:
+        // retrying the same login is pointless.
         c.end(true);
         this.handlers.onState("login refused", msg);
       } else {
@@ -102,21 +111,29 @@ export class RobotLink {
     });
   }
 
+  /**
+   * The name the robot knows this page by (the lease holder in telemetry): the MQTT client id on
+   * the robot's broker, the login name behind an external broker (its command path).
+   */
+  get clientId() {
+    return this.commandPath.includes("{user}") ? this.user : this.mqttClientId;
+  }
+
   get connected() {
     return this.client !== null && this.client.connected;
   }
 
   /**
-   * Publishes {@code body} with a fresh seq on cmd/<name>. Nothing is sent (and false returned)
+   * Publishes {@code body} with a fresh seq on <command path><name>. Nothing is sent (and false returned)
    * while disconnected: a command is only worth sending now. Except with {@code evenOffline} (the
    * E-STOP engage, QoS 1): MQTT.js then keeps it and sends it as soon as the link is back.
    */
   send(name, body, qos = 0, evenOffline = false) {
     if (!this.client || (!this.connected && !evenOffline)) return false;
-    // "client" names the sender for a robot behind an external broker, which cannot see who
-    // published; the embedded broker knows the connection and ignores it.
-    const payload = JSON.stringify(Object.assign({ seq: ++this.seq, client: this.clientId }, body));
-    this.client.publish(this.prefix + "cmd/" + name, payload, { qos, retain: false });
+    // The sender is the connection (embedded broker) or the path (external broker), never a
+    // payload field.
+    const payload = JSON.stringify(Object.assign({ seq: ++this.seq }, body));
+    this.client.publish(this.prefix + this.commandPrefix + name, payload, { qos, retain: false });
     return true;
   }
 }

@@ -49,4 +49,13 @@ class LinkBenchCliTest {
     assertTrue(cut.find(), r.out);
     assertTrue(Double.parseDouble(cut.group(1)) < 2_000_000, "worst stop " + cut.group(1) + " µs");
   }
+
+  @Test
+  void anEstopReachesTheLinkUnderAConnectFlood() {
+    // The bench fails (exit 1) when an E-stop or a refusal takes over 10 s: figures are not judged.
+    Cli r = Cli.run("bench", "link", "--connect-flood", "4", "--flood-samples", "10");
+    assertEquals(0, r.status, r.err + r.out);
+    assertTrue(r.out.contains("E-stop → mailbox, flood"), r.out);
+    assertTrue(r.out.contains("refused → state/error, flood"), r.out);
+  }
 }

@@ -39,7 +39,8 @@ class TeleopMosquittoTest {
                           "--report",
                           report.toString()));
       sim.start();
-      try (Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet", null, null).listen()) {
+      try (Tablet tablet =
+          new Tablet(broker.uri(), "dog1", "tablet", null, null).listen().under("op/tablet/")) {
         assertTrue(Tablet.within(20_000, () -> tablet.got("state/status {\"online\":true}")));
         tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
         tablet.send("cmd/mode", "{%s,\"mode\":\"walk\"}");

@@ -1,6 +1,6 @@
 package robodog.operatorlink;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import robodog.core.Mailbox;
@@ -37,12 +37,28 @@ public final class OperatorLink {
   /** Silence from the lease holder after which the robot stops, ns. */
   public static final long WATCHDOG_NANOS = 500_000_000L;
 
+  /** Clients whose {@code seq} is remembered at once. */
+  public static final int MAX_CLIENTS = 1024;
+
   private final Mailbox<MotionCommand> out;
   private final Consumer<String> errors;
   private Consumer<robodog.core.Payload> payloadSink;
   private final long sitAfterNanos;
   private final CommandParser parser = new CommandParser();
-  private final Map<String, Long> lastSeq = new HashMap<>();
+
+  /**
+   * Each client's last {@code seq}, for the most recently heard {@link #MAX_CLIENTS} clients: a
+   * client forgotten after that many others spoke may replay its older messages, which are then
+   * judged by the lease like any other.
+   */
+  private final Map<String, Long> lastSeq =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> e) {
+          return size() > MAX_CLIENTS;
+        }
+      };
+
   private final MotionCommand command = new MotionCommand();
   private java.util.List<String> gaitNames = java.util.List.of();
   private Consumer<Boolean> policySwitch;
@@ -74,8 +90,33 @@ public final class OperatorLink {
     command.requestedMode = Mode.STANDING;
   }
 
-  /** Handles one message; never throws for bad input. */
-  public synchronized void onMessage(String client, String topic, byte[] payload, long nowNanos) {
+  /**
+   * Handles one message; never throws for bad input. {@code client} is the sender's identity as the
+   * transport established it (the embedded broker's client id, bound to its user; the user segment
+   * of the external broker's topic), never a name from the payload. An E-stop engage is parsed
+   * before taking the link's lock and applied in a few assignments, so it never waits for another
+   * message's parsing.
+   */
+  public void onMessage(String client, String topic, byte[] payload, long nowNanos) {
+    Commands.Estop engaged = topic.equals("cmd/estop") ? CommandParser.engagement(payload) : null;
+    if (engaged != null) {
+      engage(engaged.cut());
+      return;
+    }
+    handle(client, topic, payload, nowNanos);
+  }
+
+  private synchronized void engage(boolean cut) {
+    command.estop = true; // from anyone: safety first
+    command.estopCut |= cut; // a cut, once asked, is not softened by a later engage
+    // Every pending mode request is void: after a release the robot stays PASSIVE until the
+    // lease holder asks for a mode again.
+    command.requestedMode = Mode.PASSIVE;
+    stop();
+    offer();
+  }
+
+  private synchronized void handle(String client, String topic, byte[] payload, long nowNanos) {
     try {
       switch (topic) {
         case "cmd/estop":
@@ -198,12 +239,7 @@ public final class OperatorLink {
 
   private void estop(String client, Commands.Estop e) throws ProtocolException {
     if (e.engage()) {
-      command.estop = true; // from anyone: safety first
-      command.estopCut |= e.cut(); // a cut, once asked, is not softened by a later engage
-      // Every pending mode request is void: after a release the robot stays PASSIVE until the
-      // lease holder asks for a mode again.
-      command.requestedMode = Mode.PASSIVE;
-      stop();
+      engage(e.cut());
       return;
     }
     holderOnly(client, "cmd/estop");

@@ -321,4 +321,41 @@ class OperatorLinkTest {
         errors.get(3).contains("cmd/policy: enabled: expected true or false"), errors.get(3));
     assertEquals(4, link.refused());
   }
+
+  @Test
+  void anEngageIsObeyedWithAnyExtrasButAReleaseOnlyFromTheHolder() {
+    send("tablet", "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", 0);
+    for (String engage :
+        new String[] {
+          "{\"engage\":true}",
+          "{\"engage\":true,\"client\":\"tablet\",\"why\":\"cable\"}",
+          "{\"engage\":true,\"seq\":-5}",
+          "{\"engage\":true,\"seq\":\"x\",\"nested\":{\"a\":[1,2]}}"
+        }) {
+      send("tablet", "cmd/estop", "{\"seq\":2,\"engage\":false}", MS);
+      assertFalse(latest().estop, "released by the holder");
+      send("", "cmd/estop", engage, 2 * MS);
+      assertTrue(latest().estop, engage);
+      send("director", "cmd/estop", "{\"seq\":3,\"engage\":false,\"client\":\"tablet\"}", MS);
+      assertTrue(latest().estop, "a payload name releases nothing");
+    }
+    send("tablet", "cmd/estop", "{\"engage\":false,\"extra\":1}", 3 * MS);
+    assertTrue(latest().estop, "a release is parsed exactly: unknown fields refuse it");
+  }
+
+  @Test
+  void theSeqRecordIsBoundedAndKeepsTheClientsStillTalking() {
+    send("tablet", "cmd/lease", "{\"seq\":100,\"action\":\"acquire\"}", 0);
+    for (int i = 0; i < OperatorLink.MAX_CLIENTS * 3; i++) {
+      send("c" + i, "cmd/lease", "{\"seq\":1,\"action\":\"acquire\"}", MS); // refused: held
+      if (i % 100 == 0) {
+        send("tablet", "cmd/heartbeat", "{\"seq\":" + (101 + i) + "}", MS);
+      }
+    }
+    errors.clear();
+    send("tablet", "cmd/heartbeat", "{\"seq\":5}", 2 * MS);
+    assertTrue(
+        errors.stream().anyMatch(e -> e.contains("is not newer")),
+        "the holder's seq is still remembered: " + errors);
+  }
 }

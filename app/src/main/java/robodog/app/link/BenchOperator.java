@@ -14,7 +14,15 @@ import robodog.operatorlink.mqtt.NoDelaySocketFactory;
  * thread at a time.
  */
 final class BenchOperator implements AutoCloseable {
+  /**
+   * Broker URIs whose robot reads commands under each user's path {@code op/<id>/cmd/...} (the
+   * external broker, Mosquitto); on any other the commands go straight under {@code cmd/}.
+   */
+  static final java.util.Set<String> PER_USER_PATH =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   final MqttAsyncClient client;
+  private final String commandPath;
   private final String id;
   private final String prefix;
   private final MqttConnectOptions options = new MqttConnectOptions();
@@ -25,6 +33,7 @@ final class BenchOperator implements AutoCloseable {
     this.id = id;
     this.prefix = "robodog/" + robotId + "/";
     this.seq = firstSeq;
+    this.commandPath = PER_USER_PATH.contains(uri) ? "op/" + id + "/" : "";
     client = new MqttAsyncClient(uri, id, new MemoryPersistence());
     options.setSocketFactory(new NoDelaySocketFactory());
     options.setCleanSession(true);
@@ -47,12 +56,13 @@ final class BenchOperator implements AutoCloseable {
   /** Publishes {@code {"seq":N,"client":id,<fields>}} on {@code topic}. */
   IMqttDeliveryToken send(String topic, String fields, int qos) throws MqttException {
     String json = "{\"seq\":" + ++seq + ",\"client\":\"" + id + "\"," + fields + "}";
-    return client.publish(prefix + topic, json.getBytes(StandardCharsets.UTF_8), qos, false);
+    return client.publish(
+        prefix + commandPath + topic, json.getBytes(StandardCharsets.UTF_8), qos, false);
   }
 
   /** Publishes raw bytes (QoS 0) on {@code topic} under the prefix. */
   IMqttDeliveryToken sendRaw(String topic, byte[] payload) throws MqttException {
-    return client.publish(prefix + topic, payload, 0, false);
+    return client.publish(prefix + commandPath + topic, payload, 0, false);
   }
 
   /** The tablet vanishes: no DISCONNECT packet. */

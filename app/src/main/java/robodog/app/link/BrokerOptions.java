@@ -156,7 +156,13 @@ public final class BrokerOptions {
       }
       tls = new BrokerSecurity.Tls(tlsKeystore, pw.toCharArray(), tlsPort, wssPort);
     }
-    return new EmbeddedBroker(
-        robotId, router, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);
+    EmbeddedBroker embedded =
+        new EmbeddedBroker(
+            robotId, router, mqttPort, new BrokerSecurity(bind, store, tls), webSocketPort);
+    if (store != null) {
+      // ./robodog users add|remove applies to the running robot: re-read within a second.
+      embedded.reloadCredentials(file);
+    }
+    return embedded;
   }
 }

@@ -64,8 +64,30 @@ public final class LinkBenchCommand implements Callable<Integer> {
           "seconds of loop timing without fuzz, for comparison (default ${DEFAULT-VALUE})")
   double quietSeconds;
 
+  @Option(
+      names = "--connect-flood",
+      defaultValue = "0",
+      description =
+          "attacker threads sending CONNECTs with wrong passwords: E-stop and refused-command"
+              + " round trips quiet vs under that flood (0 to skip)")
+  int connectFlood;
+
+  @Option(
+      names = "--flood-samples",
+      defaultValue = "200",
+      description = "round trips per case with --connect-flood (default ${DEFAULT-VALUE})")
+  int floodSamples;
+
   @Override
   public Integer call() throws Exception {
+    if (connectFlood < 0 || connectFlood > 1000 || floodSamples < 10) {
+      throw new IllegalArgumentException(
+          "--connect-flood must be 0..1000 threads, --flood-samples >= 10");
+    }
+    if (connectFlood > 0) {
+      ConnectFloodBench.run(connectFlood, floodSamples, spec.commandLine().getOut());
+      return 0;
+    }
     if (samples < 10 || cuts < 0 || fuzz < 0) {
       throw new IllegalArgumentException("--samples must be >= 10, --cuts and --fuzz >= 0");
     }
@@ -95,6 +117,7 @@ public final class LinkBenchCommand implements Callable<Integer> {
         ref[0] = null;
       }
       BenchMosquitto m = new BenchMosquitto(tmp);
+      BenchOperator.PER_USER_PATH.add(m.uri());
       try {
         try (ExternalBrokerLink ext = external(m, bare)) {
           CommandLatency.toMailbox("Mosquitto (external)", m.uri(), box, samples, out);

@@ -18,6 +18,7 @@ import robodog.operatorlink.PortInUseException;
 import robodog.operatorlink.mqtt.auth.BrokerSecurity;
 import robodog.operatorlink.mqtt.ws.BrokerWebSockets;
 import robodog.operatorlink.mqtt.ws.OriginPolicy;
+import robodog.operatorlink.protocol.CommandParser;
 
 /**
  * The MQTT broker inside the robot process (Moquette 0.17, MQTT 3.1.1): the robot is the hotspot
@@ -107,7 +108,9 @@ public final class EmbeddedBroker implements BrokerLink {
     p.setProperty("persistence_enabled", "false");
     this.prefix = "robodog/" + robotId + "/";
     String prefix = this.prefix;
+    String estopTopic = prefix + "cmd/estop";
     checkPortsFree(security);
+    security.webSocketListener(this.webSocketPort > 0);
     server.startServer(
         new MemoryConfig(p),
         List.of(
@@ -123,6 +126,9 @@ public final class EmbeddedBroker implements BrokerLink {
                 try {
                   String topic = msg.getTopicName();
                   if (topic.startsWith(prefix + "cmd/")) {
+                    if (topic.equals(estopTopic) && engagesAlreadyTaken(payload)) {
+                      return; // the gate delivered it on the I/O thread already
+                    }
                     byte[] bytes = new byte[payload.readableBytes()];
                     payload.getBytes(payload.readerIndex(), bytes);
                     link.onMessage(
@@ -147,6 +153,14 @@ public final class EmbeddedBroker implements BrokerLink {
     security.onRefused(
         why -> publish("state/error", TelemetryJson.error(why), false)); // the sender sees why
     try {
+      security.installGate(
+          server,
+          estopTopic,
+          (client, bytes, now) -> {
+            if (CommandParser.engages(bytes)) {
+              link.onMessage(client, "cmd/estop", bytes, now);
+            }
+          });
       webSockets =
           new BrokerWebSockets(
               security.bindHost(), this.port, this.webSocketPort, security.tls(), WEB_SOCKET_PATH);
@@ -173,6 +187,21 @@ public final class EmbeddedBroker implements BrokerLink {
   /** The TLS listeners' keystore and ports, or null without TLS. */
   public BrokerSecurity.Tls tls() {
     return security.tls();
+  }
+
+  private static boolean engagesAlreadyTaken(ByteBuf payload) {
+    byte[] bytes = new byte[payload.readableBytes()];
+    payload.getBytes(payload.readerIndex(), bytes);
+    return CommandParser.engages(bytes);
+  }
+
+  /**
+   * Drops every connection of a user removed from {@code file} while the robot runs (the file is
+   * re-read every second). Start-up thread.
+   */
+  public EmbeddedBroker reloadCredentials(java.nio.file.Path file) {
+    security.reloadFrom(file, server::disconnectClient);
+    return this;
   }
 
   /** Every listener's port, before Moquette starts any of them. */
@@ -265,5 +294,6 @@ public final class EmbeddedBroker implements BrokerLink {
         true);
     webSockets.close();
     server.stopServer();
+    security.close();
   }
 }

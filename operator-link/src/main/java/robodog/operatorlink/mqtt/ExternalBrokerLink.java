@@ -21,12 +21,13 @@ import robodog.operatorlink.protocol.ProtocolException;
  * The robot as a Paho client of an external broker (Mosquitto, or a cluster for a fleet), with the
  * same topics and the same {@link OperatorLink} as the embedded broker.
  *
- * <p><b>Who sent a command.</b> A plain broker does not tell subscribers who published, so every
- * command carries a {@code client} field naming its sender, and that name is what the lease and the
- * {@code seq} rules use. The robot cannot verify it: authentication and authorisation are the
- * broker's (its password file and ACL decide who may publish to {@code cmd/*}; see {@code
- * docs/mosquitto/}). Among users the ACL admits, the name is trusted as a label, as on any shared
- * broker.
+ * <p><b>Who sent a command.</b> A plain broker does not tell subscribers who published, so each
+ * operator publishes under its own path, {@code robodog/<robot>/op/<user>/cmd/<name>}, and the
+ * broker's ACL lets user {@code <user>} write only there (Mosquitto's {@code %u} pattern; see
+ * {@code docs/mosquitto/robodog.acl}). The robot subscribes with {@code op/+/cmd/+} and takes the
+ * sender's identity from that topic segment, which a user cannot choose; a {@code client} field in
+ * the payload is ignored. {@code robodog/<robot>/cmd/estop} (no user) is also read, for an E-stop
+ * engage from anyone the ACL lets write it; anything else there is refused.
  *
  * <p><b>No stale commands.</b> Clean session (the broker queues nothing for the robot while it is
  * away), retained commands are refused, velocity expiry is counted from receipt, and each sender's
@@ -65,6 +66,17 @@ public final class ExternalBrokerLink implements BrokerLink {
     }
   }
 
+  /**
+   * The command topics under the robot's prefix, as the robot subscribes to them: one path per
+   * broker user ({@code op/<user>/cmd/<name>}).
+   */
+  public static final String OPERATOR_COMMANDS = "op/+/cmd/+";
+
+  /** The command path prefix of user {@code user} under the robot's prefix. */
+  public static String commandPath(String user) {
+    return "op/" + user + "/";
+  }
+
   private static final byte[] ONLINE = "{\"online\":true}".getBytes(StandardCharsets.UTF_8);
   private static final byte[] OFFLINE = "{\"online\":false}".getBytes(StandardCharsets.UTF_8);
 
@@ -72,7 +84,6 @@ public final class ExternalBrokerLink implements BrokerLink {
   private final String prefix;
   private final OperatorLink link;
   private final Consumer<String> errors;
-  private final CommandParser parser = new CommandParser();
   private final MqttAsyncClient client;
   private final MqttConnectOptions connect = new MqttConnectOptions();
   private final AtomicLong refused = new AtomicLong();
@@ -133,6 +144,10 @@ public final class ExternalBrokerLink implements BrokerLink {
     supervisor.start();
   }
 
+  /** Characters a user segment of the command path may have (Mosquitto user names). */
+  private static final java.util.regex.Pattern USER_PATH =
+      java.util.regex.Pattern.compile("op/([A-Za-z0-9_.-]{1,64})/(cmd/[^/]+)");
+
   private void onCommand(String topic, MqttMessage message) {
     long now = System.nanoTime();
     String suffix = topic.substring(prefix.length());
@@ -142,8 +157,25 @@ public final class ExternalBrokerLink implements BrokerLink {
         throw new ProtocolException(
             suffix + ": retained command refused: commands count only when sent live");
       }
-      String from = parser.client(suffix, payload);
-      link.onMessage(from, suffix, payload, now);
+      if (suffix.equals("cmd/estop")) {
+        if (!CommandParser.engages(payload)) {
+          throw new ProtocolException(
+              "cmd/estop: only an engage is taken here; a release goes under op/<user>/cmd/estop");
+        }
+        link.onMessage("", suffix, payload, now);
+        return;
+      }
+      java.util.regex.Matcher m = USER_PATH.matcher(suffix);
+      if (!m.matches()) {
+        throw new ProtocolException(
+            suffix + ": refused: commands go to robodog/<robot>/op/<user>/cmd/<name>");
+      }
+      if (robodog.operatorlink.mqtt.auth.ClientIdBinding.RESERVED.contains(
+          m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+        throw new ProtocolException(
+            suffix + ": refused: user '" + m.group(1) + "' is a name reserved for the robot");
+      }
+      link.onMessage(m.group(1), m.group(2), payload, now);
     } catch (ProtocolException e) {
       refused.incrementAndGet();
       errors.accept(e.getMessage());
@@ -201,7 +233,10 @@ public final class ExternalBrokerLink implements BrokerLink {
   private void tryConnect() throws MqttException {
     client.connect(connect).waitForCompletion(options.keepAliveSeconds() * 2000L);
     lastAckNanos = System.nanoTime();
-    client.subscribe(prefix + "cmd/#", 1).waitForCompletion(2000);
+    client
+        .subscribe(
+            new String[] {prefix + OPERATOR_COMMANDS, prefix + "cmd/estop"}, new int[] {1, 1})
+        .waitForCompletion(2000);
     probe();
     lastFailure = "";
     if (connections.incrementAndGet() > 1) {

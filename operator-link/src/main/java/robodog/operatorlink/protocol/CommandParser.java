@@ -24,7 +24,11 @@ public final class CommandParser {
   /** Fastest yaw rate accepted, rad/s. */
   public static final double MAX_YAW_RATE = 3.0;
 
-  /** Field naming the sender; required through an external broker, ignored by the embedded one. */
+  /**
+   * A field a sender may add to any command; accepted and ignored: the sender is always the
+   * transport's (the embedded broker's client id bound to its user, the external broker's per-user
+   * command path), never a name in the payload.
+   */
   public static final String CLIENT = "client";
 
   private static final int DEFAULT_TTL_MS = 300;
@@ -132,23 +136,6 @@ public final class CommandParser {
     return v.asText();
   }
 
-  /**
-   * The {@code client} field: who sent a command through an external broker, where the robot cannot
-   * see the sender's connection. 1-64 letters, digits, '.', '_' or '-'.
-   *
-   * @param topic topic without the prefix, for the message
-   */
-  public String client(String topic, byte[] payload) throws ProtocolException {
-    JsonNode v = object(topic, payload, null).get(CLIENT);
-    if (v == null || !v.isTextual() || !v.asText().matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new ProtocolException(
-          topic
-              + ": client: required through an external broker: expected the sender's name,"
-              + " 1-64 letters, digits, '.', '_' or '-'");
-    }
-    return v.asText();
-  }
-
   /** {@code cmd/velocity}. */
   public Commands.Velocity velocity(byte[] payload) throws ProtocolException {
     String t = "cmd/velocity";
@@ -176,9 +163,56 @@ public final class CommandParser {
     return new Commands.ModeRequest(seq(t, n), word(t, n, "mode", Set.of("sit", "stand", "walk")));
   }
 
-  /** {@code cmd/estop}. */
+  private static final ObjectMapper LENIENT =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder()
+                      .maxNestingDepth(4)
+                      .maxStringLength(256)
+                      .maxNumberLength(40)
+                      .build())
+              .build());
+
+  /**
+   * Whether {@code payload} asks to engage the E-stop: a JSON object of at most {@link
+   * #MAX_PAYLOAD_BYTES} with {@code "engage":true}, whatever other fields it has (unknown ones, a
+   * {@code client}, a bad {@code seq}): an engage is never refused for its extras. Any thread; a
+   * static parser so the broker's I/O thread can call it.
+   */
+  public static boolean engages(byte[] payload) {
+    return engagement(payload) != null;
+  }
+
+  /**
+   * The engage {@code payload} asks for, as {@link #engages} decides it, or null when it is no
+   * engage. Its {@code cut} is true only for {@code "cut":true}: any other value of that field
+   * still engages, with the deployment's software stop. Any thread.
+   */
+  public static Commands.Estop engagement(byte[] payload) {
+    if (payload == null || payload.length == 0 || payload.length > MAX_PAYLOAD_BYTES) {
+      return null;
+    }
+    try {
+      JsonNode n = LENIENT.readTree(payload);
+      if (n == null || !n.isObject() || !n.path("engage").isBoolean()) {
+        return null;
+      }
+      return n.get("engage").asBoolean()
+          ? new Commands.Estop(true, n.path("cut").isBoolean() && n.get("cut").asBoolean())
+          : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** {@code cmd/estop}: an engage as {@link #engages}; a release exactly as documented. */
   public Commands.Estop estop(byte[] payload) throws ProtocolException {
     String t = "cmd/estop";
+    Commands.Estop engaged = engagement(payload);
+    if (engaged != null) {
+      return engaged;
+    }
     JsonNode n = object(t, payload, Set.of("seq", "engage", "cut"));
     JsonNode v = n.get("engage");
     if (v == null || !v.isBoolean()) {

@@ -129,6 +129,9 @@ public record TabletConfig(
     if (secureWebSocketPort > 0) {
       m.put("wss_url", "wss://" + host + ":" + secureWebSocketPort + webSocketPath);
     }
+    // Behind an external broker each user publishes under its own path, which the broker's ACL
+    // enforces ({user} is the login name the page is given); on the robot's broker: cmd/.
+    m.put("command_path", webSocketUrl != null ? "op/{user}/cmd/" : "cmd/");
     m.put("gaits", gaits);
     m.put(
         "body_height_m",

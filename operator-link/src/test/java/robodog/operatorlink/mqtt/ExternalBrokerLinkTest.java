@@ -71,17 +71,24 @@ class ExternalBrokerLinkTest {
             new ExternalBrokerLink(
                 "dog1", link, errors::add, options("tcp://127.0.0.1:" + wifi.port(), 1));
         Tablet watcher = new Tablet(broker.uri(), "dog1", "watcher", null, null).listen();
-        Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet", null, null)) {
+        Tablet tablet =
+            new Tablet(broker.uri(), "dog1", "tablet", null, null).under("op/tablet/")) {
       assertTrue(Tablet.within(3000, () -> watcher.got("state/status {\"online\":true}")));
       tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
       tablet.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");
       assertTrue(Tablet.within(2000, () -> vx() == 0.1), "velocity through Mosquitto: " + vx());
-      assertEquals("tablet", link.leaseHolder(), "the client field names the sender");
-      tablet.sendRaw("cmd/velocity", "{\"seq\":99,\"vx\":0.2}", false);
+      assertEquals("tablet", link.leaseHolder(), "the command path names the sender");
+      tablet.client.publish(
+          "robodog/dog1/cmd/velocity",
+          "{\"seq\":99,\"client\":\"tablet\",\"vx\":0.2}".getBytes(),
+          1,
+          false);
+      tablet.client.publish(
+          "robodog/dog1/cmd/estop", "{\"seq\":100,\"engage\":false}".getBytes(), 1, false);
       assertTrue(
-          Tablet.within(2000, () -> errors.stream().anyMatch(e -> e.contains("client: required"))),
+          Tablet.within(2000, () -> errors.stream().anyMatch(e -> e.contains("only an engage"))),
           errors.toString());
-      assertEquals(0.1, vx(), 0.0, "a command without a sender moves nothing");
+      assertEquals(0.1, vx(), 0.0, "a command outside a user's path moves nothing");
       assertEquals(1, robot.refusedPublishes());
 
       watcher.received.clear();
@@ -105,7 +112,8 @@ class ExternalBrokerLinkTest {
                 "dog1", link, errors::add, options("tcp://127.0.0.1:" + wifi.port(), 1))) {
       assertTrue(Tablet.within(3000, robot::isConnected));
       long stopNanos;
-      try (Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet", null, null)) {
+      try (Tablet tablet =
+          new Tablet(broker.uri(), "dog1", "tablet", null, null).under("op/tablet/")) {
         tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
         for (int i = 0; i < 10; i++) { // walking: refreshed every 50 ms, each valid for 1 s
           tablet.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");
@@ -122,7 +130,8 @@ class ExternalBrokerLinkTest {
       assertTrue(stopNanos < 1_500_000_000L, "stopped after " + stopNanos / 1e6 + " ms");
 
       broker.start(); // same port
-      try (Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet2", null, null)) {
+      try (Tablet tablet =
+          new Tablet(broker.uri(), "dog1", "tablet2", null, null).under("op/tablet/")) {
         // Sent before the robot is back: a retained command would be handed over on subscribe.
         tablet.sendRaw(
             "cmd/velocity",
@@ -217,7 +226,8 @@ class ExternalBrokerLinkTest {
                     "ssl://127.0.0.1:" + tlsPort, null, null, 2, ctx.getSocketFactory()))) {
       broker.start();
       assertTrue(Tablet.within(5000, robot::isConnected), errors + broker.log());
-      try (Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet", null, null)) {
+      try (Tablet tablet =
+          new Tablet(broker.uri(), "dog1", "tablet", null, null).under("op/tablet/")) {
         tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
         tablet.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");
         assertTrue(Tablet.within(2000, () -> vx() == 0.1), "command via TLS: " + errors);
@@ -238,9 +248,13 @@ class ExternalBrokerLinkTest {
                 errors::add,
                 new ExternalBrokerLink.Options(
                     broker.uri(), "dog1", "robot-secret".toCharArray(), 2, null));
-        Tablet tablet = new Tablet(broker.uri(), "dog1", "tablet1", "tablet1", "op-secret-1");
+        Tablet tablet =
+            new Tablet(broker.uri(), "dog1", "tablet1", "tablet1", "op-secret-1")
+                .under("op/tablet1/");
         Tablet director =
-            new Tablet(broker.uri(), "dog1", "director", "director", "obs-secret-1").listen()) {
+            new Tablet(broker.uri(), "dog1", "director", "director", "obs-secret-1")
+                .listen()
+                .under("op/director/")) {
       assertTrue(Tablet.within(3000, robot::isConnected), broker.log());
       tablet.send("cmd/lease", "{%s,\"action\":\"acquire\"}");
       tablet.send("cmd/velocity", "{%s,\"vx\":0.1,\"ttl_ms\":1000}");

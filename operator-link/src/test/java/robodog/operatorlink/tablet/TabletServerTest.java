@@ -97,6 +97,31 @@ class TabletServerTest {
   }
 
   @Test
+  void behindAnExternalBrokerThePageIsToldItsPerUserCommandPath() throws Exception {
+    TabletConfig external =
+        new TabletConfig(
+            "dog1",
+            "ws://broker.local:9001/mqtt",
+            1,
+            "/mqtt",
+            List.of("tripod"),
+            0.05,
+            0.18,
+            0.12,
+            -1);
+    try (TabletServer s = new TabletServer(new InetSocketAddress("127.0.0.1", 0), external)) {
+      String raw = rawGet(s.port(), "/config.json", "dog1.local:8080");
+      assertTrue(raw.contains("\"command_path\":\"op/{user}/cmd/\""), raw);
+    }
+    TabletConfig embedded =
+        new TabletConfig("dog1", 9001, "/mqtt", List.of("tripod"), 0.05, 0.18, 0.12);
+    try (TabletServer s = new TabletServer(new InetSocketAddress("127.0.0.1", 0), embedded)) {
+      String raw = rawGet(s.port(), "/config.json", "dog1.local:8080");
+      assertTrue(raw.contains("\"command_path\":\"cmd/\""), raw);
+    }
+  }
+
+  @Test
   void aSecureWebSocketListenerIsOfferedBesideThePlainOne() throws Exception {
     TabletConfig tls =
         new TabletConfig(

@@ -27,6 +27,7 @@ public final class Tablet implements AutoCloseable {
 
   private final String prefix;
   private final String name;
+  private String commandPath = "";
   private long seq;
 
   /**
@@ -79,19 +80,33 @@ public final class Tablet implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Publishes commands under {@code path} (e.g. {@code op/tablet1/}, the per-user command path of
+   * an external broker) instead of straight under the prefix.
+   */
+  public Tablet under(String path) {
+    commandPath = path;
+    return this;
+  }
+
   /** Next {@code seq} of this client. */
   public long seq() {
     return ++seq;
   }
 
-  /** Publishes JSON at QoS 1 to {@code cmd/...}; {@code %s} in json is replaced by seq,client. */
+  /**
+   * Publishes JSON at QoS 1 to {@code cmd/...}; {@code %s} in json is replaced by seq and a {@code
+   * client} field with this tablet's name (which the robot ignores: it shows a payload name does
+   * not count).
+   */
   public void send(String topic, String json) throws MqttException {
     sendRaw(topic, json.replace("%s", "\"seq\":" + seq() + ",\"client\":\"" + name + "\""), false);
   }
 
   /** Publishes bytes exactly as given. */
   public void sendRaw(String topic, String body, boolean retained) throws MqttException {
-    client.publish(prefix + topic, body.getBytes(StandardCharsets.UTF_8), 1, retained);
+    client.publish(
+        prefix + commandPath + topic, body.getBytes(StandardCharsets.UTF_8), 1, retained);
   }
 
   /** Whether something containing {@code text} was received. */

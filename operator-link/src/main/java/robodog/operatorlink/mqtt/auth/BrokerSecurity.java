@@ -1,5 +1,6 @@
 package robodog.operatorlink.mqtt.auth;
 
+import io.moquette.broker.Server;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -7,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,8 +67,9 @@ public final class BrokerSecurity {
 
   private final String bindHost;
   private final boolean anonymous;
-  private final Map<String, Role> roles;
-  private final CredentialStore store;
+  private volatile CredentialStore store;
+  private final LoginService logins;
+  private CredentialsReload reload;
   private final Tls tls;
   private final AtomicLong refused = new AtomicLong();
   private volatile java.util.function.Consumer<String> refusals = s -> {};
@@ -96,7 +97,7 @@ public final class BrokerSecurity {
               + " 127.0.0.1");
     }
     this.store = store == null ? CredentialStore.empty() : store;
-    this.roles = this.store.roles();
+    this.logins = new LoginService(() -> this.store, anonymous);
     this.tls = tls;
   }
 
@@ -172,14 +173,69 @@ public final class BrokerSecurity {
     }
   }
 
-  /** Checks user name and password against the store; anonymous only on loopback. */
+  /**
+   * Moquette's authenticator: only looks up the verdict the {@link ConnectGate} of this connection
+   * reached off the I/O thread ({@link LoginService}); a CONNECT that did not pass a gate is
+   * refused.
+   */
   public IAuthenticator authenticator() {
-    return (clientId, username, password) -> {
-      if (username == null) {
-        return anonymous;
-      }
-      return password != null && store.authenticate(username, PasswordHash.chars(password)) != null;
-    };
+    return (clientId, username, password) -> ConnectGate.admittedHere(username);
+  }
+
+  /** The login decisions: client id ownership and the failed-login throttle. */
+  public LoginService logins() {
+    return logins;
+  }
+
+  /**
+   * Puts the login gate into every listener of the started {@code server}. Start-up thread, right
+   * after {@code startServer}.
+   *
+   * @param estopTopic the full {@code cmd/estop} topic
+   * @param estops receives every admitted client's E-stop payload on the I/O thread
+   */
+  public void installGate(Server server, String estopTopic, ConnectGate.EstopSink estops) {
+    int listeners = 1 + (webSocketListener ? 1 : 0);
+    if (tls != null) {
+      listeners += 1 + (tls.webSocketPort() > 0 ? 1 : 0);
+    }
+    GateInstaller.install(server, listeners, () -> new ConnectGate(logins, estopTopic, estops));
+  }
+
+  private boolean webSocketListener;
+
+  /** Whether a plain WebSocket listener is configured (it needs a gate too). */
+  public void webSocketListener(boolean on) {
+    webSocketListener = on;
+  }
+
+  /**
+   * Re-reads {@code file} when it changes (checked every second): a new password or role applies to
+   * the next CONNECT or publish, and every connection of a removed user is dropped through {@code
+   * disconnect} (called with each of its client ids). A file that does not load keeps the users as
+   * they were and is reported through {@link #onRefused}'s listener. Start-up thread.
+   */
+  public void reloadFrom(Path file, java.util.function.Consumer<String> disconnect) {
+    reload = new CredentialsReload(file, this::replaceStore, disconnect, s -> refusals.accept(s));
+  }
+
+  private java.util.List<String> replaceStore(CredentialStore next) {
+    java.util.Set<String> gone = new java.util.TreeSet<>(store.roles().keySet());
+    gone.removeAll(next.roles().keySet());
+    store = next;
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (String user : gone) {
+      ids.addAll(logins.ids().release(ClientIdBinding.principal(user)));
+    }
+    return ids;
+  }
+
+  /** Stops the credentials watcher and the login thread. */
+  public void close() {
+    if (reload != null) {
+      reload.close();
+    }
+    logins.close();
   }
 
   /**
@@ -194,7 +250,10 @@ public final class BrokerSecurity {
         Role r = role(user);
         String t = topic.toString();
         boolean ok =
-            r != null && t.startsWith(prefix) && r.mayPublish(t.substring(prefix.length()));
+            r != null
+                && t.startsWith(prefix)
+                && r.mayPublish(t.substring(prefix.length()))
+                && !ownedByAnother(client, user);
         if (ok) {
           PublishRateLimit l = t.equals(prefix + "cmd/estop") ? estopLimit : limit;
           long over = l.take(client, System.nanoTime());
@@ -239,6 +298,16 @@ public final class BrokerSecurity {
     if (user == null) {
       return anonymous ? Role.OPERATOR : null;
     }
-    return roles.get(user);
+    CredentialStore.User u = store.user(user);
+    return u == null ? null : u.role();
+  }
+
+  /** A session whose id another principal owns (cannot pass the gate; checked again here). */
+  private boolean ownedByAnother(String client, String user) {
+    String principal = ClientIdBinding.principal(user);
+    return client != null
+        && !client.isEmpty()
+        && !logins.ids().owns(client, principal)
+        && logins.ids().bind(client, principal) != null;
   }
 }

@@ -168,6 +168,11 @@ public final class CredentialStore {
     return u != null && PasswordHash.verify(password, u.passwordHash()) ? u.role() : null;
   }
 
+  /** {@code name}'s entry, or null. */
+  public User user(String name) {
+    return name == null ? null : users.get(name);
+  }
+
   /** Users and roles, sorted by name. */
   public Map<String, Role> roles() {
     Map<String, Role> m = new TreeMap<>();

@@ -56,12 +56,29 @@ public final class PublishRateLimit {
    *     answering every message of a flood)
    */
   public long take(String client, long nowNanos) {
+    if (buckets.size() >= MAX_CLIENTS && !buckets.containsKey(client == null ? "" : client)) {
+      // A bucket idle long enough to be full again says nothing: dropping it changes no answer.
+      long full = (long) (burst / perSecond * 1e9);
+      buckets.values().removeIf(b -> b.idleSince(nowNanos) > full);
+    }
     return buckets
         .computeIfAbsent(client == null ? "" : client, k -> new Bucket(nowNanos))
         .take(nowNanos);
   }
 
+  /** Clients above which idle buckets are dropped (they would be full anyway). */
+  public static final int MAX_CLIENTS = 4096;
+
+  /** Buckets held now. */
+  public int clients() {
+    return buckets.size();
+  }
+
   private final class Bucket {
+    synchronized long idleSince(long now) {
+      return now - last;
+    }
+
     private double tokens = burst;
     private long last;
     private long refused;
