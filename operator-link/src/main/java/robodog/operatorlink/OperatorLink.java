@@ -101,6 +101,13 @@ public final class OperatorLink {
     Commands.Estop engaged = topic.equals("cmd/estop") ? CommandParser.engagement(payload) : null;
     if (engaged != null) {
       engage(engaged.cut());
+      if (!engaged.cut() && CommandParser.badCut(payload)) {
+        synchronized (this) {
+          refused++;
+        }
+        errors.accept(
+            "cmd/estop: cut: expected true or false; engaged with this robot's software stop");
+      }
       return;
     }
     handle(client, topic, payload, nowNanos);

@@ -139,6 +139,7 @@ class OperatorLinkTest {
     assertTrue(latest().estopCut, "a later plain engage does not soften the cut");
     int before = errors.size();
     send("grip", "cmd/estop", "{\"engage\":true,\"cut\":\"now\"}", 0);
+    assertTrue(latest().estop, "a malformed cut still engages");
     assertTrue(
         errors.get(before).contains("cmd/estop: cut: expected true or false"), errors.get(before));
     send("tablet", "cmd/estop", "{\"engage\":false}", 0);

@@ -110,7 +110,6 @@ public final class EmbeddedBroker implements BrokerLink {
     String prefix = this.prefix;
     String estopTopic = prefix + "cmd/estop";
     checkPortsFree(security);
-    security.webSocketListener(this.webSocketPort > 0);
     server.startServer(
         new MemoryConfig(p),
         List.of(

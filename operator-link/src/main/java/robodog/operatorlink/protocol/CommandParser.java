@@ -206,6 +206,19 @@ public final class CommandParser {
     }
   }
 
+  /**
+   * Whether an engage's {@code cut} field is present but not a boolean (the engage still holds,
+   * with the deployment's software stop; the sender is told). Any thread.
+   */
+  public static boolean badCut(byte[] payload) {
+    try {
+      JsonNode n = LENIENT.readTree(payload);
+      return n != null && n.isObject() && n.has("cut") && !n.get("cut").isBoolean();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** {@code cmd/estop}: an engage as {@link #engages}; a release exactly as documented. */
   public Commands.Estop estop(byte[] payload) throws ProtocolException {
     String t = "cmd/estop";

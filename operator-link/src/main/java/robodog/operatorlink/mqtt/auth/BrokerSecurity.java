@@ -195,18 +195,10 @@ public final class BrokerSecurity {
    * @param estops receives every admitted client's E-stop payload on the I/O thread
    */
   public void installGate(Server server, String estopTopic, ConnectGate.EstopSink estops) {
-    int listeners = 1 + (webSocketListener ? 1 : 0);
-    if (tls != null) {
-      listeners += 1 + (tls.webSocketPort() > 0 ? 1 : 0);
-    }
+    // Moquette listens on TCP and, with TLS, on TLS only: the WebSocket listeners are the robot's
+    // own Origin-checking relays into the TCP listener, so their connections pass the gate there.
+    int listeners = 1 + (tls != null ? 1 : 0);
     GateInstaller.install(server, listeners, () -> new ConnectGate(logins, estopTopic, estops));
-  }
-
-  private boolean webSocketListener;
-
-  /** Whether a plain WebSocket listener is configured (it needs a gate too). */
-  public void webSocketListener(boolean on) {
-    webSocketListener = on;
   }
 
   /**

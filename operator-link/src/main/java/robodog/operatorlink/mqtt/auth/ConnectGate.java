@@ -6,7 +6,6 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
 /**
@@ -62,10 +61,8 @@ public final class ConnectGate extends ChannelInboundHandlerAdapter {
       ctx.channel().config().setAutoRead(false);
       String user = c.variableHeader().hasUserName() ? c.payload().userName() : null;
       byte[] pw = c.variableHeader().hasPassword() ? c.payload().passwordInBytes() : null;
-      String address =
-          ctx.channel().remoteAddress() instanceof InetSocketAddress
-              ? ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress()
-              : String.valueOf(ctx.channel().remoteAddress());
+      // A browser behind the robot's WebSocket relay counts as itself, not as the relay.
+      String address = robodog.operatorlink.mqtt.RelayedPeers.origin(ctx.channel().remoteAddress());
       String id = c.payload().clientIdentifier();
       logins.check(
           new LoginService.Request(address, id, user, pw),

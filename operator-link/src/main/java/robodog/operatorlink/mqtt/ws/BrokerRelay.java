@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import robodog.operatorlink.mqtt.RelayedPeers;
 
 /**
  * After an accepted upgrade: one TCP connection to the broker per WebSocket, MQTT bytes copied both
@@ -65,6 +66,10 @@ final class BrokerRelay extends ChannelInboundHandlerAdapter {
                   return;
                 }
                 connected = true;
+                // Before the first MQTT byte: the broker's login throttle sees the browser.
+                java.net.SocketAddress relaySide = backend.localAddress();
+                RelayedPeers.register(relaySide, front.remoteAddress());
+                backend.closeFuture().addListener(c -> RelayedPeers.unregister(relaySide));
                 while (!pending.isEmpty()) {
                   backend.write(pending.poll());
                 }

@@ -94,6 +94,27 @@ final class RawMqttWebSocket implements AutoCloseable {
     return packet(0x10, v.toByteArray());
   }
 
+  /** MQTT 3.1.1 CONNECT, clean session, with a user name and password. */
+  static byte[] connect(String clientId, String user, String password) {
+    ByteArrayOutputStream v = new ByteArrayOutputStream();
+    v.writeBytes(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 4, (byte) 0xC2, 0, 60});
+    string(v, clientId);
+    string(v, user);
+    string(v, password);
+    return packet(0x10, v.toByteArray());
+  }
+
+  /** The return code of the CONNACK that must come next (0 accepted, 4 or 5 refused). */
+  int readConnackCode() throws IOException {
+    int type = readPacketType();
+    if (type != 0x20) {
+      throw new IOException("expected a CONNACK, got packet type " + type);
+    }
+    in.read(); // remaining length (2)
+    in.read(); // session present
+    return in.read();
+  }
+
   /** MQTT PUBLISH at QoS 0. */
   static byte[] publish(String topic, String payload) {
     ByteArrayOutputStream v = new ByteArrayOutputStream();
