@@ -174,7 +174,7 @@ public final class MissionService {
         break;
       case "pause":
         requireRun();
-        mission.pause(t, "by " + client);
+        mission.pauseBy(t, client);
         break;
       case "resume":
         requireRun();
@@ -187,6 +187,7 @@ public final class MissionService {
       case "return_home":
         requireRun();
         require(!estopped(), "the robot is E-stopped");
+        requireMayLift(client);
         lease.takeForRun(client);
         mission.returnHome(client);
         break;
@@ -232,11 +233,32 @@ public final class MissionService {
   private void resume(String client, long nowNanos) {
     require(!estopped(), "the robot is E-stopped (release it first)");
     require(mission.state().holding(), "the run is " + mission.state().wireName() + ", not paused");
+    requireMayLift(client);
     lease.takeForRun(client);
     // Whoever resumes supervises from now on.
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
     mission.resume(nowNanos * 1e-9, client);
+  }
+
+  /**
+   * A run paused by hand (e.g. by its supervisor for crew on the path) moves again only at the word
+   * of whoever paused it or of the run's supervisor (its dispatcher, or whoever last resumed it):
+   * another operator, even holding the lease, cannot walk it into the people it was stopped for.
+   */
+  private void requireMayLift(String client) {
+    String by = mission.pausedBy();
+    if (by != null && !client.equals(by) && !client.equals(dispatcher)) {
+      throw new IllegalArgumentException(
+          "the run was paused by "
+              + by
+              + "; only "
+              + by
+              + (dispatcher == null || dispatcher.equals(by)
+                  ? ""
+                  : " or the run's supervisor " + dispatcher)
+              + " may move it on");
+    }
   }
 
   private void requireRun() {
