@@ -106,9 +106,12 @@ final class SideJobs {
             link.refused() + side.broker().refusedPublishes(),
             advisor == null ? null : advisor.reason(),
             perceptTel == null ? null : perceptTel.json(t.safetyScale, now));
-    side.publish(
-        "state/telemetry",
-        TelemetryJson.withField(json, "payload", TelemetryJson.payload(payload)),
-        false);
+    json = TelemetryJson.withField(json, "payload", TelemetryJson.payload(payload));
+    json =
+        TelemetryJson.withField(
+            json,
+            "comms",
+            TelemetryJson.comms(link.holderSilentSeconds(now), link.commsStage().wireName()));
+    side.publish("state/telemetry", json, false);
   }
 }
