@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import robodog.operatorlink.testing.StrictJson;
 
 /**
  * For tests of the robot's own path: {@code run --hardware BODY} in this JVM on a thread, with its
@@ -18,6 +19,12 @@ final class LiveRobot {
   final List<String> errors = new CopyOnWriteArrayList<>();
   final List<String> telemetry = new CopyOnWriteArrayList<>();
   final List<String> missions = new CopyOnWriteArrayList<>();
+
+  /**
+   * Every state message that was not strict JSON, with why; fails {@link #await}, {@link #join}.
+   */
+  final List<String> invalid = new CopyOnWriteArrayList<>();
+
   private final Cli[] result = new Cli[1];
   private final Thread thread;
   private long seq;
@@ -49,6 +56,13 @@ final class LiveRobot {
           0,
           (topic, msg) -> {
             String body = new String(msg.getPayload(), StandardCharsets.UTF_8);
+            if (!StrictJson.binary(topic)) {
+              try {
+                StrictJson.parse(topic, msg.getPayload());
+              } catch (IllegalArgumentException e) {
+                invalid.add(e.getMessage());
+              }
+            }
             if (topic.endsWith("error")) {
               errors.add(body);
             } else if (topic.endsWith("telemetry")) {
@@ -73,6 +87,7 @@ final class LiveRobot {
   /** Waits up to 10 s for a message in {@code l} matching {@code p}; fails naming {@code what}. */
   void await(List<String> l, Predicate<String> p, String what) throws InterruptedException {
     for (int i = 0; i < 200; i++) {
+      assertValid();
       if (l.stream().anyMatch(p)) {
         return;
       }
@@ -87,9 +102,17 @@ final class LiveRobot {
             + (l.isEmpty() ? "nothing" : l.get(l.size() - 1)));
   }
 
+  /** Fails naming every state message that was not strict JSON. */
+  void assertValid() {
+    if (!invalid.isEmpty()) {
+      throw new AssertionError("the robot published invalid JSON: " + invalid);
+    }
+  }
+
   /** Waits for the run to end (its duration) and returns what the command returned. */
   Cli join(long timeoutMs) throws InterruptedException {
     thread.join(timeoutMs);
+    assertValid();
     return result[0];
   }
 }

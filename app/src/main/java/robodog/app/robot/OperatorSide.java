@@ -113,6 +113,13 @@ public final class OperatorSide implements AutoCloseable {
                   out);
       side.web = s.tablet().start(s.robotId(), side.broker, cfg, out);
       side.publish("state/status", "{\"online\":true}".getBytes(StandardCharsets.UTF_8), true);
+      // What start-up left out (missions off, a route not loaded): the log, the console and the
+      // operators hear it once the broker can carry it; everything else runs.
+      for (String p : side.missions.problems()) {
+        errors.accept(p);
+        out.println("robodog: " + p);
+      }
+      side.missions.announce();
       out.printf(
           Locale.ROOT,
           "MQTT broker %s, topics robodog/%s/cmd/...%n",

@@ -130,7 +130,7 @@ public final class Robot implements AutoCloseable {
           OperatorSide.open(
               setup.link(), cfg, link, telemetry, clock, e -> report("operator", e), out);
       controllerTelemetry = side.controllerTelemetry();
-      side.missions().service().declaredPayload(this::payload);
+      side.missions().declaredPayload(this::payload);
     }
     controller = cfg.newController(commands, controllerTelemetry, setup.initialMode());
     if (advisor != null) {
