@@ -31,7 +31,8 @@ import robodog.locomotion.LocomotionConfig;
       BenchCommand.Loop.class,
       SimBenchCommand.class,
       robodog.app.link.LinkBenchCommand.class,
-      BenchPerceptionCommand.class
+      BenchPerceptionCommand.class,
+      robodog.app.link.ChaosBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

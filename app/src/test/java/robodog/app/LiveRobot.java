@@ -29,11 +29,19 @@ final class LiveRobot {
   private final Thread thread;
   private long seq;
 
-  private LiveRobot(String body, double seconds, Path dir) throws Exception {
-    port = SimMqtt.freePort();
+  private volatile Thread driver;
+  private final boolean external;
+
+  private LiveRobot(String body, double seconds, Path dir, int brokerPort) throws Exception {
+    port = brokerPort > 0 ? brokerPort : SimMqtt.freePort();
+    external = brokerPort > 0;
     List<String> args = new ArrayList<>();
     args.addAll(List.of("run", "--hardware", body, "--duration", Double.toString(seconds)));
-    args.addAll(List.of("--mqtt-port", Integer.toString(port), "--ws-port", "0"));
+    if (brokerPort > 0) {
+      args.addAll(List.of("--broker", "tcp://127.0.0.1:" + brokerPort, "--mqtt-keepalive", "1"));
+    } else {
+      args.addAll(List.of("--mqtt-port", Integer.toString(port), "--ws-port", "0"));
+    }
     args.addAll(List.of("--http-port", "0", "--robot-id", "dog1"));
     args.addAll(List.of("--db", dir.resolve("runs.db").toString()));
     args.addAll(List.of("--plots", dir.resolve("reports").toString()));
@@ -42,9 +50,60 @@ final class LiveRobot {
 
   /** Starts the robot; its run database is {@code dir/runs.db}. */
   static LiveRobot start(String body, double seconds, Path dir) throws Exception {
-    LiveRobot r = new LiveRobot(body, seconds, dir);
+    LiveRobot r = new LiveRobot(body, seconds, dir, 0);
     r.thread.start();
     return r;
+  }
+
+  /**
+   * As {@link #start}, through the external broker listening on loopback {@code brokerPort} (e.g. a
+   * test's Mosquitto) instead of an embedded one; {@link #client} connects there.
+   */
+  static LiveRobot startWithBroker(String body, double seconds, Path dir, int brokerPort)
+      throws Exception {
+    LiveRobot r = new LiveRobot(body, seconds, dir, brokerPort);
+    r.thread.start();
+    return r;
+  }
+
+  /**
+   * Walks the robot from {@code c}, which must hold the lease: {@code cmd/mode walk}, then {@code
+   * cmd/velocity} vx 0.1 m/s every 100 ms on a thread until {@link #stopDriving}. A publish that
+   * fails (the broker is away) is skipped.
+   */
+  void startDriving(MqttClient c) throws Exception {
+    stopDriving();
+    send(c, "cmd/mode", "{\"seq\":SEQ,\"mode\":\"walk\"}");
+    Thread t =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  if (c.isConnected()) {
+                    send(c, "cmd/velocity", "{\"seq\":SEQ,\"vx\":0.1,\"ttl_ms\":300}");
+                  }
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Exception e) {
+                  // the broker is away: the robot's watchdog stops it; keep trying
+                }
+              }
+            },
+            "test-driver");
+    t.setDaemon(true);
+    driver = t;
+    t.start();
+  }
+
+  /** Stops {@link #startDriving}'s thread. */
+  void stopDriving() throws InterruptedException {
+    Thread t = driver;
+    driver = null;
+    if (t != null) {
+      t.interrupt();
+      t.join(2000);
+    }
   }
 
   /** A client connected to the robot's broker; with {@code listen}, it records state/#. */
@@ -75,13 +134,17 @@ final class LiveRobot {
     return c;
   }
 
-  /** Publishes {@code json} on {@code robodog/dog1/topic} (QoS 1), SEQ replaced by a new seq. */
-  void send(MqttClient c, String topic, String json) throws Exception {
-    c.publish(
-        "robodog/dog1/" + topic,
-        json.replace("SEQ", Long.toString(++seq)).getBytes(StandardCharsets.UTF_8),
-        1,
-        false);
+  /**
+   * Publishes {@code json} on {@code robodog/dog1/topic} (QoS 1), SEQ replaced by a new seq;
+   * through an external broker with the sender's {@code client} field added.
+   */
+  synchronized void send(MqttClient c, String topic, String json) throws Exception {
+    String body = json.replace("SEQ", Long.toString(++seq));
+    if (external) {
+      // Behind an external broker the robot learns the sender from the message itself.
+      body = "{\"client\":\"" + c.getClientId() + "\"," + body.substring(1);
+    }
+    c.publish("robodog/dog1/" + topic, body.getBytes(StandardCharsets.UTF_8), 1, false);
   }
 
   /** Waits up to 10 s for a message in {@code l} matching {@code p}; fails naming {@code what}. */
