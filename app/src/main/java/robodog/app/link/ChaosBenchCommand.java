@@ -158,7 +158,7 @@ public final class ChaosBenchCommand implements Callable<Integer> {
       robot.start(true);
       String uri = broker != null ? broker.uri() : "tcp://127.0.0.1:" + port;
       try (ChaosOperator op = new ChaosOperator(uri, "dog1");
-          MissionLoad load = new MissionLoad(uri)) {
+          MissionLoad load = broker == null ? new MissionLoad(uri) : null) {
         chaos.apply();
         for (int i = 0; i < presses; i++) {
           if (broker != null) {
@@ -169,12 +169,14 @@ public final class ChaosBenchCommand implements Callable<Integer> {
           }
           if (!op.walk(15_000)) {
             lost++;
+            out.printf(Locale.ROOT, "  %s press %d: the robot did not walk within 15 s%n", name, i);
             op.release(5_000);
             continue;
           }
           long ns = op.press(5_000);
           if (ns < 0) {
             lost++;
+            out.printf(Locale.ROOT, "  %s press %d: no ESTOP in telemetry within 5 s%n", name, i);
           } else {
             samples[n++] = ns;
           }
@@ -228,9 +230,8 @@ public final class ChaosBenchCommand implements Callable<Integer> {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 5000");
         if (name.equals("locked-db")) {
-          // Exclusive: in WAL mode even the robot's reads wait (5 s busy timeout), then fail.
-          s.execute("PRAGMA locking_mode = EXCLUSIVE");
-          s.execute("BEGIN EXCLUSIVE");
+          // The write lock, held for the whole case (WAL readers still read).
+          s.execute("BEGIN IMMEDIATE");
           s.execute("UPDATE routes SET source = source WHERE 0");
           return;
         }

@@ -44,6 +44,9 @@ final class ChaosOperator implements AutoCloseable {
           op = o;
           seq += 1_000;
         }
+        // The robot may not be back on the broker yet: a command now would reach nobody.
+        long seen = telemetryCount;
+        waitFor(() -> telemetryCount > seen, Math.max(0, (end - System.nanoTime()) / 1_000_000));
         send("cmd/lease", "\"action\":\"take\"");
         return;
       } catch (MqttException e) {
@@ -91,9 +94,16 @@ final class ChaosOperator implements AutoCloseable {
 
   /** Walks until telemetry says WALKING (up to {@code waitMs}); false if it did not. */
   boolean walk(long waitMs) throws Exception {
-    send("cmd/mode", "\"mode\":\"walk\"");
     driving = true;
-    return waitFor(() -> mode.equals("WALKING"), waitMs);
+    long end = System.nanoTime() + waitMs * 1_000_000L;
+    // Asked again every half second: one request may be lost while the link reconnects.
+    while (System.nanoTime() < end) {
+      send("cmd/mode", "\"mode\":\"walk\"");
+      if (waitFor(() -> mode.equals("WALKING"), 500)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -104,13 +114,7 @@ final class ChaosOperator implements AutoCloseable {
   long press(long waitMs) throws Exception {
     long t0 = System.nanoTime();
     estopSeenNanos = 0;
-    synchronized (this) {
-      op.client.publish(
-          "robodog/" + robotId + "/cmd/estop",
-          "{\"engage\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          1,
-          false);
-    }
+    send("cmd/estop", "\"engage\":true"); // with client: an external broker needs it
     driving = false;
     if (!waitFor(() -> estopSeenNanos != 0, waitMs)) {
       return -1;
