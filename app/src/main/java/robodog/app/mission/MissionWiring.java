@@ -239,14 +239,22 @@ public final class MissionWiring implements AutoCloseable {
     return new String(robodog.operatorlink.mqtt.TelemetryJson.error(e), StandardCharsets.UTF_8);
   }
 
-  @Override
-  public void close() {
+  /**
+   * Takes no more {@code cmd/mission} and waits (up to 6 s) for those already taken, so their
+   * answers go out while the broker is still open. Idempotent; start-up/shutdown thread.
+   */
+  public void finishCommands() {
     commands.shutdown();
     try {
       commands.awaitTermination(6, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Override
+  public void close() {
+    finishCommands();
     if (db != null) {
       db.close();
     }

@@ -170,6 +170,9 @@ public final class OperatorSide implements AutoCloseable {
       web.close();
       web = null;
     }
+    if (missions != null) {
+      missions.finishCommands(); // their answers need the broker
+    }
     BrokerLink b = broker;
     broker = null;
     if (b != null) {

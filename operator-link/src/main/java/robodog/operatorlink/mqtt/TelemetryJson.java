@@ -153,11 +153,13 @@ public final class TelemetryJson {
 
   /** The declared payload as a JSON object: {@code mass_kg}, {@code com_height_m}, fragility. */
   public static String payload(robodog.core.Payload p) {
-    com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
-    n.put("mass_kg", Math.round(p.massKg() * 1e3) / 1e3);
-    n.put("com_height_m", Math.round(p.comHeightM() * 1e3) / 1e3);
-    n.put("fragility", Math.round(p.fragility() * 100) / 100.0);
-    return n.toString();
+    // Fixed decimals of numbers Payload has checked finite and in range: always valid JSON.
+    return String.format(
+        java.util.Locale.ROOT,
+        "{\"mass_kg\":%.3f,\"com_height_m\":%.3f,\"fragility\":%.2f}",
+        p.massKg(),
+        p.comHeightM(),
+        p.fragility());
   }
 
   /**
