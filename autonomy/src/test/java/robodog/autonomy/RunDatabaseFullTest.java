@@ -41,8 +41,10 @@ class RunDatabaseFullTest {
         for (int i = 0; i < 1_000_000; i++) {
           try {
             p.executeUpdate();
-          } catch (SQLException full) {
-            break;
+          } catch (SQLException e) {
+            if (e.getMessage().contains("SQLITE_FULL")) {
+              break;
+            }
           }
         }
       }

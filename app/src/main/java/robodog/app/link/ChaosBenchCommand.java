@@ -169,14 +169,24 @@ public final class ChaosBenchCommand implements Callable<Integer> {
           }
           if (!op.walk(15_000)) {
             lost++;
-            out.printf(Locale.ROOT, "  %s press %d: the robot did not walk within 15 s%n", name, i);
+            out.printf(
+                Locale.ROOT,
+                "  %s press %d: the robot did not walk within 15 s (last state/error: %s)%n",
+                name,
+                i,
+                op.lastError());
             op.release(5_000);
             continue;
           }
           long ns = op.press(5_000);
           if (ns < 0) {
             lost++;
-            out.printf(Locale.ROOT, "  %s press %d: no ESTOP in telemetry within 5 s%n", name, i);
+            out.printf(
+                Locale.ROOT,
+                "  %s press %d: no ESTOP in telemetry within 5 s (last state/error: %s)%n",
+                name,
+                i,
+                op.lastError());
           } else {
             samples[n++] = ns;
           }
@@ -243,8 +253,10 @@ public final class ChaosBenchCommand implements Callable<Integer> {
             try {
               p.setBytes(1, new byte[size]);
               p.executeUpdate();
-            } catch (SQLException full) {
-              size /= 2;
+            } catch (SQLException e) {
+              if (e.getMessage().contains("SQLITE_FULL")) {
+                size /= 2; // no room for this size: try smaller pieces
+              }
             }
           }
         }

@@ -19,6 +19,7 @@ final class ChaosOperator implements AutoCloseable {
   private volatile boolean estop;
   private volatile long estopSeenNanos;
   private volatile long telemetryCount;
+  private volatile String lastError = "none";
   private volatile boolean driving;
   private final Thread driver;
 
@@ -39,6 +40,13 @@ final class ChaosOperator implements AutoCloseable {
         BenchOperator o = new BenchOperator(uri, "tablet", robotId, seq + 1_000);
         o.client
             .subscribe("robodog/" + robotId + "/state/telemetry", 0, (t, m) -> seen(m.getPayload()))
+            .waitForCompletion(2000);
+        o.client
+            .subscribe(
+                "robodog/" + robotId + "/state/error",
+                0,
+                (t, m) ->
+                    lastError = new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8))
             .waitForCompletion(2000);
         synchronized (this) {
           op = o;
@@ -126,6 +134,11 @@ final class ChaosOperator implements AutoCloseable {
   boolean release(long waitMs) throws Exception {
     send("cmd/estop", "\"engage\":false");
     return waitFor(() -> !estop, waitMs);
+  }
+
+  /** The last {@code state/error} seen (any client's), for the bench's account of a lost press. */
+  String lastError() {
+    return lastError;
   }
 
   long telemetryCount() {
