@@ -249,13 +249,18 @@ public final class ChaosBenchCommand implements Callable<Integer> {
         s.execute("PRAGMA max_page_count = 256"); // the robot's 1 MiB cap, 4 KiB pages
         s.execute("CREATE TABLE IF NOT EXISTS bench_filler(b BLOB)");
         try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_filler VALUES (?)")) {
+          int busy = 0;
           for (int size = 65536; size >= 16; ) {
             try {
               p.setBytes(1, new byte[size]);
               p.executeUpdate();
+              busy = 0;
             } catch (SQLException e) {
-              if (e.getMessage().contains("SQLITE_FULL")) {
-                size /= 2; // no room for this size: try smaller pieces
+              // No room for this size: smaller pieces. The robot writing meanwhile (busy): again,
+              // but not for ever.
+              if (e.getMessage().contains("SQLITE_FULL") || ++busy > 50) {
+                size /= 2;
+                busy = 0;
               }
             }
           }
