@@ -159,14 +159,21 @@ export class MissionPanel {
     const run = s && s.run;
     const state = s ? s.state : "unknown";
     $("m-state").textContent = state.replace("_", " ");
-    $("m-state").className = "pill " + (state === "running" || state === "returning_home" ? "ok" : run ? "warn" : "");
-    $("m-run").textContent = run ? `run ${run.id}: ${run.route}, ${run.profile} ride, by ${run.dispatched_by}` : "no run";
+    const off = state === "unavailable"; // missions are off: the robot says why (s.error)
+    $("m-state").className =
+      "pill " + (state === "running" || state === "returning_home" ? "ok" : run ? "warn" : off ? "bad" : "");
+    $("m-run").textContent = run
+      ? `run ${run.id}: ${run.route}, ${run.profile} ride, by ${run.dispatched_by}` +
+        (run.paused_by ? `, paused by ${run.paused_by}` : "")
+      : off
+        ? String(s.error || "missions are off")
+        : "no run";
     $("m-next").textContent = run ? `${Math.min(run.next_waypoint + 1, run.waypoints)} / ${run.waypoints}` : "–";
     $("m-left").textContent = run ? `${run.distance_left_m.toFixed(2)} m` : "–";
     $("m-walked").textContent = run ? `${run.distance_walked_m.toFixed(2)} m` : "–";
     $("m-eta").textContent = run ? eta(run.eta_s, state) : "–";
     const connected = this.link.connected;
-    $("m-dispatch").disabled = !connected || !!run || state === "recording";
+    $("m-dispatch").disabled = !connected || !!run || state === "recording" || off;
     $("m-pause").disabled = !connected || !run || HOLDING.has(state);
     $("m-resume").disabled = !connected || !run || !HOLDING.has(state);
     $("m-abort").disabled = !connected || !run;

@@ -73,6 +73,7 @@ export class Telemetry {
     $("t-estop").textContent = t.estop ? "ENGAGED" : "off";
     $("t-estop").className = t.estop ? "bad-text" : "";
     $("t-notice").textContent = t.notice || "–";
+    this.comms(t.comms);
     for (const b of document.querySelectorAll("button.mode")) {
       b.classList.toggle("active", MODES[t.mode] === b.dataset.mode);
     }
@@ -89,6 +90,28 @@ export class Telemetry {
       pb.disabled = advisor === "none" || advisor === "no-model";
       pb.classList.toggle("active", this.advisorOn);
     }
+  }
+
+  /**
+   * The robot's comms-loss stage for the lease holder: "ok · 0.1 s", or e.g. "sitting · 12.3 s
+   * without the holder", amber once stopped, red once the servos are off; "no holder" when free.
+   */
+  comms(c) {
+    const cell = $("t-comms");
+    if (!c) {
+      cell.textContent = "–";
+      return;
+    }
+    const silent = typeof c.holder_silent_s === "number" ? c.holder_silent_s : null;
+    const stage = String(c.stage || "ok").replace("_", " ");
+    cell.textContent =
+      silent === null
+        ? "no holder"
+        : c.stage === "ok"
+          ? `ok · ${silent.toFixed(1)} s`
+          : `${stage} · ${silent.toFixed(1)} s without the holder`;
+    const level = c.stage === "servos_off" ? "bad-text" : c.stage && c.stage !== "ok" ? "warn-text" : "";
+    if (cell.className !== level) cell.className = level;
   }
 
   /** "7.90 V · 62 %", coloured when low or critical; "–" when the robot does not know. */

@@ -32,7 +32,8 @@ import robodog.locomotion.LocomotionConfig;
       SimBenchCommand.class,
       EstopBenchCommand.class,
       robodog.app.link.LinkBenchCommand.class,
-      BenchPerceptionCommand.class
+      BenchPerceptionCommand.class,
+      robodog.app.link.ChaosBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -38,7 +38,8 @@ public record ConfigLayers(List<Layer> lowToHigh) implements ConfigFiles {
           "pins.yaml",
           "camera.yaml",
           "perception.yaml",
-          "payload.yaml");
+          "payload.yaml",
+          "link.yaml");
 
   /** What a layer is for; decides which error a broken one gives. */
   public enum Role {

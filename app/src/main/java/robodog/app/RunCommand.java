@@ -121,9 +121,10 @@ public final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     OperatorSide.Setup side =
         link.setup(
-            RunsCommand.defaultDb(),
-            Paths.home().resolve("routes"),
-            plots != null ? plots : Paths.home().resolve("runs").resolve("reports"));
+                RunsCommand.defaultDb(),
+                Paths.home().resolve("routes"),
+                plots != null ? plots : Paths.home().resolve("runs").resolve("reports"))
+            .withCommsLoss(robodog.operatorlink.CommsLossStages.load(config.file("link.yaml")));
     if (hardware == null) {
       out.println(
           "hardware: "

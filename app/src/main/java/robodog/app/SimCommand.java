@@ -222,9 +222,10 @@ public final class SimCommand implements Callable<Integer> {
     robodog.app.robot.OperatorSide.Setup side =
         realtime
             ? link.setup(
-                RunsCommand.defaultDb(),
-                Paths.home().resolve("routes"),
-                plots != null ? plots : Paths.home().resolve("runs").resolve("reports"))
+                    RunsCommand.defaultDb(),
+                    Paths.home().resolve("routes"),
+                    plots != null ? plots : Paths.home().resolve("runs").resolve("reports"))
+                .withCommsLoss(robodog.operatorlink.CommsLossStages.load(config.file("link.yaml")))
             : null;
     if (!realtime && percept != null) {
       out.println(

@@ -41,6 +41,9 @@ public final class Mission {
   private final double[] pose = new double[3];
   private RunState state = RunState.RUNNING;
   private RunState resumeTo = RunState.RUNNING;
+  // Who paused the run by hand (cmd/mission pause); null when the run holds for an automatic
+  // reason (E-stop, lease taken, comms loss, restart), which anyone the lease rules allow resumes.
+  private String pausedBy;
   private int next = 1;
   private double distance;
   private double underWayS;
@@ -183,15 +186,44 @@ public final class Mission {
     this.grid = grid;
   }
 
-  /** Operator pause; also used for E-stop and lost lease. Holds still. */
+  /**
+   * Automatic pause (E-stop, lost lease): holds still. A run already holding keeps its reason, so a
+   * hand pause stays one when an E-stop follows it.
+   */
   public void pause(double tS, String why) {
     if (state.finished() || state.holding()) {
       return;
     }
+    pausedBy = null;
     resumeTo = state == RunState.RETURNING_HOME ? RunState.RETURNING_HOME : RunState.RUNNING;
     state = RunState.PAUSED;
     tracker.resetSpeed();
     incidents.accept(new Incident(underWayS, "paused", why));
+  }
+
+  /**
+   * An operator's pause by hand: holds still, and only {@code client} or the run's supervisor may
+   * resume it ({@link #pausedBy}). A hand pause of a run already holding for an automatic reason
+   * turns it into a hand pause.
+   */
+  public void pauseBy(double tS, String client) {
+    if (state.finished()) {
+      return;
+    }
+    if (state.holding()) {
+      if (pausedBy == null) {
+        pausedBy = client;
+        incidents.accept(new Incident(underWayS, "paused", "by " + client));
+      }
+      return;
+    }
+    pause(tS, "by " + client);
+    pausedBy = client;
+  }
+
+  /** The client who paused the run by hand while it holds, else null (an automatic hold). */
+  public String pausedBy() {
+    return state.holding() ? pausedBy : null;
   }
 
   /** Continues from a holding state; returns false (nothing changed) from any other. */
@@ -204,6 +236,7 @@ public final class Mission {
       tracker.follow(path, pose[0], pose[1], mainProgress);
     }
     state = to;
+    pausedBy = null;
     incidents.accept(new Incident(underWayS, "resumed", "by " + who));
     return true;
   }
@@ -222,6 +255,7 @@ public final class Mission {
       return;
     }
     tracker.follow(path.slice(mainProgress, 0), pose[0], pose[1]);
+    pausedBy = null;
     state = RunState.RETURNING_HOME;
     resumeTo = RunState.RETURNING_HOME;
     incidents.accept(new Incident(underWayS, "return_home", "by " + who));

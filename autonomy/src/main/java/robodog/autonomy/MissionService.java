@@ -45,10 +45,15 @@ public final class MissionService {
   private String dispatcher;
   private long lastHeardDispatcherNanos;
   private Mode mode = Mode.STANDING;
-  private boolean estopLatch;
+  // Written by the thread delivering cmd/estop without this object's lock, so an E-stop is noted
+  // even while a step waits for a locked database; the next step pauses the run.
+  private volatile boolean estopLatch;
+  private String storeError;
+  private double storeErrorReportedS = Double.NEGATIVE_INFINITY;
   private ActiveRun pendingRestore;
   private boolean needsAnchor;
   private double nowS;
+  private List<String> routeNames = List.of();
 
   /**
    * @param gaitIndex maps a gait name to the controller's gait table index (-1 if unknown)
@@ -91,14 +96,12 @@ public final class MissionService {
   }
 
   /**
-   * An E-stop was requested (engage) or released, seen on its way to the controller: applied here
-   * at once, so a dispatch arriving before the next telemetry cannot slip through. Any thread.
+   * An E-stop was requested (engage) or released, seen on its way to the controller: noted here at
+   * once, so a dispatch or resume arriving before the next telemetry cannot slip through; the run
+   * pauses at the next step. Any thread; never waits (not even for a step blocked on the database).
    */
-  public synchronized void estopRequested(boolean engage) {
+  public void estopRequested(boolean engage) {
     estopLatch = engage;
-    if (engage && mission != null) {
-      mission.pause(nowS, "E-stop");
-    }
   }
 
   /** Handles one cmd/mission message from {@code client}; refusals go to errors. */
@@ -174,7 +177,7 @@ public final class MissionService {
         break;
       case "pause":
         requireRun();
-        mission.pause(t, "by " + client);
+        mission.pauseBy(t, client);
         break;
       case "resume":
         requireRun();
@@ -187,6 +190,7 @@ public final class MissionService {
       case "return_home":
         requireRun();
         require(!estopped(), "the robot is E-stopped");
+        requireMayLift(client);
         lease.takeForRun(client);
         mission.returnHome(client);
         break;
@@ -218,9 +222,14 @@ public final class MissionService {
     RideProfile prof = RideProfile.forPayload(payload);
     int gait = gaitIndex.applyAsInt(prof.gait());
     lease.grantToAutonomy(client, "the control lease moved during dispatch");
+    try {
+      journal.start(route, client, payload, prof, c.commsLoss(), nowNanos * 1e-9);
+    } catch (RuntimeException e) {
+      drive.grant(DrivePort.AUTONOMY, client); // no run: the dispatcher keeps the lease
+      throw e;
+    }
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
-    journal.start(route, client, payload, prof, c.commsLoss(), nowNanos * 1e-9);
     mission = new Mission(route, prof, c.commsLoss(), gait, this::incident);
     needsAnchor = true;
   }
@@ -232,11 +241,32 @@ public final class MissionService {
   private void resume(String client, long nowNanos) {
     require(!estopped(), "the robot is E-stopped (release it first)");
     require(mission.state().holding(), "the run is " + mission.state().wireName() + ", not paused");
+    requireMayLift(client);
     lease.takeForRun(client);
     // Whoever resumes supervises from now on.
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
     mission.resume(nowNanos * 1e-9, client);
+  }
+
+  /**
+   * A run paused by hand (e.g. by its supervisor for crew on the path) moves again only at the word
+   * of whoever paused it or of the run's supervisor (its dispatcher, or whoever last resumed it):
+   * another operator, even holding the lease, cannot walk it into the people it was stopped for.
+   */
+  private void requireMayLift(String client) {
+    String by = mission.pausedBy();
+    if (by != null && !client.equals(by) && !client.equals(dispatcher)) {
+      throw new IllegalArgumentException(
+          "the run was paused by "
+              + by
+              + "; only "
+              + by
+              + (dispatcher == null || dispatcher.equals(by)
+                  ? ""
+                  : " or the run's supervisor " + dispatcher)
+              + " may move it on");
+    }
   }
 
   private void requireRun() {
@@ -254,7 +284,39 @@ public final class MissionService {
   }
 
   private void incident(Incident i) {
-    journal.incident(i, nowS);
+    try {
+      journal.incident(i, nowS);
+    } catch (IllegalStateException e) {
+      storeFailed(e);
+    }
+  }
+
+  /**
+   * The run database refused a write (locked past its busy timeout, full, damaged): the run holds
+   * where it is (an automatic pause: resumed as after an E-stop) and the operators are told, at
+   * most every 10 s; teleop never depends on the database.
+   */
+  private void storeFailed(IllegalStateException e) {
+    boolean first = storeError == null;
+    storeError = e.getMessage();
+    if (first || nowS - storeErrorReportedS >= 10) {
+      storeErrorReportedS = nowS;
+      refuse(
+          storeError
+              + (mission != null
+                  ? "; run " + journal.id() + " holds until the database takes writes again"
+                  : ""));
+    }
+    if (mission != null) {
+      mission.pause(nowS, "the run database failed");
+    }
+  }
+
+  private void storeRecovered() {
+    if (storeError != null) {
+      storeError = null;
+      refuse("run database writable again" + (mission != null ? "; resume the run to go on" : ""));
+    }
   }
 
   /**
@@ -315,7 +377,17 @@ public final class MissionService {
       drive.drive(cmd);
     }
     RunState st = mission.state();
-    if (journal.saveIfDue(mission, t)) {
+    boolean saved;
+    try {
+      saved = journal.saveIfDue(mission, t);
+      if (saved) {
+        storeRecovered();
+      }
+    } catch (IllegalStateException e) {
+      storeFailed(e);
+      saved = true; // the run now holds: state/mission says so
+    }
+    if (saved) {
       publishState();
     }
     if (st.finished()) {
@@ -325,7 +397,12 @@ public final class MissionService {
 
   private void finish() {
     long id = journal.id();
-    journal.finish(mission);
+    try {
+      journal.finish(mission);
+    } catch (IllegalStateException e) {
+      storeFailed(e); // the run stays until its end is recorded; the next step tries again
+      return;
+    }
     // Stand, then hand control back to whoever supervised the run.
     lease.standAndHandBack(cmd, dispatcher);
     mission = null;
@@ -362,7 +439,12 @@ public final class MissionService {
 
   /** state/mission JSON (documented in docs/missions.md). */
   public synchronized String stateJson() {
-    return stateJson.encode(mission, journal.id(), dispatcher, recorder, db.routeNames());
+    try {
+      routeNames = db.routeNames();
+    } catch (IllegalStateException e) {
+      // A database that cannot be read now: the names it last gave (routes are rarely added).
+    }
+    return stateJson.encode(mission, journal.id(), dispatcher, recorder, routeNames);
   }
 
   private void publishState() {

@@ -41,17 +41,19 @@ final class MissionStateJson {
       run.put("id", runId);
       run.put("route", mission.route().name());
       run.put("dispatched_by", dispatcher);
+      // Who paused the run by hand (only they or the supervisor may resume it); null otherwise.
+      run.put("paused_by", mission.pausedBy());
       run.put("profile", mission.profile().name());
       run.put("comms_loss", mission.commsLoss().policy().wireName());
       run.put("next_waypoint", mission.nextWaypoint());
       run.put("waypoints", mission.route().waypoints().size());
-      run.put("distance_walked_m", round(mission.distanceWalkedM(), 100));
-      run.put("distance_left_m", round(mission.distanceLeftM(), 100));
-      run.put("eta_s", Math.round(mission.etaS()));
-      run.put("under_way_s", round(mission.underWayS(), 10));
-      run.put("x", round(p[0], 1000));
-      run.put("y", round(p[1], 1000));
-      run.put("yaw", round(p[2], 1000));
+      num(run, "distance_walked_m", mission.distanceWalkedM(), 100);
+      num(run, "distance_left_m", mission.distanceLeftM(), 100);
+      num(run, "eta_s", mission.etaS(), 1);
+      num(run, "under_way_s", mission.underWayS(), 10);
+      num(run, "x", p[0], 1000);
+      num(run, "y", p[1], 1000);
+      num(run, "yaw", p[2], 1000);
     }
     ArrayNode names = n.putArray("routes");
     for (String r : routes) {
@@ -64,8 +66,17 @@ final class MissionStateJson {
     }
   }
 
-  /** {@code v} to 1/{@code per} of its unit: the wire carries cm, not float noise. */
-  private static double round(double v, double per) {
-    return Double.isFinite(v) ? Math.round(v * per) / per : v;
+  /**
+   * {@code v} to 1/{@code per} of its unit (the wire carries cm, not float noise); a non-finite
+   * value is written as null, never as a NaN token or string.
+   */
+  private static void num(ObjectNode o, String key, double v, double per) {
+    if (Double.isFinite(v) && per == 1) {
+      o.put(key, Math.round(v));
+    } else if (Double.isFinite(v)) {
+      o.put(key, Math.round(v * per) / per);
+    } else {
+      o.putNull(key);
+    }
   }
 }

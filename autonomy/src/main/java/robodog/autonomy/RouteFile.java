@@ -93,6 +93,37 @@ public final class RouteFile {
     Files.writeString(file, b.toString());
   }
 
+  /**
+   * Loads every {@code *.yaml} in {@code dir} that is a valid route; each bad one is left out and
+   * {@code bad} told why (the file, the field and what was expected), so one bad file costs only
+   * its own route. No directory: none.
+   */
+  public static List<Route> loadEach(Path dir, java.util.function.Consumer<String> bad)
+      throws IOException {
+    List<Route> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (var s = Files.list(dir)) {
+      for (Path p : s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try {
+          out.add(load(p));
+        } catch (ConfigException | IllegalArgumentException e) {
+          String why = e.getMessage();
+          bad.accept(
+              "route file "
+                  + p
+                  + " not loaded: "
+                  + why
+                  + (why.contains("expected")
+                      ? ""
+                      : " (expected YAML with name and waypoints of finite x_m, y_m in metres)"));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Loads every {@code *.yaml} in {@code dir} (none if it does not exist). */
   public static List<Route> loadAll(Path dir) throws IOException {
     List<Route> out = new ArrayList<>();

@@ -39,7 +39,12 @@ final class Bench implements AutoCloseable {
   boolean perception;
 
   Bench(Path dbFile) {
-    db = RunDatabase.open(dbFile);
+    this(dbFile, 0);
+  }
+
+  /** With the run database capped at {@code maxBytes} (0: none), as a full disk would cap it. */
+  Bench(Path dbFile, long maxBytes) {
+    db = RunDatabase.open(dbFile, maxBytes);
     svc =
         new MissionService(
             db,

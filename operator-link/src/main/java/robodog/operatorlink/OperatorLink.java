@@ -25,9 +25,9 @@ import robodog.operatorlink.protocol.ProtocolException;
  *   <li>The holder switches the learned gait advisor on or off ({@code cmd/policy}, {@link
  *       #policySwitch}).
  *   <li>Each client's {@code seq} must increase: a stale or replayed message is ignored.
- *   <li>A velocity is valid for its {@code ttl_ms}; and if the holder is silent for the watchdog
- *       time (500 ms), the robot is brought to a controlled stop, then sat down after {@code
- *       sitAfterNanos}.
+ *   <li>A velocity is valid for its {@code ttl_ms}; and while the holder is silent the comms-loss
+ *       stages apply ({@link CommsLossStages}: by default a controlled stop at 0.5 s, sit at 10 s,
+ *       servos off at 60 s).
  * </ul>
  *
  * Every refusal goes to {@code errors} (published on {@code state/error}). Thread-safe: MQTT
@@ -43,7 +43,9 @@ public final class OperatorLink {
   private final Mailbox<MotionCommand> out;
   private final Consumer<String> errors;
   private Consumer<robodog.core.Payload> payloadSink;
-  private final long sitAfterNanos;
+  private final CommsLossStages stages;
+  // The comms-loss stage the link has acted on; only tick() advances it, heard() resets it.
+  private CommsLossStages.Stage stage = CommsLossStages.Stage.OK;
   private final CommandParser parser = new CommandParser();
 
   /**
@@ -65,7 +67,6 @@ public final class OperatorLink {
   private String holder;
   private long lastHeard;
   private long velocityExpiry;
-  private boolean stoppedByWatchdog;
   private long refused;
   private boolean refusingDrive;
 
@@ -81,12 +82,22 @@ public final class OperatorLink {
   /**
    * @param out the controller's command mailbox
    * @param errors receives one sentence per refused message
-   * @param sitAfterNanos after a watchdog stop, sit down when silence lasts this long
+   * @param sitAfterNanos after a watchdog stop, sit down when silence lasts this long (servos stay
+   *     on for an hour more: {@link CommsLossStages#stopThenSit})
    */
   public OperatorLink(Mailbox<MotionCommand> out, Consumer<String> errors, long sitAfterNanos) {
+    this(out, errors, CommsLossStages.stopThenSit(sitAfterNanos));
+  }
+
+  /**
+   * @param out the controller's command mailbox
+   * @param errors receives one sentence per refused message
+   * @param stages what to do as the lease holder's silence grows (stop, sit, servos off)
+   */
+  public OperatorLink(Mailbox<MotionCommand> out, Consumer<String> errors, CommsLossStages stages) {
     this.out = out;
     this.errors = errors;
-    this.sitAfterNanos = sitAfterNanos;
+    this.stages = stages;
     command.requestedMode = Mode.STANDING;
   }
 
@@ -221,7 +232,7 @@ public final class OperatorLink {
 
   private void heard(long now) {
     lastHeard = now;
-    stoppedByWatchdog = false;
+    stage = CommsLossStages.Stage.OK;
   }
 
   private void holderOnly(String client, String topic) throws ProtocolException {
@@ -291,35 +302,62 @@ public final class OperatorLink {
    */
   private void offer() {
     command.velocityDeadlineNanos =
-        velocityExpiry == 0 ? Long.MAX_VALUE : Math.min(velocityExpiry, lastHeard + WATCHDOG_NANOS);
+        velocityExpiry == 0
+            ? Long.MAX_VALUE
+            : Math.min(velocityExpiry, lastHeard + stages.stopNanos());
     command.seq++; // the controller reports which one its tick used (Telemetry.commandSeq)
     out.offer(command);
   }
 
-  /** Applies expiry and the watchdog; call at 50 Hz or more from the link's timer. */
+  /**
+   * Applies velocity expiry and the comms-loss stages ({@link CommsLossStages}): while the lease
+   * holder is silent, a controlled stop, then sit, then servos off, each once, in order. Call at 50
+   * Hz or more from the link's timer; allocates nothing.
+   */
   public synchronized void tick(long nowNanos) {
     boolean changed = false;
     if (velocityExpiry != 0 && nowNanos > velocityExpiry) {
       stop();
       changed = true;
     }
-    if (holder != null && nowNanos - lastHeard > WATCHDOG_NANOS && !stoppedByWatchdog) {
+    CommsLossStages.Stage due =
+        holder == null ? CommsLossStages.Stage.OK : stages.stageAt(nowNanos - lastHeard);
+    // Stages only advance: a later one includes what the earlier ones did.
+    if (due.ordinal() > stage.ordinal()) {
       stop();
       if (command.requestedMode == Mode.WALKING) {
         command.requestedMode = Mode.STANDING;
       }
-      stoppedByWatchdog = true;
-      changed = true;
-    }
-    if (stoppedByWatchdog
-        && nowNanos - lastHeard > WATCHDOG_NANOS + sitAfterNanos
-        && command.requestedMode != Mode.SITTING) {
-      command.requestedMode = Mode.SITTING;
+      if (due == CommsLossStages.Stage.SITTING && command.requestedMode != Mode.PASSIVE) {
+        command.requestedMode = Mode.SITTING;
+      }
+      if (due == CommsLossStages.Stage.SERVOS_OFF) {
+        command.requestedMode = Mode.PASSIVE;
+      }
+      stage = due;
       changed = true;
     }
     if (changed) {
       offer();
     }
+  }
+
+  /** The comms-loss stage the link has reached (OK when nobody holds the lease). Any thread. */
+  public synchronized CommsLossStages.Stage commsStage() {
+    return stage;
+  }
+
+  /**
+   * Seconds since the lease holder was last heard at {@code nowNanos} (the link's clock), or NaN
+   * when nobody holds the lease. Any thread.
+   */
+  public synchronized double holderSilentSeconds(long nowNanos) {
+    return holder == null ? Double.NaN : Math.max(0, nowNanos - lastHeard) * 1e-9;
+  }
+
+  /** The comms-loss stages this link applies. Any thread. */
+  public CommsLossStages commsLossStages() {
+    return stages;
   }
 
   /**
@@ -328,10 +366,10 @@ public final class OperatorLink {
    * arriving after reconnection must still be fresh (newer {@code seq}).
    */
   public synchronized void transportLost(long nowNanos) {
-    if (holder == null || stoppedByWatchdog) {
+    if (holder == null || stage != CommsLossStages.Stage.OK) {
       return;
     }
-    lastHeard = Math.min(lastHeard, nowNanos - WATCHDOG_NANOS - 1);
+    lastHeard = Math.min(lastHeard, nowNanos - stages.stopNanos() - 1);
     tick(nowNanos);
   }
 

@@ -3,7 +3,11 @@ package robodog.app.mission;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import robodog.autonomy.DrivePort;
 import robodog.autonomy.MarkerSighting;
@@ -12,6 +16,7 @@ import robodog.autonomy.Route;
 import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
 import robodog.autonomy.store.RunReportWriter;
+import robodog.core.Payload;
 import robodog.core.Telemetry;
 import robodog.core.perception.Landmarks;
 import robodog.locomotion.LocomotionConfig;
@@ -22,10 +27,22 @@ import robodog.operatorlink.mqtt.EmbeddedBroker;
  * Autonomy on the live robot: the run database, the mission service driving through the operator
  * link, {@code cmd/mission} routed to it and {@code state/mission} (retained), {@code state/route}
  * (answers to show_route) and {@code state/error} published. {@link #step} is the robot's 20 Hz
- * missions job, on a thread of its own so a slow database never delays the link's timers. Reports
- * go to {@code reportDir}.
+ * missions job, on a thread of its own so a slow database never delays the link's timers; {@code
+ * cmd/mission} messages are handled on a thread of their own ({@code mission-commands}) for the
+ * same reason: the broker's delivery thread never waits for the database. Reports go to {@code
+ * reportDir}.
+ *
+ * <p>One bad file costs only its feature: a run database that cannot be opened (damaged, newer
+ * schema, unreadable) turns missions off, untouched, while teleop, telemetry and the tablet carry
+ * on; a bad route file leaves out that route only. {@link #problems} says what and why.
  */
 public final class MissionWiring implements AutoCloseable {
+  /**
+   * The system property capping the run database's size, KiB ({@code -Drobodog.db.max-kib=N};
+   * unset: no cap). Past it writes fail as on a full disk.
+   */
+  public static final String MAX_KIB_PROPERTY = "robodog.db.max-kib";
+
   /** The rate the robot steps autonomy at, Hz. */
   public static final double RATE_HZ = 20;
 
@@ -35,6 +52,21 @@ public final class MissionWiring implements AutoCloseable {
   private final RunDatabase db;
   private final MissionService svc;
   private final OperatorLink link;
+  private final BiConsumer<String, String> publish;
+  private final String offReason;
+  private final List<String> problems = new ArrayList<>();
+  private final ThreadPoolExecutor commands =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(256),
+          r -> {
+            Thread t = new Thread(r, "mission-commands");
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * @param publish (topic under robodog/&lt;id&gt;/, payload) → the broker; any thread
@@ -50,9 +82,32 @@ public final class MissionWiring implements AutoCloseable {
       java.util.function.LongSupplier clock)
       throws IOException {
     this.link = link;
-    db = RunDatabase.open(dbFile);
-    for (Route r : RouteFile.loadAll(routesDir)) {
-      db.saveRoute(r, "shipped " + routesDir.resolve(r.name() + ".yaml"), true);
+    this.publish = publish;
+    RunDatabase opened = null;
+    String off = null;
+    try {
+      opened = RunDatabase.open(dbFile, Long.getLong(MAX_KIB_PROPERTY, 0L) * 1024);
+    } catch (IllegalStateException e) {
+      off =
+          "missions are off: "
+              + e.getMessage()
+              + "; the file was left as it is (teleop, telemetry and the tablet work)";
+      problems.add(off);
+    }
+    db = opened;
+    offReason = off;
+    if (db == null) {
+      svc = null;
+      return;
+    }
+    for (Route r : RouteFile.loadEach(routesDir, problems::add)) {
+      Path from = routesDir.resolve(r.name() + ".yaml");
+      try {
+        db.saveRoute(r, "shipped " + from, true);
+      } catch (IllegalStateException e) {
+        // Locked or full: the copy stored before (if any) is used, the rest still runs.
+        problems.add("route file " + from + " not stored: " + e.getMessage());
+      }
     }
     svc =
         new MissionService(
@@ -72,32 +127,78 @@ public final class MissionWiring implements AutoCloseable {
     svc.routeMaps(s -> publish.accept("state/route", s));
   }
 
+  /**
+   * What start-up left out, one sentence each naming the file and what was expected (missions off,
+   * a route not loaded); empty when all is well. Start-up thread.
+   */
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /** Whether missions run (false: the run database could not be opened). */
+  public boolean enabled() {
+    return svc != null;
+  }
+
+  /**
+   * Publishes the start-up problems on {@code state/error} and, with missions off, a retained
+   * {@code state/mission} {@code {"state":"unavailable","error":...,"routes":[]}} so a tablet
+   * connecting later sees why. Call once the broker is open.
+   */
+  public void announce() {
+    for (String p : problems) {
+      publish.accept("state/error", errorJson(p));
+    }
+    if (svc == null) {
+      publish.accept("state/mission", unavailableJson());
+    }
+  }
+
   /** Routes {@code cmd/mission} to autonomy and everything else to the operator link. */
   public EmbeddedBroker.CommandSink router() {
     return (client, topic, payload, now) -> {
+      if (DrivePort.AUTONOMY.equals(client)) {
+        return; // nobody may pose as autonomy over MQTT
+      }
       if (topic.equals("cmd/mission")) {
-        if (DrivePort.AUTONOMY.equals(client)) {
-          return; // nobody may pose as autonomy over MQTT
-        }
-        svc.onMessage(client, payload, now);
-      } else {
-        if (DrivePort.AUTONOMY.equals(client)) {
-          return;
-        }
-        link.onMessage(client, topic, payload, now);
-        if (topic.equals("cmd/estop")) {
-          Boolean engage = engage(payload);
-          // Engage from anyone; a release counts only if the link accepted it (lease holder).
-          if (engage != null && (engage || client.equals(link.leaseHolder()))) {
-            svc.estopRequested(engage);
-          }
+        mission(client, payload, now);
+        return;
+      }
+      link.onMessage(client, topic, payload, now);
+      if (topic.equals("cmd/estop") && svc != null) {
+        Boolean engage = engage(payload);
+        // Engage from anyone; a release counts only if the link accepted it (lease holder).
+        if (engage != null && (engage || client.equals(link.leaseHolder()))) {
+          svc.estopRequested(engage);
         }
       }
     };
   }
 
+  private void mission(String client, byte[] payload, long now) {
+    if (svc == null) {
+      publish.accept("state/error", errorJson("cmd/mission: refused: " + offReason));
+      return;
+    }
+    try {
+      commands.execute(() -> svc.onMessage(client, payload, now));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      publish.accept(
+          "state/error",
+          errorJson("cmd/mission: refused: 256 mission commands are waiting for the run database"));
+    }
+  }
+
+  /** The mission service, or null when missions are off. */
   public MissionService service() {
     return svc;
+  }
+
+  /** Where dispatches without a payload of their own take it from (see MissionService). */
+  public void declaredPayload(java.util.function.Supplier<Payload> source) {
+    if (svc != null) {
+      svc.declaredPayload(source);
+    }
   }
 
   /**
@@ -106,7 +207,7 @@ public final class MissionWiring implements AutoCloseable {
    * ignored. The missions job's thread only.
    */
   public void step(long nowNanos, Telemetry t, Landmarks markers) {
-    if (t == null) {
+    if (t == null || svc == null) {
       return;
     }
     List<MarkerSighting> seen =
@@ -126,12 +227,36 @@ public final class MissionWiring implements AutoCloseable {
     }
   }
 
+  private String unavailableJson() {
+    var n = JSON.createObjectNode();
+    n.put("state", "unavailable");
+    n.put("error", offReason);
+    n.putArray("routes");
+    return n.toString();
+  }
+
   private static String errorJson(String e) {
     return new String(robodog.operatorlink.mqtt.TelemetryJson.error(e), StandardCharsets.UTF_8);
   }
 
+  /**
+   * Takes no more {@code cmd/mission} and waits (up to 6 s) for those already taken, so their
+   * answers go out while the broker is still open. Idempotent; start-up/shutdown thread.
+   */
+  public void finishCommands() {
+    commands.shutdown();
+    try {
+      commands.awaitTermination(6, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
-    db.close();
+    finishCommands();
+    if (db != null) {
+      db.close();
+    }
   }
 }

@@ -13,6 +13,7 @@ import robodog.core.Clock;
 import robodog.core.Mailbox;
 import robodog.core.Telemetry;
 import robodog.locomotion.LocomotionConfig;
+import robodog.operatorlink.CommsLossStages;
 import robodog.operatorlink.OperatorLink;
 import robodog.operatorlink.mqtt.BrokerLink;
 import robodog.operatorlink.tablet.TabletServer;
@@ -33,6 +34,7 @@ public final class OperatorSide implements AutoCloseable {
    * @param db the run database
    * @param routes the shipped routes' directory
    * @param reports where finished runs' reports go
+   * @param commsLoss the teleop comms-loss stages ({@code link.yaml})
    */
   public record Setup(
       String robotId,
@@ -42,7 +44,26 @@ public final class OperatorSide implements AutoCloseable {
       Ros2Options ros2,
       Path db,
       Path routes,
-      Path reports) {}
+      Path reports,
+      CommsLossStages commsLoss) {
+    /** With the shipped comms-loss stages. */
+    public Setup(
+        String robotId,
+        int mqttPort,
+        BrokerOptions broker,
+        TabletOptions tablet,
+        Ros2Options ros2,
+        Path db,
+        Path routes,
+        Path reports) {
+      this(robotId, mqttPort, broker, tablet, ros2, db, routes, reports, CommsLossStages.DEFAULT);
+    }
+
+    /** The same with {@code stages} (e.g. from {@link CommsLossStages#load}). */
+    public Setup withCommsLoss(CommsLossStages stages) {
+      return new Setup(robotId, mqttPort, broker, tablet, ros2, db, routes, reports, stages);
+    }
+  }
 
   private volatile BrokerLink broker;
   private MissionWiring missions;
@@ -92,6 +113,13 @@ public final class OperatorSide implements AutoCloseable {
                   out);
       side.web = s.tablet().start(s.robotId(), side.broker, cfg, out);
       side.publish("state/status", "{\"online\":true}".getBytes(StandardCharsets.UTF_8), true);
+      // What start-up left out (missions off, a route not loaded): the log, the console and the
+      // operators hear it once the broker can carry it; everything else runs.
+      for (String p : side.missions.problems()) {
+        errors.accept(p);
+        out.println("robodog: " + p);
+      }
+      side.missions.announce();
       out.printf(
           Locale.ROOT,
           "MQTT broker %s, topics robodog/%s/cmd/...%n",
@@ -141,6 +169,9 @@ public final class OperatorSide implements AutoCloseable {
     if (web != null) {
       web.close();
       web = null;
+    }
+    if (missions != null) {
+      missions.finishCommands(); // their answers need the broker
     }
     BrokerLink b = broker;
     broker = null;

@@ -76,13 +76,17 @@ public final class Robot implements AutoCloseable {
   private robodog.core.rt.RealtimeRequest realtime;
   private boolean closed;
 
-  private Robot(LocomotionConfig cfg, Body body, Clock clock) {
+  private Robot(
+      LocomotionConfig cfg,
+      Body body,
+      Clock clock,
+      robodog.operatorlink.CommsLossStages commsLoss) {
     this.cfg = cfg;
     this.body = body;
     this.clock = clock;
     this.stepped = clock instanceof SteppableClock;
     this.jobs = new PeriodicJobs(clock, e -> report("robot", e));
-    this.link = new OperatorLink(commands, e -> report("operator", e), 10_000_000_000L);
+    this.link = new OperatorLink(commands, e -> report("operator", e), commsLoss);
     link.gaitNames(cfg.gaitTable().names());
   }
 
@@ -93,7 +97,14 @@ public final class Robot implements AutoCloseable {
   public static Robot assemble(
       LocomotionConfig cfg, Body body, Clock clock, RobotSetup setup, PrintWriter out)
       throws Exception {
-    Robot r = new Robot(cfg, body, clock);
+    Robot r =
+        new Robot(
+            cfg,
+            body,
+            clock,
+            setup.link() != null
+                ? setup.link().commsLoss()
+                : robodog.operatorlink.CommsLossStages.DEFAULT);
     try {
       r.build(setup, out);
       return r;
@@ -119,7 +130,7 @@ public final class Robot implements AutoCloseable {
           OperatorSide.open(
               setup.link(), cfg, link, telemetry, clock, e -> report("operator", e), out);
       controllerTelemetry = side.controllerTelemetry();
-      side.missions().service().declaredPayload(this::payload);
+      side.missions().declaredPayload(this::payload);
     }
     controller = cfg.newController(commands, controllerTelemetry, setup.initialMode());
     if (advisor != null) {

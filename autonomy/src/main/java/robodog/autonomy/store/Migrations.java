@@ -67,6 +67,20 @@ final class Migrations {
    * @throws SQLException when the database is newer than this code, naming both versions
    */
   static void apply(Connection c, String source) throws SQLException {
+    int have = refuseNewer(c, source);
+    if (have == LATEST) {
+      return;
+    }
+    migrate(c, source, have);
+  }
+
+  /**
+   * Reads the file's schema version without writing anything.
+   *
+   * @return the version
+   * @throws SQLException when it is newer than this code, naming both versions
+   */
+  static int refuseNewer(Connection c, String source) throws SQLException {
     int have;
     try (Statement s = c.createStatement();
         var rs = s.executeQuery("PRAGMA user_version")) {
@@ -82,9 +96,10 @@ final class Migrations {
               + "); refusing to open it. Run a newer robodog, or move the file aside to start a"
               + " fresh database.");
     }
-    if (have == LATEST) {
-      return;
-    }
+    return have;
+  }
+
+  private static void migrate(Connection c, String source, int have) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {

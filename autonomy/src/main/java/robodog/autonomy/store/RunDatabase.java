@@ -40,6 +40,15 @@ public final class RunDatabase implements AutoCloseable {
    * @throws IllegalStateException naming the file and the problem (newer schema, not a database)
    */
   public static RunDatabase open(Path file) {
+    return open(file, 0);
+  }
+
+  /**
+   * As {@link #open(Path)}, with the file capped at about {@code maxBytes} (0: no cap; SQLite's
+   * {@code max_page_count}): past it a write fails as on a full disk ("database or disk is full")
+   * and nothing already stored is touched. Keeps a long-running robot from filling its SD card.
+   */
+  public static RunDatabase open(Path file, long maxBytes) {
     String source = file.toString();
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -48,12 +57,23 @@ public final class RunDatabase implements AutoCloseable {
       }
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = c.createStatement()) {
+        // Read-only checks first: a newer or damaged file is refused before anything (even the
+        // journal mode, which lives in the file's header) is written to it.
+        Migrations.refuseNewer(c, source);
+        quickCheck(s, source);
         s.execute("PRAGMA foreign_keys = ON");
         s.execute("PRAGMA journal_mode = WAL");
         // NORMAL in WAL: a power cut may lose the last commits but never corrupts the file.
         s.execute("PRAGMA synchronous = NORMAL");
         s.execute("PRAGMA busy_timeout = 5000");
         Migrations.apply(c, source);
+        if (maxBytes > 0) {
+          long page = 4096;
+          try (ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+            page = rs.getLong(1);
+          }
+          s.execute("PRAGMA max_page_count = " + Math.max(1, maxBytes / page));
+        }
       } catch (SQLException e) {
         c.close();
         throw e;
@@ -61,6 +81,21 @@ public final class RunDatabase implements AutoCloseable {
       return new RunDatabase(new Sql(c, source));
     } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException("run database " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * SQLite's {@code quick_check} (page structure, no index cross-check: milliseconds for a run
+   * database): a damaged file is refused with its first complaint rather than found half-way
+   * through a run.
+   */
+  private static void quickCheck(Statement s, String source) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+      String r = rs.next() ? rs.getString(1) : "no answer";
+      if (!"ok".equals(r)) {
+        throw new SQLException(
+            "damaged (SQLite quick_check: " + r + "); expected a sound SQLite run database");
+      }
     }
   }
 

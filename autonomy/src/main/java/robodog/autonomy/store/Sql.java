@@ -41,18 +41,32 @@ final class Sql {
   synchronized <T> T tx(Body<T> body) {
     try {
       c.setAutoCommit(false);
-      try {
-        T t = body.run();
-        c.commit();
-        return t;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
     } catch (SQLException e) {
       throw fail(e);
+    }
+    try {
+      T t = body.run();
+      c.commit();
+      c.setAutoCommit(true);
+      return t;
+    } catch (SQLException | RuntimeException e) {
+      // SQLite rolls back by itself on some errors (SQLITE_FULL, SQLITE_IOERR); then rollback and
+      // leaving the transaction fail too ("no transaction is active"). The first error is the
+      // one that says what happened, so those later ones ride along as suppressed.
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      if (e instanceof SQLException q) {
+        throw fail(q);
+      }
+      throw (RuntimeException) e;
     }
   }
 

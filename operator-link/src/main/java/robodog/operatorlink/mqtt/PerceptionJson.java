@@ -37,14 +37,11 @@ public final class PerceptionJson {
         if (i > 0) {
           b.append(',');
         }
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "{\"id\":%d,\"x\":%.3f,\"y\":%.3f,\"distance\":%.3f}",
-                marks.id[i],
-                marks.x[i],
-                marks.y[i],
-                marks.distance[i]));
+        // num(): a NaN from a bad pose estimate is null, never an invalid NaN token.
+        b.append("{\"id\":").append(marks.id[i]);
+        b.append(",\"x\":").append(num(marks.x[i], "%.3f"));
+        b.append(",\"y\":").append(num(marks.y[i], "%.3f"));
+        b.append(",\"distance\":").append(num(marks.distance[i], "%.3f")).append('}');
       }
     }
     b.append("],\"people\":").append(people == null ? 0 : people.count);

@@ -1,7 +1,6 @@
 package robodog.operatorlink.mqtt;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import robodog.core.Telemetry;
 
 /** {@code state/telemetry} and {@code state/error} payloads. Publisher threads only. */
@@ -35,33 +34,79 @@ public final class TelemetryJson {
    * with {@code reason}, the advisor's own sentence, when given.
    */
   public static byte[] encode(Telemetry t, String leaseHolder, long refused, String advisorReason) {
-    byte[] j = encode(t, leaseHolder);
-    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
-    String reason;
-    try {
-      reason = advisorReason == null ? "null" : JSON.writeValueAsString(advisorReason);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      reason = "null";
-    }
-    String advisor =
-        String.format(
-            Locale.ROOT,
-            "{\"state\":\"%s\",\"status\":\"%s\",\"active\":%b,\"gait\":%s,\"speed_scale\":%.3f,"
-                + "\"step_height\":%s,\"body_height\":%s,\"reason\":%s}",
-            advisorState(t.gaitAdvisor),
-            t.gaitAdvisor,
-            t.advisorActive,
-            t.advisorGait >= 0 ? Integer.toString(t.advisorGait) : "null",
-            t.advisorSpeedScale,
-            metres(t.advisorStepHeight),
-            metres(t.advisorBodyHeight),
-            reason);
-    return (s + ",\"advisor\":" + advisor + ",\"refused\":" + refused + "}")
-        .getBytes(StandardCharsets.UTF_8);
+    return write(t, leaseHolder, refused, advisorReason, null, true);
   }
 
-  private static String metres(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "null";
+  /**
+   * The whole snapshot through one Jackson generator: every string escaped by Jackson, every
+   * non-finite number written as null, so no state of the robot can make the message invalid.
+   */
+  private static byte[] write(
+      Telemetry t,
+      String leaseHolder,
+      long refused,
+      String advisorReason,
+      String perception,
+      boolean withAdvisor) {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(768);
+    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(buf)) {
+      g.writeStartObject();
+      g.writeObjectFieldStart("pose");
+      num(g, "x", t.odomX, 1e4);
+      num(g, "y", t.odomY, 1e4);
+      num(g, "yaw", t.odomYaw, 1e4);
+      g.writeEndObject();
+      g.writeBooleanField("estop", t.mode == robodog.core.Mode.ESTOP);
+      num(g, "battery_v", t.batteryVolts, 1e3);
+      num(g, "battery_pct", t.batteryPercent, 10);
+      g.writeStringField("mode", t.mode.name());
+      g.writeNumberField("gait", t.gaitIndex);
+      num(g, "vx", t.vx, 1e4);
+      num(g, "vy", t.vy, 1e4);
+      num(g, "yaw_rate", t.yawRate, 1e4);
+      // An unknown margin is reported as -1 (not stable), as the tablet has always read it.
+      num(g, "stability_margin", Double.isFinite(t.stabilityMargin) ? t.stabilityMargin : -1, 1e4);
+      g.writeNumberField("swing_mask", t.swingMask);
+      g.writeNumberField("failed_leg_mask", t.failedLegMask);
+      g.writeStringField("notice", t.notice.text());
+      g.writeStringField("lease_holder", leaseHolder);
+      if (withAdvisor) {
+        g.writeObjectFieldStart("advisor");
+        g.writeStringField("state", advisorState(t.gaitAdvisor));
+        g.writeStringField("status", t.gaitAdvisor.name());
+        g.writeBooleanField("active", t.advisorActive);
+        if (t.advisorGait >= 0) {
+          g.writeNumberField("gait", t.advisorGait);
+        } else {
+          g.writeNullField("gait");
+        }
+        num(g, "speed_scale", t.advisorSpeedScale, 1e3);
+        num(g, "step_height", t.advisorStepHeight, 1e4);
+        num(g, "body_height", t.advisorBodyHeight, 1e4);
+        g.writeStringField("reason", advisorReason);
+        g.writeEndObject();
+        g.writeNumberField("refused", refused);
+      }
+      if (perception != null) {
+        g.writeFieldName("perception");
+        g.writeRawValue(perception);
+      }
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("telemetry not encodable", e); // in memory: cannot happen
+    }
+    return buf.toByteArray();
+  }
+
+  /** {@code v} to 1/{@code per} of its unit, or null when not finite. */
+  private static void num(
+      com.fasterxml.jackson.core.JsonGenerator g, String key, double v, double per)
+      throws java.io.IOException {
+    if (Double.isFinite(v)) {
+      g.writeNumberField(key, Math.round(v * per) / per);
+    } else {
+      g.writeNullField(key);
+    }
   }
 
   /**
@@ -94,12 +139,7 @@ public final class TelemetryJson {
    */
   public static byte[] encode(
       Telemetry t, String leaseHolder, long refused, String advisorReason, String perception) {
-    byte[] j = encode(t, leaseHolder, refused, advisorReason);
-    if (perception == null) {
-      return j;
-    }
-    String s = new String(j, 0, j.length - 1, StandardCharsets.UTF_8);
-    return (s + ",\"perception\":" + perception + "}").getBytes(StandardCharsets.UTF_8);
+    return write(t, leaseHolder, refused, advisorReason, perception, true);
   }
 
   /**
@@ -113,8 +153,9 @@ public final class TelemetryJson {
 
   /** The declared payload as a JSON object: {@code mass_kg}, {@code com_height_m}, fragility. */
   public static String payload(robodog.core.Payload p) {
+    // Fixed decimals of numbers Payload has checked finite and in range: always valid JSON.
     return String.format(
-        Locale.ROOT,
+        java.util.Locale.ROOT,
         "{\"mass_kg\":%.3f,\"com_height_m\":%.3f,\"fragility\":%.2f}",
         p.massKg(),
         p.comHeightM(),
@@ -138,33 +179,23 @@ public final class TelemetryJson {
 
   /** One telemetry snapshot as JSON (SI units). */
   public static byte[] encode(Telemetry t, String leaseHolder) {
-    String json =
-        String.format(
-            Locale.ROOT,
-            "{\"pose\":{\"x\":%.4f,\"y\":%.4f,\"yaw\":%.4f},\"estop\":%b,"
-                + "\"battery_v\":%s,\"battery_pct\":%s,\"mode\":\"%s\",\"gait\":%d,\"vx\":%.4f,\"vy\":%.4f,\"yaw_rate\":%.4f,"
-                + "\"stability_margin\":%.4f,\"swing_mask\":%d,\"failed_leg_mask\":%d,"
-                + "\"notice\":\"%s\",\"lease_holder\":%s}",
-            t.odomX,
-            t.odomY,
-            t.odomYaw,
-            t.mode == robodog.core.Mode.ESTOP,
-            Double.isFinite(t.batteryVolts)
-                ? String.format(Locale.ROOT, "%.3f", t.batteryVolts)
-                : "null",
-            Double.isFinite(t.batteryPercent)
-                ? String.format(Locale.ROOT, "%.1f", t.batteryPercent)
-                : "null",
-            t.mode,
-            t.gaitIndex,
-            t.vx,
-            t.vy,
-            t.yawRate,
-            Double.isFinite(t.stabilityMargin) ? t.stabilityMargin : -1.0,
-            t.swingMask,
-            t.failedLegMask,
-            t.notice.text(),
-            quoted(leaseHolder));
-    return json.getBytes(StandardCharsets.UTF_8);
+    return write(t, leaseHolder, 0, null, null, false);
+  }
+
+  /**
+   * The {@code comms} object: how long the lease holder has been silent ({@code holder_silent_s},
+   * s, 0.1 s resolution; null when nobody holds the lease) and the comms-loss stage reached ({@code
+   * stage}: {@code ok}, {@code stopped}, {@code sitting}, {@code servos_off}; see {@code
+   * robodog.operatorlink.CommsLossStages}).
+   */
+  public static String comms(double holderSilentS, String stage) {
+    com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
+    if (Double.isFinite(holderSilentS)) {
+      n.put("holder_silent_s", Math.round(holderSilentS * 10) / 10.0);
+    } else {
+      n.putNull("holder_silent_s");
+    }
+    n.put("stage", stage);
+    return n.toString();
   }
 }

@@ -38,4 +38,28 @@ class TelemetryJsonTest {
     assertTrue(j.get("battery_v").isNull(), j.toString());
     assertTrue(j.get("battery_pct").isNull(), j.toString());
   }
+
+  @Test
+  void nonFiniteStateIsNullAndTheMessageStaysStrictJson() throws Exception {
+    ObjectMapper strict =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    Telemetry t = new Telemetry();
+    t.odomX = Double.NaN;
+    t.vx = Double.POSITIVE_INFINITY;
+    t.advisorSpeedScale = Double.NaN;
+    byte[] j = TelemetryJson.encode(t, "tablet", 1, "a \"quoted\" reason", null);
+    j = TelemetryJson.withField(j, "comms", TelemetryJson.comms(12.345, "sitting"));
+    JsonNode n = strict.readTree(j);
+    assertTrue(n.get("pose").get("x").isNull(), n.toString());
+    assertTrue(n.get("vx").isNull(), n.toString());
+    assertTrue(n.get("advisor").get("speed_scale").isNull(), n.toString());
+    assertEquals("a \"quoted\" reason", n.get("advisor").get("reason").asText());
+    assertEquals(12.3, n.get("comms").get("holder_silent_s").asDouble(), 1e-9);
+    assertEquals("sitting", n.get("comms").get("stage").asText());
+    assertTrue(
+        strict.readTree(TelemetryJson.comms(Double.NaN, "ok")).get("holder_silent_s").isNull());
+  }
 }

@@ -22,6 +22,12 @@ public final class Tablet implements AutoCloseable {
   public final MqttClient client;
   public final List<String> received = new CopyOnWriteArrayList<>();
 
+  /**
+   * Every {@code state/*} message that was not strict JSON ({@link StrictJson}), with why; any
+   * entry fails {@link #got}, {@link #assertValid} and {@link #close}.
+   */
+  public final List<String> invalid = new CopyOnWriteArrayList<>();
+
   /** Why the connection dropped, if it did: failure messages name it instead of "lost". */
   public volatile Throwable lostCause;
 
@@ -66,17 +72,25 @@ public final class Tablet implements AutoCloseable {
   }
 
   /**
-   * Subscribes to the robot's {@code state/#}; messages land in {@link #received} as topic + body.
+   * Subscribes to the robot's {@code state/#}; messages land in {@link #received} as topic + body,
+   * each JSON one parsed strictly first ({@link StrictJson}; a failure is kept in {@link
+   * #invalid}).
    */
   public Tablet listen() throws MqttException {
     client.subscribe(
         prefix + "state/#",
         1,
-        (t, m) ->
-            received.add(
-                t.substring(prefix.length())
-                    + " "
-                    + new String(m.getPayload(), StandardCharsets.UTF_8)));
+        (t, m) -> {
+          String topic = t.substring(prefix.length());
+          if (!StrictJson.binary(topic)) {
+            try {
+              StrictJson.parse(topic, m.getPayload());
+            } catch (IllegalArgumentException e) {
+              invalid.add(e.getMessage());
+            }
+          }
+          received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8));
+        });
     return this;
   }
 
@@ -87,6 +101,13 @@ public final class Tablet implements AutoCloseable {
   public Tablet under(String path) {
     commandPath = path;
     return this;
+  }
+
+  /** Fails naming every state message that was not strict JSON. */
+  public void assertValid() {
+    if (!invalid.isEmpty()) {
+      throw new AssertionError("the robot published invalid JSON: " + invalid);
+    }
   }
 
   /** Next {@code seq} of this client. */
@@ -111,6 +132,7 @@ public final class Tablet implements AutoCloseable {
 
   /** Whether something containing {@code text} was received. */
   public boolean got(String text) {
+    assertValid();
     return received.stream().anyMatch(r -> r.contains(text));
   }
 
@@ -133,5 +155,6 @@ public final class Tablet implements AutoCloseable {
       client.disconnectForcibly(100, 100);
     }
     client.close(true);
+    assertValid();
   }
 }

@@ -1,0 +1,197 @@
+package robodog.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import robodog.app.mission.MissionWiring;
+import robodog.autonomy.RouteFile;
+import robodog.autonomy.store.RunDatabase;
+import robodog.operatorlink.testing.Mosquitto;
+
+/**
+ * Chaos on the robot's real assembly ({@code run --hardware hil} in process, its broker, a
+ * recording tablet): the run database locked, full or damaged, and the external broker restarted.
+ * In each the robot keeps publishing telemetry and an E-stop pressed on the tablet reaches ESTOP in
+ * telemetry; every state message stays strict JSON (LiveRobot checks them all).
+ */
+class ChaosTest {
+  @TempDir Path dir;
+
+  private static boolean estop(String telemetry) {
+    return telemetry.contains("\"estop\":true");
+  }
+
+  private Path dbWithRoute() {
+    Path db = dir.resolve("runs.db");
+    try (RunDatabase d = RunDatabase.open(db)) {
+      d.saveRoute(RouteFile.load(Path.of("../routes/equipment-run.yaml")), "shipped", false);
+    }
+    return db;
+  }
+
+  /** Dispatches the shipped route from {@code tablet} and waits for it to run. */
+  private static void dispatch(LiveRobot robot, MqttClient tablet) throws Exception {
+    robot.send(tablet, "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
+    robot.send(
+        tablet, "cmd/mission", "{\"seq\":SEQ,\"op\":\"dispatch\",\"route\":\"equipment-run\"}");
+    robot.await(robot.missions, m -> m.contains("\"state\":\"running\""), "the run going");
+  }
+
+  /**
+   * Telemetry keeps coming (ten more messages) while the chaos lasts, then an E-stop pressed as
+   * {@code who} shows as ESTOP in telemetry. (In simulation the run then ends: the unpowered body
+   * lies down, which the simulator counts as a fall.)
+   */
+  private static void flowsThenStops(LiveRobot robot, MqttClient who) throws Exception {
+    int before = robot.telemetry.size();
+    robot.await(robot.telemetry, t -> robot.telemetry.size() >= before + 10, "telemetry flowing");
+    robot.send(who, "cmd/estop", "{\"engage\":true}");
+    robot.await(robot.telemetry, ChaosTest::estop, "ESTOP in telemetry");
+  }
+
+  @Test
+  void aLockedDatabase() throws Exception {
+    Path db = dbWithRoute();
+    LiveRobot robot = LiveRobot.start("hil", 25, dir);
+    MqttClient tablet = robot.client("tablet", true);
+    MqttClient director = robot.client("director", false);
+    dispatch(robot, tablet);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      s.execute("UPDATE runs SET outcome = outcome WHERE 0");
+      flowsThenStops(robot, director);
+      s.execute("ROLLBACK");
+    }
+    finish(robot, tablet, director);
+  }
+
+  @Test
+  void aFullDatabase() throws Exception {
+    Path db = dbWithRoute();
+    long capKib = 1024;
+    System.setProperty(MissionWiring.MAX_KIB_PROPERTY, Long.toString(capKib));
+    LiveRobot robot;
+    try {
+      robot = LiveRobot.start("hil", 25, dir);
+      MqttClient tablet = robot.client("tablet", true);
+      MqttClient director = robot.client("director", false);
+      dispatch(robot, tablet);
+      long runId =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(robot.missions.get(robot.missions.size() - 1))
+              .get("run")
+              .get("id")
+              .asLong();
+      // Another writer takes the rest of the capped file in the table the run writes its path to.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+          Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 5000");
+        s.execute("PRAGMA synchronous = OFF"); // filling fast; this data is thrown away
+        s.execute("PRAGMA max_page_count = " + capKib / 4);
+        try (PreparedStatement p =
+            c.prepareStatement("INSERT INTO run_samples VALUES (?, -1, 0, 0, 0)")) {
+          p.setLong(1, runId);
+          int rows = 0;
+          for (; rows < 10_000_000; rows++) {
+            try {
+              p.executeUpdate();
+            } catch (SQLException e) {
+              if (e.getMessage().contains("SQLITE_FULL")) {
+                System.out.println("filled with " + rows + " rows: " + e.getMessage());
+                break;
+              }
+              Thread.sleep(2); // the robot was writing: try again
+            }
+          }
+        }
+        robot.await(
+            robot.errors,
+            e -> e.contains("run database " + db) && e.contains("full"),
+            "the run database full on state/error");
+        robot.await(robot.missions, m -> m.contains("\"state\":\"paused\""), "the run holding");
+        flowsThenStops(robot, director);
+        s.execute("DELETE FROM run_samples WHERE t_s = -1");
+      }
+      finish(robot, tablet, director);
+    } finally {
+      System.clearProperty(MissionWiring.MAX_KIB_PROPERTY);
+    }
+  }
+
+  @Test
+  void aDamagedDatabaseTurnsMissionsOffAndTeleopWalks() throws Exception {
+    Path db = dir.resolve("runs.db");
+    Files.writeString(db, "SQLite format 3\u0000 and then nothing a database holds\n".repeat(300));
+    byte[] before = Files.readAllBytes(db);
+    LiveRobot robot = LiveRobot.start("hil", 25, dir);
+    MqttClient tablet = robot.client("tablet", true);
+    robot.await(
+        robot.missions,
+        m -> m.contains("\"state\":\"unavailable\"") && m.contains(db.toString()),
+        "state/mission unavailable naming the file");
+    robot.send(tablet, "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
+    robot.startDriving(tablet);
+    robot.await(robot.telemetry, t -> t.contains("\"mode\":\"WALKING\""), "teleop walking");
+    robot.send(tablet, "cmd/mission", "{\"seq\":SEQ,\"op\":\"list_routes\"}");
+    robot.await(
+        robot.errors,
+        e ->
+            e.startsWith("{\"error\":\"cmd/mission: refused: missions are off: run database " + db),
+        "cmd/mission refused naming the file");
+    flowsThenStops(robot, tablet);
+    robot.stopDriving();
+    finish(robot, tablet, null);
+    assertArrayEquals(before, Files.readAllBytes(db), "the damaged file was left as it was");
+  }
+
+  @Test
+  void theExternalBrokerRestarts() throws Exception {
+    try (Mosquitto broker = new Mosquitto(dir, Map.of(), null).start()) {
+      LiveRobot robot = LiveRobot.startWithBroker("hil", 30, dir, broker.port());
+      MqttClient tablet = robot.client("tablet", true);
+      robot.await(robot.telemetry, t -> true, "telemetry through Mosquitto");
+      robot.send(tablet, "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
+      robot.startDriving(tablet);
+      robot.await(robot.telemetry, t -> t.contains("\"mode\":\"WALKING\""), "walking");
+      robot.stopDriving();
+      tablet.disconnectForcibly(100);
+      tablet.close();
+      broker.kill();
+      broker.start();
+      int before = robot.telemetry.size();
+      MqttClient again = robot.client("tablet", true);
+      robot.await(robot.telemetry, t -> robot.telemetry.size() > before + 5, "telemetry again");
+      // The link stopped the robot when the broker went; the holder drives again, then stops it.
+      robot.startDriving(again);
+      robot.await(robot.telemetry, t -> t.contains("\"mode\":\"WALKING\""), "walking again");
+      flowsThenStops(robot, again);
+      robot.stopDriving();
+      finish(robot, again, null);
+    }
+  }
+
+  private static void finish(LiveRobot robot, MqttClient a, MqttClient b) throws Exception {
+    Cli result = robot.join(60_000);
+    a.disconnectForcibly(100);
+    if (b != null) {
+      b.disconnectForcibly(100);
+    }
+    assertTrue(result != null, "the run ended");
+    assertTrue(!result.err.contains("Exception"), result.err);
+    List<String> t = robot.telemetry;
+    assertTrue(t.stream().anyMatch(ChaosTest::estop), "the E-stop reached telemetry");
+  }
+}
