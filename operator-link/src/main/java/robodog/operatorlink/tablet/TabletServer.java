@@ -2,13 +2,8 @@ package robodog.operatorlink.tablet;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
@@ -19,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import robodog.operatorlink.PortInUseException;
+import robodog.operatorlink.net.NettyListener;
 
 /**
  * The robot's web server for the operator's tablet ({@code http://<robot>:8080/}, or {@code
@@ -73,41 +69,26 @@ public final class TabletServer implements AutoCloseable {
     }
     this.https = tls != null;
     PageFiles files = new PageFiles();
-    loop =
-        new NioEventLoopGroup(
-            THREADS,
-            r -> {
-              Thread t = new Thread(r, "tablet-http");
-              t.setDaemon(true);
-              return t;
-            });
+    loop = NettyListener.loop(THREADS, "tablet-http");
     ServerBootstrap b =
-        new ServerBootstrap()
-            .group(loop)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    if (open.incrementAndGet() > MAX_CONNECTIONS) {
-                      open.decrementAndGet();
-                      ch.close();
-                      return;
-                    }
-                    ch.closeFuture().addListener(f -> open.decrementAndGet());
-                    ChannelPipeline p = ch.pipeline();
-                    if (tls != null) {
-                      p.addLast("tls", tls.newHandler(ch.alloc()));
-                    }
-                    p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
-                    p.addLast("aggregator", new HttpObjectAggregator(16 * 1024));
-                    p.addLast(
-                        "page",
-                        new PageHandler(config, files, bind.getHostString(), REQUEST_TIMEOUT_MS));
-                  }
-                });
+        NettyListener.server(
+            loop,
+            ch -> {
+              if (open.incrementAndGet() > MAX_CONNECTIONS) {
+                open.decrementAndGet();
+                ch.close();
+                return;
+              }
+              ch.closeFuture().addListener(f -> open.decrementAndGet());
+              ChannelPipeline p = ch.pipeline();
+              if (tls != null) {
+                p.addLast("tls", tls.newHandler(ch.alloc()));
+              }
+              p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+              p.addLast("aggregator", new HttpObjectAggregator(16 * 1024));
+              p.addLast(
+                  "page", new PageHandler(config, files, bind.getHostString(), REQUEST_TIMEOUT_MS));
+            });
     try {
       listener = b.bind(bind).sync().channel();
     } catch (Exception e) {

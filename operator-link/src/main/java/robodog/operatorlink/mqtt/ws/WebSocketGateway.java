@@ -2,13 +2,8 @@ package robodog.operatorlink.mqtt.ws;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -18,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import robodog.operatorlink.net.NettyListener;
 
 /**
  * The broker's MQTT-over-WebSocket listener ({@code ws://} or, with an {@link SslContext}, {@code
@@ -63,41 +59,25 @@ public final class WebSocketGateway implements AutoCloseable {
       Supplier<OriginPolicy> origins,
       InetSocketAddress broker)
       throws IOException {
-    loop =
-        new NioEventLoopGroup(
-            1,
-            r -> {
-              Thread t = new Thread(r, ssl == null ? "mqtt-ws" : "mqtt-wss");
-              t.setDaemon(true);
-              return t;
-            });
+    loop = NettyListener.loop(1, ssl == null ? "mqtt-ws" : "mqtt-wss");
     ServerBootstrap b =
-        new ServerBootstrap()
-            .group(loop)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ChannelPipeline p = ch.pipeline();
-                    if (ssl != null) {
-                      p.addLast("tls", ssl.newHandler(ch.alloc()));
-                    }
-                    p.addLast(
-                        "upgrade-timeout",
-                        new ReadTimeoutHandler(UPGRADE_TIMEOUT_S, TimeUnit.SECONDS));
-                    p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
-                    p.addLast("aggregator", new HttpObjectAggregator(8192));
-                    p.addLast("origin", new OriginCheck(path, origins));
-                    p.addLast(
-                        "websocket",
-                        new WebSocketServerProtocolHandler(
-                            path, SUBPROTOCOLS, false, MAX_FRAME_BYTES));
-                    p.addLast("relay", new BrokerRelay(broker));
-                  }
-                });
+        NettyListener.server(
+            loop,
+            ch -> {
+              ChannelPipeline p = ch.pipeline();
+              if (ssl != null) {
+                p.addLast("tls", ssl.newHandler(ch.alloc()));
+              }
+              p.addLast(
+                  "upgrade-timeout", new ReadTimeoutHandler(UPGRADE_TIMEOUT_S, TimeUnit.SECONDS));
+              p.addLast("http", new HttpServerCodec(4096, 8192, 8192));
+              p.addLast("aggregator", new HttpObjectAggregator(8192));
+              p.addLast("origin", new OriginCheck(path, origins));
+              p.addLast(
+                  "websocket",
+                  new WebSocketServerProtocolHandler(path, SUBPROTOCOLS, false, MAX_FRAME_BYTES));
+              p.addLast("relay", new BrokerRelay(broker));
+            });
     try {
       listener = b.bind(host, port).sync().channel();
     } catch (Exception e) {
