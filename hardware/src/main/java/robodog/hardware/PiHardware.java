@@ -38,6 +38,9 @@ import robodog.hardware.servo.ServoOutput;
 public final class PiHardware implements HardwarePort {
   private static final int BATTERY_EVERY_TICKS = 25;
 
+  /** Failed battery readings in a row after which the voltage is reported unknown (NaN). */
+  static final int BATTERY_FAILURES_TO_REPORT = 5;
+
   private final ServoOutput servos;
   private final Mpu6050 imu;
   private final Ads1115 adc;
@@ -57,6 +60,8 @@ public final class PiHardware implements HardwarePort {
   private long ticks;
   private BatteryMonitor.Level level = BatteryMonitor.Level.OK;
   private double volts = Double.NaN;
+  private int batteryFailures;
+  private long batteryReadFailures;
   private boolean powered;
   private final long framePeriodNanos;
   private long sinceFrameNanos = Long.MAX_VALUE / 2;
@@ -158,8 +163,16 @@ public final class PiHardware implements HardwarePort {
     out.contactsValid = true;
     out.estopPressed = estop.update(estopButton.isHigh(), dt);
     if (ticks++ % BATTERY_EVERY_TICKS == 0) {
-      volts = adc.readVolts();
-      level = battery.update(volts, dt * BATTERY_EVERY_TICKS);
+      double v = readBattery();
+      if (Double.isFinite(v)) {
+        volts = v;
+        batteryFailures = 0;
+        level = battery.update(volts, dt * BATTERY_EVERY_TICKS);
+      } else if (++batteryFailures >= BATTERY_FAILURES_TO_REPORT) {
+        // A battery the robot cannot read for this long is the controller's fault to latch
+        // (holding the pose), never a reason to cut servo power under the case.
+        volts = Double.NaN;
+      }
     }
     out.batteryVolts = volts;
     out.batteryCritical = level == BatteryMonitor.Level.CRITICAL;
@@ -170,6 +183,17 @@ public final class PiHardware implements HardwarePort {
     for (int j = 0; j < Joints.COUNT; j++) {
       out.jointVelocity[j] = 0;
       out.jointEffort[j] = Double.NaN;
+    }
+  }
+
+  // NaN when the ADC gave no reading (a failed transaction or an exception from its device): one
+  // lost reading keeps the last voltage, as the battery does not change in 50 ms.
+  private double readBattery() {
+    try {
+      return adc.readVolts();
+    } catch (RuntimeException e) {
+      batteryReadFailures++;
+      return Double.NaN;
     }
   }
 
@@ -244,6 +268,11 @@ public final class PiHardware implements HardwarePort {
       throw new IllegalArgumentException("joint index must be 0..17, got " + joint);
     }
     failedLegs |= 1 << (joint / 3);
+  }
+
+  /** Battery readings that failed since start. Control thread. */
+  public long batteryReadFailures() {
+    return batteryReadFailures;
   }
 
   /** Battery state as last measured. */

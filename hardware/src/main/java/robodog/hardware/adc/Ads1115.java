@@ -42,9 +42,15 @@ public final class Ads1115 {
     device.write(three, 0, 3);
   }
 
-  /** The latest conversion as battery volts. */
+  /**
+   * The latest conversion as battery volts, or NaN when the transaction failed (the buffer would
+   * hold the previous reading's bytes, which must not pass for a new one).
+   */
   public double readVolts() {
     device.readRegister(CONVERSION, two, 0, 2);
+    if (device.lastFailed()) {
+      return Double.NaN;
+    }
     int raw = (short) (((two[0] & 0xFF) << 8) | (two[1] & 0xFF));
     return raw * VOLTS_PER_LSB * dividerRatio;
   }

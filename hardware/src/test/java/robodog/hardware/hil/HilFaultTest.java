@@ -49,6 +49,7 @@ class HilFaultTest {
   private final Mpu6050Model mpu = new Mpu6050Model();
   private final ScriptedI2cFaults imu = new ScriptedI2cFaults(new Noisy(mpu), 7);
   private final ScriptedI2cFaults board0;
+  private final ScriptedI2cFaults adcBus;
   private final Context pi4j;
   private final PiHardware hw;
   private final RobotState state = new RobotState();
@@ -94,7 +95,8 @@ class HilFaultTest {
     provider.attach(boards.device(0x70)).attach(imu);
     Ads1115Model adc = new Ads1115Model();
     adc.pinVolts = 8.0 / PINS.batteryDivider();
-    provider.attach(adc);
+    adcBus = new ScriptedI2cFaults(adc, 3);
+    provider.attach(adcBus);
     pi4j = Pi4J.newContextBuilder().add(provider).build();
     DigitalIn[] feet = new DigitalIn[LegId.COUNT];
     java.util.Arrays.fill(feet, (DigitalIn) () -> true);
@@ -187,6 +189,30 @@ class HilFaultTest {
         name + ": " + dropped + " samples dropped, expected " + minDropped + ".." + maxDropped);
     assertTrue(imu.injected() > 0, "the script ran");
     assertEquals(0, ticks(100), "the IMU answers again: every sample is a reading");
+  }
+
+  @Test
+  void aLostBatteryReadingKeepsTheLastVoltageAndADeadAdcIsReportedUnknownNotAPowerCut() {
+    // 3 failed attempts make one lost transaction (the driver retries twice); one battery reading
+    // every 25 ticks.
+    adcBus.nack(3 * 2);
+    for (int i = 0; i < 200; i++) {
+      ticks(1);
+      assertEquals(8.0, state.batteryVolts, 0.05, "two lost readings keep the last voltage");
+    }
+    assertTrue(adcBus.injected() > 0, "the script ran");
+    adcBus.nack(3 * 40);
+    boolean unknown = false;
+    for (int i = 0; i < 25 * 12 && !unknown; i++) {
+      ticks(1); // never throws, never a limp servo (checked per tick)
+      unknown = Double.isNaN(state.batteryVolts);
+    }
+    assertTrue(unknown, "a dead ADC is reported as an unknown voltage for the controller to latch");
+    assertTrue(hw.batteryReadFailures() > 0, "the failures are counted");
+    for (int i = 0; i < 25 * 40 && Double.isNaN(state.batteryVolts); i++) {
+      ticks(1);
+    }
+    assertEquals(8.0, state.batteryVolts, 0.05, "the ADC answers again: the voltage is back");
   }
 
   @Test
