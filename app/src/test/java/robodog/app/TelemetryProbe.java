@@ -27,8 +27,18 @@ public final class TelemetryProbe implements AutoCloseable {
 
   /** Connects (retrying while the robot starts, up to {@code timeoutMs}) and subscribes. */
   public TelemetryProbe(int port, String robotId, long timeoutMs) throws Exception {
+    this(port, robotId, timeoutMs, null, null);
+  }
+
+  /** As above, logged in as {@code user} (null: anonymous), for a broker that requires it. */
+  public TelemetryProbe(int port, String robotId, long timeoutMs, String user, String password)
+      throws Exception {
     client = new MqttClient("tcp://127.0.0.1:" + port, "probe", new MemoryPersistence());
     MqttConnectOptions o = new MqttConnectOptions();
+    if (user != null) {
+      o.setUserName(user);
+      o.setPassword(password.toCharArray());
+    }
     o.setSocketFactory(new NoDelaySocketFactory());
     o.setConnectionTimeout(3);
     long end = System.currentTimeMillis() + timeoutMs;

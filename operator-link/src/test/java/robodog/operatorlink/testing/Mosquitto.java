@@ -90,6 +90,21 @@ public final class Mosquitto implements AutoCloseable {
     return tlsPort;
   }
 
+  /**
+   * Adds an MQTT-over-WebSocket listener on a free loopback port (call before {@link #start}), as a
+   * tablet page reaches an external broker: {@code ws://127.0.0.1:<port>/mqtt}.
+   *
+   * @return the WebSocket port
+   */
+  public int enableWebSockets() throws IOException {
+    int wsPort = freePort();
+    Files.writeString(
+        conf,
+        "listener " + wsPort + " 127.0.0.1\nprotocol websockets\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    return wsPort;
+  }
+
   /** Starts the broker and waits until its port accepts connections. */
   public Mosquitto start() throws Exception {
     if (!Files.isExecutable(BINARY)) {
