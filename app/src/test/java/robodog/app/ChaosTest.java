@@ -15,6 +15,7 @@ import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import robodog.app.link.ChaosLoad;
 import robodog.app.mission.MissionWiring;
 import robodog.autonomy.RouteFile;
 import robodog.autonomy.store.RunDatabase;
@@ -22,9 +23,10 @@ import robodog.operatorlink.testing.Mosquitto;
 
 /**
  * Chaos on the robot's real assembly ({@code run --hardware hil} in process, its broker, a
- * recording tablet): the run database locked, full or damaged, and the external broker restarted.
- * In each the robot keeps publishing telemetry and an E-stop pressed on the tablet reaches ESTOP in
- * telemetry; every state message stays strict JSON (LiveRobot checks them all).
+ * recording tablet): the run database locked, full or damaged, the external broker restarted, a
+ * CONNECT flood with wrong passwords, slow clients on the tablet page server. In each the robot
+ * keeps publishing telemetry and an E-stop pressed on the tablet reaches ESTOP in telemetry; every
+ * state message stays strict JSON (LiveRobot checks them all).
  */
 class ChaosTest {
   @TempDir Path dir;
@@ -51,8 +53,7 @@ class ChaosTest {
 
   /**
    * Telemetry keeps coming (ten more messages) while the chaos lasts, then an E-stop pressed as
-   * {@code who} shows as ESTOP in telemetry. (In simulation the run then ends: the unpowered body
-   * lies down, which the simulator counts as a fall.)
+   * {@code who} shows as ESTOP in telemetry.
    */
   private static void flowsThenStops(LiveRobot robot, MqttClient who) throws Exception {
     int before = robot.telemetry.size();
@@ -181,6 +182,37 @@ class ChaosTest {
       robot.stopDriving();
       finish(robot, again, null);
     }
+  }
+
+  @Test
+  void aConnectFloodWithWrongPasswords() throws Exception {
+    walkUnder(robot -> ChaosLoad.connectFlood(robot.port, 8));
+  }
+
+  @Test
+  void slowClientsHoldTheTabletPageServer() throws Exception {
+    walkUnder(robot -> ChaosLoad.slowHttp(robot.httpPort, 20));
+  }
+
+  /** Teleop walks, the attack starts, telemetry flows and the holder's E-stop shows as ESTOP. */
+  private void walkUnder(AttackOn attack) throws Exception {
+    LiveRobot robot = LiveRobot.start("hil", 25, dir);
+    MqttClient tablet = robot.client("tablet", true);
+    robot.send(tablet, "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
+    robot.startDriving(tablet);
+    robot.await(robot.telemetry, t -> t.contains("\"mode\":\"WALKING\""), "teleop walking");
+    try (ChaosLoad load = attack.start(robot)) {
+      Thread.sleep(2000); // the attack under way before the checks
+      assertTrue(load.attempts() > 0, "the attack ran");
+      flowsThenStops(robot, tablet);
+    }
+    robot.stopDriving();
+    finish(robot, tablet, null);
+  }
+
+  @FunctionalInterface
+  private interface AttackOn {
+    ChaosLoad start(LiveRobot robot) throws Exception;
   }
 
   private static void finish(LiveRobot robot, MqttClient a, MqttClient b) throws Exception {

@@ -16,6 +16,10 @@ import robodog.operatorlink.testing.StrictJson;
  */
 final class LiveRobot {
   final int port;
+
+  /** The tablet page server's port (loopback). */
+  final int httpPort;
+
   final List<String> errors = new CopyOnWriteArrayList<>();
   final List<String> telemetry = new CopyOnWriteArrayList<>();
   final List<String> missions = new CopyOnWriteArrayList<>();
@@ -43,7 +47,8 @@ final class LiveRobot {
     } else {
       args.addAll(List.of("--mqtt-port", Integer.toString(port), "--ws-port", "0"));
     }
-    args.addAll(List.of("--http-port", "0", "--robot-id", "dog1"));
+    httpPort = SimMqtt.freePort();
+    args.addAll(List.of("--http-port", Integer.toString(httpPort), "--robot-id", "dog1"));
     args.addAll(List.of("--db", dir.resolve("runs.db").toString()));
     args.addAll(List.of("--plots", dir.resolve("reports").toString()));
     args.addAll(List.of(extra));

@@ -44,11 +44,19 @@ import robodog.locomotion.LocomotionConfig;
     description =
         "E-stop press -> ESTOP in telemetry latency (p50/p99/max) per chaos case: quiet, locked"
             + " run database, full run database, damaged run database, external broker restarted"
-            + " before every press. Needs /usr/sbin/mosquitto for the broker case.")
+            + " before every press, 32 threads sending CONNECTs with wrong passwords, 20 slow"
+            + " clients on the tablet page server. Needs /usr/sbin/mosquitto for the broker case.")
 public final class ChaosBenchCommand implements Callable<Integer> {
   /** The chaos cases, in the order they run. */
   public static final List<String> CASES =
-      List.of("quiet", "locked-db", "full-db", "corrupt-db", "broker-restart");
+      List.of(
+          "quiet",
+          "locked-db",
+          "full-db",
+          "corrupt-db",
+          "broker-restart",
+          "connect-flood",
+          "slow-http");
 
   @Spec CommandSpec spec;
 
@@ -64,7 +72,7 @@ public final class ChaosBenchCommand implements Callable<Integer> {
       description =
           "which cases, comma-separated (default: all of "
               + "quiet,locked-db,full-db,"
-              + "corrupt-db,broker-restart)")
+              + "corrupt-db,broker-restart,connect-flood,slow-http)")
   List<String> cases;
 
   @Mixin ConfigOption config = new ConfigOption();
@@ -159,7 +167,8 @@ public final class ChaosBenchCommand implements Callable<Integer> {
       robot.start(true);
       String uri = broker != null ? broker.uri() : "tcp://127.0.0.1:" + port;
       try (ChaosOperator op = new ChaosOperator(uri, "dog1");
-          MissionLoad load = broker == null ? new MissionLoad(uri) : null) {
+          MissionLoad load = broker == null ? new MissionLoad(uri) : null;
+          ChaosLoad attack = attack(name, port, robotOut.toString())) {
         chaos.apply();
         for (int i = 0; i < presses; i++) {
           if (broker != null) {
@@ -193,6 +202,10 @@ public final class ChaosBenchCommand implements Callable<Integer> {
           }
           op.release(5_000);
         }
+        if (attack != null) {
+          // The attack really ran: how many connections it opened during the case.
+          out.printf(Locale.ROOT, "  %s: %d attacker connections%n", name, attack.attempts());
+        }
       }
     } finally {
       System.clearProperty(MissionWiring.MAX_KIB_PROPERTY);
@@ -213,6 +226,29 @@ public final class ChaosBenchCommand implements Callable<Integer> {
         h.getMaxValue() / 1e6);
     out.flush();
   }
+
+  /** The network attack of a case, or null: a CONNECT flood, or slow clients on the page server. */
+  private static ChaosLoad attack(String name, int mqttPort, String robotOut) {
+    if (name.equals("connect-flood")) {
+      return ChaosLoad.connectFlood(mqttPort, FLOOD_THREADS);
+    }
+    if (name.equals("slow-http")) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("Tablet page https?://[^/\\s]+:(\\d+)/")
+              .matcher(robotOut);
+      if (!m.find()) {
+        throw new IllegalStateException("slow-http: the robot printed no tablet page: " + robotOut);
+      }
+      return ChaosLoad.slowHttp(Integer.parseInt(m.group(1)), SLOW_CLIENTS);
+    }
+    return null;
+  }
+
+  /** Attacker threads of the connect-flood case (as {@code bench link --connect-flood 32}). */
+  private static final int FLOOD_THREADS = 32;
+
+  /** Slow clients of the slow-http case, each reopening when the server drops it. */
+  private static final int SLOW_CLIENTS = 20;
 
   private static void deleteTree(Path dir) throws java.io.IOException {
     try (var s = Files.walk(dir)) {

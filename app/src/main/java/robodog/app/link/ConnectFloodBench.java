@@ -175,7 +175,7 @@ final class ConnectFloodBench {
   }
 
   /** One attacker: CONNECT with a wrong password, read the answer, close; again. */
-  private static void attack(int port, int n, AtomicBoolean stop, AtomicLong attempts) {
+  static void attack(int port, int n, AtomicBoolean stop, AtomicLong attempts) {
     byte[] buf = new byte[64];
     long k = 0;
     while (!stop.get()) {
