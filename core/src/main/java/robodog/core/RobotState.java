@@ -92,4 +92,13 @@ public final class RobotState {
     double s = 2 * (w * y - z * x);
     return Math.asin(Math.max(-1, Math.min(1, s)));
   }
+
+  /** Yaw (rad, counter-clockwise from odom x, in (−π, π]) from the IMU quaternion. */
+  public double imuYaw() {
+    double w = imuOrientation[0];
+    double x = imuOrientation[1];
+    double y = imuOrientation[2];
+    double z = imuOrientation[3];
+    return Math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z));
+  }
 }

@@ -15,6 +15,7 @@ import robodog.core.Telemetry;
 import robodog.core.config.RobotDescription;
 import robodog.core.perception.SafetyLimit;
 import robodog.locomotion.body.BodyPose;
+import robodog.locomotion.body.HeadingHold;
 import robodog.locomotion.body.Leveler;
 import robodog.locomotion.body.MotionFilter;
 import robodog.locomotion.body.RateLimit;
@@ -48,6 +49,7 @@ public final class HexapodController implements Controller {
   private final BodyPose sitPose = new BodyPose();
   private final BodyPose ikPose = new BodyPose();
   private final Leveler leveler = new Leveler();
+  private final HeadingHold heading = new HeadingHold();
   private final double[] baseNeutralX = new double[LegId.COUNT];
   private final double[] baseNeutralY = new double[LegId.COUNT];
   private final double[] targets = new double[Joints.COUNT];
@@ -208,7 +210,7 @@ public final class HexapodController implements Controller {
     if (expired && (c.vx != 0 || c.vy != 0 || c.yawRate != 0)) {
       notice = Notice.COMMAND_EXPIRED;
     }
-    applyVelocity(c, mode == Mode.WALKING && !modes.stopping() && !expired);
+    applyVelocity(c, mode == Mode.WALKING && !modes.stopping() && !expired, state.imuYaw());
     filter.step(dt);
     if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {
       leveler.update(state.imuRoll() - filter.pose.roll, state.imuPitch() - filter.pose.pitch, dt);
@@ -373,14 +375,15 @@ public final class HexapodController implements Controller {
     filter.target.set(p);
   }
 
-  private void applyVelocity(MotionCommand c, boolean walking) {
+  private void applyVelocity(MotionCommand c, boolean walking, double imuYaw) {
+    double hold = heading.update(walking, c.yawRate, imuYaw);
     if (!walking) {
       filter.targetVx = 0;
       filter.targetVy = 0;
       filter.targetWz = 0;
       return;
     }
-    double wz = RateLimit.clamp(c.yawRate, -settings.maxYawRate(), settings.maxYawRate());
+    double wz = RateLimit.clamp(c.yawRate + hold, -settings.maxYawRate(), settings.maxYawRate());
     double vx = c.vx;
     double vy = c.vy;
     // The fastest foot must cover at most one stride per stance.
