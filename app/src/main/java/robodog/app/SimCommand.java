@@ -179,14 +179,15 @@ public final class SimCommand implements Callable<Integer> {
     } else if (policyFile != null && !policy.explicit() && gait != null) {
       out.println("policy: off: --gait runs that preset as asked (--policy PATH keeps the policy)");
       policyFile = null;
-    } else if (policyFile != null && !policy.explicit() && !realtime && sc.gait() != null) {
-      // A headless scenario is a test course whose file names its gait: an explicit choice, as
-      // an operator's cmd/gait is. The shipped policy beats the presets on its held-out mixed
-      // courses but not on every scenario (it fell on equipment-run's steps), so it is opt-in here.
+    } else if (policyFile != null && !policy.explicit() && !realtime) {
+      // The shipped policy beats the presets on its held-out mixed courses but not on every
+      // scenario (it fell on equipment-run's steps), so headless it is opt-in.
       out.println(
-          "policy: off: the scenario walks its own gait ("
-              + sc.gait()
-              + "); --policy "
+          "policy: off: "
+              + (sc.gait() != null
+                  ? "the scenario walks its own gait (" + sc.gait() + ")"
+                  : "the robot picks its gait from the ground it senses")
+              + "; --policy "
               + policyFile
               + " lets the learned policy choose");
       policyFile = null;

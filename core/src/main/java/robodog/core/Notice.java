@@ -12,6 +12,9 @@ public enum Notice {
   GAIT_INDEX_INVALID("gait refused: no such gait"),
   TOO_MANY_FAILED_LEGS("failed legs refused: at most one leg may be failed"),
   SPEED_LIMITED("velocity limited to what the gait can step"),
+  SLOWED_FOR_SLIP("feet slipping: slowed down, short steps in the wave gait"),
+  RECOVERING(
+      "recovering balance: body tilted or sagging; stopped, stepping the feet back under it"),
   COMMAND_EXPIRED("velocity command expired (ttl or operator watchdog): stopping"),
   IK_LIMITED("a foot target was outside reach or joint limits and was clamped"),
   ESTOP_LATCHED("E-stop latched: release explicitly to continue"),

@@ -113,6 +113,27 @@ public final class Telemetry {
   /** Body height the advisor set, m; NaN when the operator's applies. */
   public double advisorBodyHeight = Double.NaN;
 
+  /** What the controller made of the ground (see {@link GroundCall}). */
+  public GroundCall groundCall = GroundCall.SMOOTH;
+
+  /** True while the controller chooses the gait from the ground (nobody chose one). */
+  public boolean gaitAuto;
+
+  /** Estimated foot sliding speed, m/s. */
+  public double slipMps;
+
+  /** Largest recent touch-down height deviation from the plan, m. */
+  public double unevennessM;
+
+  /** Rise (positive) or fall of the ground under the stance feet over the last seconds, m. */
+  public double climbM;
+
+  /** Commanded minus measured body height over the stance feet, m (0 without contact sensing). */
+  public double bodySagM;
+
+  /** Balance recoveries (stop, step the feet back under the body, go on) since start. */
+  public long recoveries;
+
   /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
   public void copyMeasured(RobotState s) {
     System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
@@ -168,5 +189,12 @@ public final class Telemetry {
     advisorSpeedScale = o.advisorSpeedScale;
     advisorStepHeight = o.advisorStepHeight;
     advisorBodyHeight = o.advisorBodyHeight;
+    groundCall = o.groundCall;
+    gaitAuto = o.gaitAuto;
+    slipMps = o.slipMps;
+    unevennessM = o.unevennessM;
+    climbM = o.climbM;
+    bodySagM = o.bodySagM;
+    recoveries = o.recoveries;
   }
 }

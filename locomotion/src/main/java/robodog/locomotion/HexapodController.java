@@ -2,6 +2,7 @@ package robodog.locomotion;
 
 import robodog.core.Controller;
 import robodog.core.GaitSetting;
+import robodog.core.GroundCall;
 import robodog.core.JointCommand;
 import robodog.core.JointKind;
 import robodog.core.Joints;
@@ -50,6 +51,8 @@ public final class HexapodController implements Controller {
   private final BodyPose ikPose = new BodyPose();
   private final Leveler leveler = new Leveler();
   private final HeadingHold heading = new HeadingHold();
+  private final GroundAdaptation ground;
+  private boolean auto;
   private final double[] baseNeutralX = new double[LegId.COUNT];
   private final double[] baseNeutralY = new double[LegId.COUNT];
   private final double[] targets = new double[Joints.COUNT];
@@ -100,6 +103,8 @@ public final class HexapodController implements Controller {
     modes = new ModeMachine(initialMode, settings.softwareEstopSettles(), settings.settleMaxS());
     modes.setPowerOnSpeed(settings.powerOnJointSpeed());
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
+    ground =
+        new GroundAdaptation(gaits, legs, footRadius, Math.hypot(baseNeutralX[0], baseNeutralY[0]));
     planner.placeAllAtNeutral();
     BodyPose start = new BodyPose();
     start.height =
@@ -195,9 +200,15 @@ public final class HexapodController implements Controller {
     }
     // A leg the hardware reports broken counts as failed whatever the operator says.
     refuseIf(selection.applyFailedLegs(c.failedLegMask | state.failedLegMask));
-    refuseIf(selection.applyGait(c.gaitIndex));
+    // Nobody chose a gait: the ground does (a failed leg has its own five-leg gait). A body that
+    // cannot sense contact (ideal servos) feels no ground and keeps its gait.
+    auto = c.gaitIndex < 0 && selection.failedLeg() < 0 && state.contactsValid;
+    refuseIf(selection.applyGait(auto ? ground.selector().gaitIndex() : c.gaitIndex));
     if (!Double.isNaN(c.stepHeight)) {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
+    } else if (auto) {
+      double h = ground.selector().stepHeight();
+      planner.setStepHeight(Double.isNaN(h) ? planner.gait().stepHeightMeters() : h);
     }
     applyPose(c, mode);
     safetyScale = inputs.safetyScale(nowNanos);
@@ -219,6 +230,16 @@ public final class HexapodController implements Controller {
       nonFiniteFault(nowNanos, state, out);
       return;
     }
+    ground.update(
+        state,
+        planner,
+        filter,
+        mode == Mode.WALKING && !modes.stopping(),
+        auto,
+        Math.hypot(c.vx, c.vy),
+        filter.pose.roll,
+        filter.pose.pitch,
+        dt);
     odometry.step(filter.vx, filter.vy, filter.wz, dt);
     double comX =
         filter.pose.groundX(robot.body().comXM(), robot.body().comYM(), robot.body().comZM());
@@ -396,6 +417,22 @@ public final class HexapodController implements Controller {
       wz *= s;
       notice = Notice.SPEED_LIMITED;
     }
+    // The ground's ceiling and its recoveries belong to the robot's own gait choice: an
+    // operator's explicit gait is walked as asked.
+    GroundCall call = auto ? ground.selector().call() : GroundCall.SMOOTH;
+    double ceiling = auto ? ground.selector().speedCeiling() : Double.POSITIVE_INFINITY;
+    double speed = Math.hypot(vx, vy);
+    if (speed > ceiling) {
+      double s = ceiling / speed;
+      vx *= s;
+      vy *= s;
+      wz *= s;
+      notice = call == GroundCall.RECOVERING ? Notice.RECOVERING : Notice.SLOWED_FOR_SLIP;
+    }
+    if (call == GroundCall.RECOVERING) {
+      wz = 0;
+      notice = Notice.RECOVERING;
+    }
     if (safetyScale < 1.0) {
       vx *= safetyScale;
       vy *= safetyScale;
@@ -428,6 +465,7 @@ public final class HexapodController implements Controller {
     filter.heightRateOverride = 0;
     planner.placeAllAtNeutral();
     leveler.reset();
+    ground.reset();
     sitPose.height = robot.stance().sitHeightM();
     sitPose.refresh();
     filter.reset(sitPose);
@@ -493,6 +531,13 @@ public final class HexapodController implements Controller {
     t.odomYaw = odometry.yaw();
     t.copyMeasured(state);
     inputs.advisorToPack(t);
+    t.groundCall = ground.selector().call();
+    t.gaitAuto = auto;
+    t.slipMps = ground.slip();
+    t.unevennessM = ground.sense().unevenness();
+    t.climbM = ground.sense().climb();
+    t.bodySagM = ground.sag();
+    t.recoveries = ground.selector().recoveries();
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }

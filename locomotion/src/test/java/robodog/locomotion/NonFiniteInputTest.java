@@ -146,6 +146,9 @@ class NonFiniteInputTest {
 
     Rig() {
       cmd.requestedMode = Mode.WALKING;
+      // An explicit gait: these feet report contact even in swing, which the robot's own gait
+      // choice would rightly read as rough ground.
+      cmd.gaitIndex = 0;
       cmd.vx = 0.1;
       cmd.yawRate = 0.1;
       commands.offer(cmd);

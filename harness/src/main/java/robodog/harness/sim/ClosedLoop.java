@@ -33,7 +33,7 @@ final class ClosedLoop {
     cmd.requestedMode = scripted ? Mode.WALKING : Mode.STANDING;
     cmd.failedLegMask = sc.failedLeg() == null ? 0 : 1 << LegId.parse(sc.failedLeg()).ordinal();
     String gait = o.gait() != null ? o.gait() : sc.gait();
-    cmd.gaitIndex = cfg.gaits().indexOf(gait);
+    cmd.gaitIndex = gait == null ? -1 : cfg.gaits().indexOf(gait); // -1: the robot chooses
 
     RunRecorder rec = new RunRecorder();
     // A realtime run is a robot session: a fall or a stop is a state it goes on from.

@@ -44,7 +44,8 @@ public final class EstopTrial {
       cmd.vx = first.vx();
       cmd.vy = first.vy();
       cmd.yawRate = first.yawRate();
-      cmd.gaitIndex = cfg.gaits().indexOf(first.gait() != null ? first.gait() : sc.gait());
+      String gait = first.gait() != null ? first.gait() : sc.gait();
+      cmd.gaitIndex = gait == null ? -1 : cfg.gaits().indexOf(gait);
       robot.commands().offer(cmd);
       StopRecorder rec = new StopRecorder(null);
       double dt = robot.periodNanos() * 1e-9;

@@ -128,7 +128,9 @@ public final class SimRun {
   /** Checks the scenario's gait names against the gait table; throws naming the bad one. */
   public static void validate(LocomotionConfig cfg, Scenario s, String gaitOverride) {
     String g = gaitOverride != null ? gaitOverride : s.gait();
-    check(cfg, s, g, "gait");
+    if (g != null) {
+      check(cfg, s, g, "gait");
+    }
     for (Scenario.Segment seg : s.commands()) {
       if (seg.gait() != null) {
         check(cfg, s, seg.gait(), "commands[].gait");

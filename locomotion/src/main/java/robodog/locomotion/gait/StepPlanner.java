@@ -60,6 +60,8 @@ public final class StepPlanner {
   private final StabilityMargin margin = new StabilityMargin();
   private final double maxStride;
 
+  private final double[] touchdownDz = new double[LegId.COUNT];
+  private final long[] touchdowns = new long[LegId.COUNT];
   private Gait gait;
   private double phase;
   private double stepHeight;
@@ -191,6 +193,7 @@ public final class StepPlanner {
       if (searching[i]) {
         if (contact[i] || footZ[i] < landZ[i] - MAX_SEARCH) {
           searching[i] = false;
+          touchdown(i, footZ[i] - landZ[i]);
         } else {
           footZ[i] -= SEARCH_SPEED * dt;
         }
@@ -308,6 +311,7 @@ public final class StepPlanner {
     if (contactsValid && tau > SwingProfile.DESCENT_START && contact[i]) {
       swinging[i] = false; // met the ground early: stand here
       stanceElapsed[i] = 0;
+      touchdown(i, footZ[i] - landZ[i]);
       return;
     }
     // Land on the tick that reaches the end, not one tick later because of rounding in the sum.
@@ -316,7 +320,32 @@ public final class StepPlanner {
       footZ[i] = landZ[i];
       stanceElapsed[i] = 0;
       searching[i] = contactsValid && !contact[i];
+      if (contactsValid && contact[i]) {
+        touchdown(i, 0);
+      }
     }
+  }
+
+  private void touchdown(int leg, double dz) {
+    touchdownDz[leg] = dz;
+    touchdowns[leg]++;
+  }
+
+  /**
+   * Sensed touch-downs of {@code leg} since construction: its foot meeting the ground (valid
+   * contacts only), on time, early or at the end of a search. A reader that remembers the count
+   * sees each one once.
+   */
+  public long touchdowns(int leg) {
+    return touchdowns[leg];
+  }
+
+  /**
+   * Where leg {@code leg} last met the ground relative to where its swing planned to land, m: above
+   * (an obstacle, a step up) positive, below (a hole, a step down) negative, 0 on time.
+   */
+  public double touchdownDz(int leg) {
+    return touchdownDz[leg];
   }
 
   /**

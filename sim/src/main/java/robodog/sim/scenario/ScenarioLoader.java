@@ -98,7 +98,11 @@ public final class ScenarioLoader {
             : new double[] {0, 0, 0.08};
     double duration = root.requireDouble("duration_s", 0.1, 24 * 3600, "s");
     long seed = root.optLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-    String gait = root.optString("gait", "tripod");
+    // No gait (or "auto"): the robot chooses its gait from the ground it senses, as on set.
+    String gait = root.optString("gait", "auto");
+    if (gait.equals("auto")) {
+      gait = null;
+    }
     String failed = null;
     if (root.has("failed_leg")) {
       String leg = root.requireString("failed_leg");
