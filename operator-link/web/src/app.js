@@ -128,7 +128,8 @@ function wireControls(config) {
     b.addEventListener("click", () => link.send("mode", { mode: b.dataset.mode }));
   }
   const gaits = $("gaits");
-  (config.gaits || []).forEach((name) => {
+  // "auto" first: the robot picks the gait from the ground it feels until a gait is chosen.
+  ["auto", ...(config.gaits || [])].forEach((name) => {
     const b = document.createElement("button");
     b.className = "gait";
     b.id = "gait-" + name;

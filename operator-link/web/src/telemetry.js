@@ -60,7 +60,13 @@ export class Telemetry {
     this.estop = t.estop === true;
     $("t-mode").textContent = t.mode || "–";
     const gait = this.gaits[t.gait];
-    $("t-gait").textContent = gait !== undefined ? gait : String(t.gait ?? "–");
+    const g = t.ground || {};
+    $("t-gait").textContent =
+      (gait !== undefined ? gait : String(t.gait ?? "–")) + (g.auto_gait ? " (auto)" : "");
+    $("t-ground").textContent = g.call
+      ? `${g.call}, slip ${fmt(g.slip_mps, 2, "m/s")}, ${g.recoveries ?? 0} recoveries`
+      : "–";
+    $("t-ground").className = g.call === "recovering" || g.call === "slippery" ? "bad-text" : "";
     $("t-speed").textContent = fmt(Math.hypot(t.vx || 0, t.vy || 0), 2, "m/s");
     $("t-yaw-rate").textContent = fmt(t.yaw_rate, 2, "rad/s");
     const p = t.pose || {};
@@ -78,7 +84,7 @@ export class Telemetry {
       b.classList.toggle("active", MODES[t.mode] === b.dataset.mode);
     }
     for (const b of document.querySelectorAll("button.gait")) {
-      b.classList.toggle("active", b.textContent === gait);
+      b.classList.toggle("active", g.auto_gait ? b.textContent === "auto" : b.textContent === gait);
     }
     // advisor.state: none (no policy loaded), no-model, on, off, rejected or stale (the last two
     // still lay the last safe setting over the operator's command, so they count as on).

@@ -50,7 +50,11 @@ public final class MotionCommand {
 
   public double bodyY;
 
-  /** Gait row index in the gait table; -1 keeps the current gait. */
+  /**
+   * Gait row index in the gait table, an explicit choice the controller walks as asked; -1 leaves
+   * the gait to the robot, which picks it from the ground it senses (a body that senses no contact
+   * keeps its current gait).
+   */
   public int gaitIndex = -1;
 
   /** Step height override, m; {@code NaN} keeps the gait's own. */

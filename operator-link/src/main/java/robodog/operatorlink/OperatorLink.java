@@ -169,10 +169,14 @@ public final class OperatorLink {
         case "cmd/gait":
           Commands.GaitRequest g = parser.gait(payload);
           holderOnly(client, topic);
-          int index = gaitNames.indexOf(g.gait());
-          if (index < 0) {
+          // "auto" hands the choice back to the robot, which picks the gait from the ground.
+          int index = g.gait().equals("auto") ? -1 : gaitNames.indexOf(g.gait());
+          if (index < 0 && !g.gait().equals("auto")) {
             throw new ProtocolException(
-                "cmd/gait: gait: unknown gait '" + g.gait() + "'; expected one of " + gaitNames);
+                "cmd/gait: gait: unknown gait '"
+                    + g.gait()
+                    + "'; expected auto or one of "
+                    + gaitNames);
           }
           fresh(client, g.seq(), topic);
           command.gaitIndex = index;

@@ -70,6 +70,16 @@ public final class TelemetryJson {
       g.writeNumberField("failed_leg_mask", t.failedLegMask);
       g.writeStringField("notice", t.notice.text());
       g.writeStringField("lease_holder", leaseHolder);
+      // What the robot feels of the ground, and whether it picks the gait from it.
+      g.writeObjectFieldStart("ground");
+      g.writeStringField("call", t.groundCall.label());
+      g.writeBooleanField("auto_gait", t.gaitAuto);
+      num(g, "slip_mps", t.slipMps, 1e3);
+      num(g, "unevenness_m", t.unevennessM, 1e4);
+      num(g, "climb_m", t.climbM, 1e4);
+      num(g, "sag_m", t.bodySagM, 1e4);
+      g.writeNumberField("recoveries", t.recoveries);
+      g.writeEndObject();
       if (withAdvisor) {
         g.writeObjectFieldStart("advisor");
         g.writeStringField("state", advisorState(t.gaitAdvisor));
