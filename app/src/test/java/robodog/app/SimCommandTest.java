@@ -21,7 +21,8 @@ class SimCommandTest {
             "sim", "--duration", "4", "--report", report.toString(), "--plots", plots.toString());
     assertEquals(0, r.status, r.err);
     // A headless scenario names its gait: the policy stays off unless asked for, and says how.
-    assertTrue(r.out.contains("policy: off: the scenario walks its own gait (tripod)"), r.out);
+    assertTrue(
+        r.out.contains("policy: off: the robot picks its gait from the ground it senses"), r.out);
     assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
     Cli learned =
         Cli.run("sim", "--duration", "4", "--policy", "../models/terrain-policy/policy.txt");

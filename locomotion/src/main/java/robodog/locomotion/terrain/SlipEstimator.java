@@ -10,6 +10,11 @@ package robodog.locomotion.terrain;
  * is direct: the gyro's yaw rate against the commanded one, times a foot's lever arm. Both are
  * low-passed over {@value #SMOOTH_S} s.
  *
+ * <p>What it cannot see: a steady slide. The legs' velocity is its only long-term reference (there
+ * is no camera odometry in the loop), so a sudden loss of grip reads about a third of the sliding
+ * speed at its peak and then fades over a few time constants; a yaw slip reads fully for as long as
+ * it lasts. That is enough to slow down on the first slide onto ice; it is not a friction estimate.
+ *
  * <p>Control thread only; allocation-free.
  */
 public final class SlipEstimator {
