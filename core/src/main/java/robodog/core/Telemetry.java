@@ -131,6 +131,9 @@ public final class Telemetry {
   /** Commanded minus measured body height over the stance feet, m (0 without contact sensing). */
   public double bodySagM;
 
+  /** The camera's terrain class of the ground ahead, or null without one (a shared string). */
+  public String terrainAhead;
+
   /** Balance recoveries (stop, step the feet back under the body, go on) since start. */
   public long recoveries;
 
@@ -196,5 +199,6 @@ public final class Telemetry {
     climbM = o.climbM;
     bodySagM = o.bodySagM;
     recoveries = o.recoveries;
+    terrainAhead = o.terrainAhead;
   }
 }

@@ -21,6 +21,8 @@ import robodog.locomotion.terrain.TerrainSense;
  */
 final class GroundAdaptation {
   private final TerrainSense sense = new TerrainSense();
+  private final robodog.locomotion.terrain.TerrainAhead ahead =
+      new robodog.locomotion.terrain.TerrainAhead();
   private final SlipEstimator slip;
   private final TerrainGaitSelector selector;
   private final LegKinematics[] legs;
@@ -50,6 +52,7 @@ final class GroundAdaptation {
       RobotState state,
       StepPlanner planner,
       MotionFilter filter,
+      long nowNanos,
       boolean walking,
       boolean choosing,
       double commandedSpeed,
@@ -86,6 +89,7 @@ final class GroundAdaptation {
           walking && stance >= 3,
           dt);
     }
+    selector.setAhead(ahead.update(nowNanos));
     selector.update(
         walking && choosing,
         commandedSpeed,
@@ -95,6 +99,16 @@ final class GroundAdaptation {
         tilt,
         sag,
         dt);
+  }
+
+  /** Connects perception's terrain class of the ground ahead; before the loop starts. */
+  void connectAhead(robodog.core.Mailbox<robodog.core.perception.TerrainEstimate> m, double s) {
+    ahead.connect(m, s);
+  }
+
+  /** The camera's latest terrain class ahead, or null. */
+  String aheadClass() {
+    return ahead.className();
   }
 
   /** Forgets the ground (power-on). */

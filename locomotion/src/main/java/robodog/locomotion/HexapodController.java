@@ -125,6 +125,17 @@ public final class HexapodController implements Controller {
     inputs.setSafetyLimits(limits, staleS, staleScale);
   }
 
+  /**
+   * Connects perception's terrain class of the ground just ahead: while the robot picks its own
+   * gait, ice or mud ahead slows it and gravel or dirt raises its step before the feet arrive (see
+   * {@code TerrainAhead}); an estimate older than {@code staleS} seconds is ignored. Call before
+   * the loop starts, from the thread that builds it.
+   */
+  public void setTerrainAhead(
+      Mailbox<robodog.core.perception.TerrainEstimate> ahead, double staleS) {
+    ground.connectAhead(ahead, staleS);
+  }
+
   /** The perception speed scale applied on the last tick (1 = none); control thread. */
   public double safetyScale() {
     return safetyScale;
@@ -234,6 +245,7 @@ public final class HexapodController implements Controller {
         state,
         planner,
         filter,
+        nowNanos,
         mode == Mode.WALKING && !modes.stopping(),
         auto,
         Math.hypot(c.vx, c.vy),
@@ -538,6 +550,7 @@ public final class HexapodController implements Controller {
     t.climbM = ground.sense().climb();
     t.bodySagM = ground.sag();
     t.recoveries = ground.selector().recoveries();
+    t.terrainAhead = ground.aheadClass();
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }

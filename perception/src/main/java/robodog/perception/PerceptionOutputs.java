@@ -11,7 +11,8 @@ import robodog.core.perception.TerrainEstimate;
 
 /**
  * The mailboxes perception publishes into; the only way its results leave the perception threads.
- * Each has one consumer (the controller takes {@link #safety}; autonomy and telemetry the others).
+ * Each has one consumer (the controller takes {@link #safety} and {@link #terrainAhead}; autonomy
+ * and telemetry the others; {@link #terrain} and {@link #terrainAhead} carry the same estimate).
  * {@link #terrain} and {@link #snapshot} are filled only when those stages run ({@link
  * PipelineSettings}).
  */
@@ -22,7 +23,8 @@ public record PerceptionOutputs(
     Mailbox<HeightGrid> grid,
     Mailbox<PerceptionHealth> health,
     Mailbox<TerrainEstimate> terrain,
-    Mailbox<CameraSnapshot> snapshot) {
+    Mailbox<CameraSnapshot> snapshot,
+    Mailbox<TerrainEstimate> terrainAhead) {
 
   /** Fresh mailboxes; the grid mailbox holds grids of {@code cells} × {@code cells}. */
   public static PerceptionOutputs create(int cells, double resolutionM) {
@@ -33,6 +35,7 @@ public record PerceptionOutputs(
         new Mailbox<>(() -> new HeightGrid(cells, resolutionM), (a, b) -> b.copyFrom(a)),
         new Mailbox<>(PerceptionHealth::new, (a, b) -> b.copyFrom(a)),
         new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)),
-        new Mailbox<>(CameraSnapshot::new, (a, b) -> b.copyFrom(a)));
+        new Mailbox<>(CameraSnapshot::new, (a, b) -> b.copyFrom(a)),
+        new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)));
   }
 }

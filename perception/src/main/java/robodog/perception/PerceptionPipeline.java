@@ -228,6 +228,7 @@ public final class PerceptionPipeline implements AutoCloseable {
         }
         if (terrain != null && terrain.maybeClassify(f, clock.getAsLong(), terrainOut, health)) {
           out.terrain().offer(terrainOut);
+          out.terrainAhead().offer(terrainOut);
           terrainCount = terrain.count;
           terrainNanosSum = terrain.inferenceNanosSum;
           terrainCpuNanosSum = terrain.inferenceCpuNanosSum;

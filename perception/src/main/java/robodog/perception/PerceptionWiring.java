@@ -2,6 +2,7 @@ package robodog.perception;
 
 import robodog.core.Mailbox;
 import robodog.core.perception.SafetyLimit;
+import robodog.core.perception.TerrainEstimate;
 
 /**
  * The one place perception is connected to the controller: fresh output mailboxes, the safety
@@ -25,7 +26,29 @@ public final class PerceptionWiring {
     void setSafetyLimits(Mailbox<SafetyLimit> limits, double staleS, double staleScale);
   }
 
+  /**
+   * Where the terrain class of the ground ahead goes: the controller's {@code setTerrainAhead}, so
+   * its gait choice can act before the feet arrive.
+   */
+  @FunctionalInterface
+  public interface TerrainInput {
+    /**
+     * @param ahead the estimate mailbox, whose one consumer becomes the control thread
+     * @param staleS an estimate older than this, s, is ignored
+     */
+    void setTerrainAhead(Mailbox<TerrainEstimate> ahead, double staleS);
+  }
+
   private PerceptionWiring() {}
+
+  /**
+   * Hands {@code out}'s terrain estimate to {@code controller} (its only consumer); an estimate
+   * older than the safety limit's staleness bound is ignored.
+   */
+  public static void connectTerrain(
+      TerrainInput controller, PerceptionConfig cfg, PerceptionOutputs out) {
+    controller.setTerrainAhead(out.terrainAhead(), cfg.staleS());
+  }
 
   /** New outputs whose safety limit reaches {@code controller}. */
   public static PerceptionOutputs connect(SafetyInput controller, PerceptionConfig cfg) {

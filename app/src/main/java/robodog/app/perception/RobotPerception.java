@@ -56,6 +56,7 @@ public final class RobotPerception {
     }
     robodog.perception.PerceptionOutputs outputs =
         PerceptionWiring.connect(controller::setSafetyLimits, cfg);
+    PerceptionWiring.connectTerrain(controller::setTerrainAhead, cfg, outputs);
     PerceptionPipeline p =
         new PerceptionPipeline(
             src,

@@ -85,6 +85,7 @@ public final class SimPerception implements AutoCloseable {
       boolean lockstep) {
     SimCamera camera = SimCamera.attach(hw, terrain, scene, s.camera(), seed);
     PerceptionWiring.connect(controller::setSafetyLimits, s.cfg(), s.outputs());
+    PerceptionWiring.connectTerrain(controller::setTerrainAhead, s.cfg(), s.outputs());
     PerceptionPipeline p =
         new PerceptionPipeline(
             camera, s.cfg(), null, clock::nanoTime, s.outputs(), 200, s.stages());

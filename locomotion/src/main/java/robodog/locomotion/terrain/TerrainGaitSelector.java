@@ -24,10 +24,11 @@ import robodog.locomotion.gait.SpeedLimit;
  *   <li><b>Smooth</b>: ripple, or tripod when the commanded speed is beyond ripple's reach.
  * </ol>
  *
- * A harder call takes effect at once; an easier one only after {@value #CALM_S} s of walking
- * without the harder one's cause, so the robot does not flicker between gaits on a patchy surface.
- * Gaits are found by name in the gait table (tripod, ripple, wave); a table without one of them
- * falls back to the rows by stability (duty factor).
+ * With a camera, the terrain class ahead ({@link TerrainAhead}) sets the easiest call allowed, so
+ * the gait changes before the feet arrive. A harder call takes effect at once; an easier one only
+ * after {@value #CALM_S} s of walking without the harder one's cause, so the robot does not flicker
+ * between gaits on a patchy surface. Gaits are found by name in the gait table (tripod, ripple,
+ * wave); a table without one of them falls back to the rows by stability (duty factor).
  *
  * <p>Control thread only; allocation-free.
  */
@@ -56,6 +57,15 @@ public final class TerrainGaitSelector {
   private int gait;
   private double speedCeiling = Double.POSITIVE_INFINITY;
   private double stepHeight = Double.NaN;
+  private GroundCall ahead = GroundCall.SMOOTH;
+
+  /**
+   * The easiest call the camera allows for the ground just ahead ({@link TerrainAhead}); applies
+   * from the next {@link #update} until replaced.
+   */
+  public void setAhead(GroundCall floor) {
+    this.ahead = floor;
+  }
 
   /**
    * @param gaits the six-leg gait table (five-leg gaits are the fault planner's)
@@ -123,6 +133,9 @@ public final class TerrainGaitSelector {
       wanted = GroundCall.STEPS;
     } else if (unevenness >= UNEVEN_M) {
       wanted = GroundCall.UNEVEN;
+    }
+    if (ahead.ordinal() > wanted.ordinal() && ahead != GroundCall.RECOVERING) {
+      wanted = ahead;
     }
     if (wanted.ordinal() >= call.ordinal()) {
       call = wanted;

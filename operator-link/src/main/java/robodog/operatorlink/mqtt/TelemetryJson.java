@@ -79,6 +79,7 @@ public final class TelemetryJson {
       num(g, "climb_m", t.climbM, 1e4);
       num(g, "sag_m", t.bodySagM, 1e4);
       g.writeNumberField("recoveries", t.recoveries);
+      g.writeStringField("ahead", t.terrainAhead); // the camera's class, null without one
       g.writeEndObject();
       if (withAdvisor) {
         g.writeObjectFieldStart("advisor");
