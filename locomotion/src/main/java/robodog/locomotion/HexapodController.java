@@ -56,6 +56,7 @@ public final class HexapodController implements Controller {
   private final double[] foot = new double[3];
   private final Telemetry telemetry = new Telemetry();
   private final Odometry odometry = new Odometry();
+  private final FootRolling rolling;
   private final double servoSpeed;
   private final double footRadius;
   private final GaitSelector selection;
@@ -86,6 +87,7 @@ public final class HexapodController implements Controller {
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
+    this.rolling = new FootRolling(robot);
     for (LegId leg : LegId.VALUES) {
       legs[leg.ordinal()] = new LegKinematics(robot, leg);
     }
@@ -315,6 +317,7 @@ public final class HexapodController implements Controller {
         targets[j + k] = RateLimit.step(lastGood[j + k], wanted, jointSpeed, dt);
         settled &= targets[j + k] == wanted;
       }
+      rolling.follow(planner, i, targets, j, pose);
     }
     modes.setSettled(settled);
   }
@@ -424,6 +427,7 @@ public final class HexapodController implements Controller {
   void onPowerOn() {
     filter.heightRateOverride = 0;
     planner.placeAllAtNeutral();
+    rolling.reset();
     leveler.reset();
     sitPose.height = robot.stance().sitHeightM();
     sitPose.refresh();
