@@ -16,9 +16,9 @@ import robodog.locomotion.gait.StepPlanner;
  * {@code radius × (Δpitch, −Δroll)} for a change of body attitude), keeps the contact point where
  * the foot was put down.
  *
- * <p>Applied to every foot on the ground, in every mode that solves the legs, from the tilt of the
- * joint targets the tick sent (one tick late, which at these rates is a few micrometres). Swinging
- * and failed feet start over when they are next put down.
+ * <p>Applied to every foot on the ground while the robot stands or sits (see {@link #setActive}),
+ * from the tilt of the joint targets the tick sent (one tick late: a few micrometres at these
+ * rates). Swinging and failed feet start over when they are next put down.
  *
  * <p>Control thread only; allocation-free.
  */
@@ -28,6 +28,10 @@ final class FootRolling {
   private final double[] lastTilt = new double[LegId.COUNT];
   private final double[] lastRoll = new double[LegId.COUNT];
   private final double[] lastPitch = new double[LegId.COUNT];
+  private final double[] rolledX = new double[LegId.COUNT];
+  private final double[] rolledY = new double[LegId.COUNT];
+  private final boolean[] held = new boolean[LegId.COUNT];
+  private boolean active;
 
   FootRolling(RobotDescription robot) {
     radius = robot.leg().footRadiusM();
@@ -37,19 +41,52 @@ final class FootRolling {
     reset();
   }
 
+  /**
+   * Whether feet roll this tick: true while the robot stands or sits still. A walking stance is
+   * left as the gait plans it (centre fixed), which the gait tests and the legs' odometry assume; a
+   * walk starts and ends with every foot's tilt forgotten.
+   */
+  void setActive(boolean on) {
+    if (!on) {
+      reset();
+    }
+    active = on;
+  }
+
   /** Forgets every foot's last tilt (feet placed anew, power-on). */
   void reset() {
-    java.util.Arrays.fill(lastTilt, Double.NaN);
+    for (int i = 0; i < LegId.COUNT; i++) {
+      forget(i);
+    }
+  }
+
+  private void forget(int leg) {
+    lastTilt[leg] = Double.NaN;
+    rolledX[leg] = 0;
+    rolledY[leg] = 0;
+    held[leg] = false;
   }
 
   /**
    * After leg {@code leg}'s joints were solved: {@code q[j..j+2]} = coxa, femur, tibia (rad) sent
-   * to it, {@code pose} the body pose they were solved for. Moves the planner's foot by what
-   * rolling moved it since the last tick.
+   * to it, {@code pose} the body pose they were solved for, {@code reached} whether the IK reached
+   * the target. Moves the planner's foot by what rolling moved it since the last tick. Rolling
+   * never takes a foot where the leg cannot follow: a foot whose IK hit a limit goes back to where
+   * the gait put it and stays there until it is next put down.
    */
-  void follow(StepPlanner planner, int leg, double[] q, int j, BodyPose pose) {
-    if (planner.isSwinging(leg) || planner.isFailed(leg)) {
-      lastTilt[leg] = Double.NaN;
+  void follow(StepPlanner planner, int leg, double[] q, int j, BodyPose pose, boolean reached) {
+    if (!active || planner.isSwinging(leg) || planner.isFailed(leg)) {
+      forget(leg);
+      return;
+    }
+    if (held[leg]) {
+      return;
+    }
+    if (!reached) {
+      planner.footX[leg] -= rolledX[leg];
+      planner.footY[leg] -= rolledY[leg];
+      forget(leg);
+      held[leg] = true;
       return;
     }
     // Femur and tibia both turn about the leg's -y: their sum is the tibia's tilt in the leg plane.
@@ -57,8 +94,12 @@ final class FootRolling {
     if (!Double.isNaN(lastTilt[leg])) {
       double heading = pose.yaw + mountYaw[leg] + q[j];
       double rollBy = -radius * (tilt - lastTilt[leg]);
-      planner.footX[leg] += rollBy * Math.cos(heading) + radius * (pose.pitch - lastPitch[leg]);
-      planner.footY[leg] += rollBy * Math.sin(heading) - radius * (pose.roll - lastRoll[leg]);
+      double dx = rollBy * Math.cos(heading) + radius * (pose.pitch - lastPitch[leg]);
+      double dy = rollBy * Math.sin(heading) - radius * (pose.roll - lastRoll[leg]);
+      planner.footX[leg] += dx;
+      planner.footY[leg] += dy;
+      rolledX[leg] += dx;
+      rolledY[leg] += dy;
     }
     lastTilt[leg] = tilt;
     lastRoll[leg] = pose.roll;

@@ -234,6 +234,7 @@ public final class HexapodController implements Controller {
         comX,
         comY,
         settings.minMargin());
+    rolling.setActive(mode != Mode.WALKING);
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
       nonFiniteFault(nowNanos, state, out);
@@ -317,7 +318,7 @@ public final class HexapodController implements Controller {
         targets[j + k] = RateLimit.step(lastGood[j + k], wanted, jointSpeed, dt);
         settled &= targets[j + k] == wanted;
       }
-      rolling.follow(planner, i, targets, j, pose);
+      rolling.follow(planner, i, targets, j, pose, r.ok());
     }
     modes.setSettled(settled);
   }
