@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import robodog.app.robot.HarnessRobots;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
+import robodog.core.Payload;
 import robodog.core.SteppableClock;
 import robodog.core.Telemetry;
+import robodog.core.rt.RealtimeRequest;
 import robodog.harness.RobotFactory;
 import robodog.harness.SimulatedRobot;
 import robodog.harness.sim.WorldBody;
@@ -30,7 +32,11 @@ import robodog.sim.scenario.ScenarioLoader;
  * ten minutes, odometry must not move at all while the robot does not walk, and odometry and ground
  * truth agree within 2 cm over the whole session (the walk's own slip included).
  *
- * <p>About a minute of wall time per seed. {@code -Dstandstill.seeds=1,2,3} runs other seeds.
+ * <p>The robot carries the shipped learned gait advisor, as {@code ./robodog sim --realtime} does
+ * by default: it re-chooses the body height every second, standing too, and each change of height
+ * used to drag the feet (see {@code FootRolling}). About a minute of wall time per seed; {@code
+ * -Dstandstill.seeds=1,2,3} runs other seeds, {@code -Dstandstill.policy=false} without the
+ * advisor.
  */
 @Tag("slow")
 class StandStillTest {
@@ -44,6 +50,7 @@ class StandStillTest {
   private static final double SIT_S = 60;
   private static final double MAX_DRIFT_M = 0.01;
   private static final double MAX_ODOM_ERROR_M = 0.02;
+  private static final Path POLICY = Path.of("../models/terrain-policy/policy.txt");
 
   /** What one session measured. */
   record Drift(double worstM, double finalM, double yawRad, double odomMovedM, double odomErrorM) {}
@@ -51,14 +58,16 @@ class StandStillTest {
   @Test
   void aStandingOrSittingRobotStaysWhereItIsAndItsOdometryAgrees() throws Exception {
     String seeds = System.getProperty("standstill.seeds", "1");
+    boolean policy = Boolean.parseBoolean(System.getProperty("standstill.policy", "true"));
     for (String s : seeds.split(",")) {
       long seed = Long.parseLong(s.trim());
-      Drift d = session(seed);
+      Drift d = session(seed, policy);
       System.out.printf(
           Locale.ROOT,
-          "standstill seed %d: worst drift %.2f mm, final %.2f mm, yaw %.2f mrad, odometry moved"
+          "standstill seed %d policy %b: worst drift %.2f mm, final %.2f mm, yaw %.2f mrad, odometry moved"
               + " %.3f mm while not walking, odometry vs ground truth %.1f mm%n",
           seed,
+          policy,
           d.worstM() * 1e3,
           d.finalM() * 1e3,
           d.yawRad() * 1e3,
@@ -73,11 +82,17 @@ class StandStillTest {
     }
   }
 
-  private static Drift session(long seed) throws Exception {
+  private static Drift session(long seed, boolean policy) throws Exception {
     Scenario sc = ScenarioLoader.load("flat-walk", Path.of("../scenarios"));
     WorldBody body = new WorldBody(CFG, sc, seed, null, null);
     RobotFactory.Setup setup =
-        RobotFactory.Setup.headless(CFG.settings().loopRateHz(), Mode.STANDING);
+        new RobotFactory.Setup(
+            CFG.settings().loopRateHz(),
+            Mode.STANDING,
+            policy ? POLICY : null,
+            Payload.none(),
+            false,
+            RealtimeRequest.none());
     PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
     try (SimulatedRobot robot =
         HarnessRobots.HEADLESS.assemble(CFG, body, new SteppableClock(), setup, quiet)) {
