@@ -61,6 +61,7 @@ public final class HexapodController implements Controller {
   private final double[] foot = new double[3];
   private final Telemetry telemetry = new Telemetry();
   private final Odometry odometry = new Odometry();
+  private final FootRolling rolling;
   private final double servoSpeed;
   private final double footRadius;
   private final GaitSelector selection;
@@ -91,6 +92,7 @@ public final class HexapodController implements Controller {
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
+    this.rolling = new FootRolling(robot);
     for (LegId leg : LegId.VALUES) {
       legs[leg.ordinal()] = new LegKinematics(robot, leg);
     }
@@ -267,6 +269,7 @@ public final class HexapodController implements Controller {
         comX,
         comY,
         settings.minMargin());
+    rolling.setActive(mode != Mode.WALKING);
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
       nonFiniteFault(nowNanos, state, out);
@@ -350,6 +353,7 @@ public final class HexapodController implements Controller {
         targets[j + k] = RateLimit.step(lastGood[j + k], wanted, jointSpeed, dt);
         settled &= targets[j + k] == wanted;
       }
+      rolling.follow(planner, i, targets, j, pose, r.ok());
     }
     modes.setSettled(settled);
   }
@@ -476,6 +480,7 @@ public final class HexapodController implements Controller {
   void onPowerOn() {
     filter.heightRateOverride = 0;
     planner.placeAllAtNeutral();
+    rolling.reset();
     leveler.reset();
     ground.reset();
     sitPose.height = robot.stance().sitHeightM();

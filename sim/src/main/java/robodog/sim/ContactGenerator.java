@@ -20,8 +20,9 @@ import robodog.sim.terrain.RoughTerrain;
  * one step. A foot sphere on a {@link RoughTerrain} gets its contact from the terrain's exact
  * height and normal (see {@link #footOnRough}); every other pair from ODE. Each contact takes
  * friction (and, for soft ground, stiffness and damping converted to ERP/CFM for this step) from
- * the {@link Patch} of the terrain geom touched. Records which legs touch anything (foot sphere or
- * tibia) and whether the body box does.
+ * the {@link Patch} of the terrain geom touched; a foot's friction also holds its position ({@link
+ * FootStiction}). Records which legs touch anything (foot sphere or tibia) and whether the body box
+ * does.
  *
  * <p>Robot geoms never collide with each other (the legs cannot reach each other's links in the
  * joint limits, and self-collision would cost a quarter of the step). Order is the spaces'
@@ -40,6 +41,7 @@ final class ContactGenerator {
   private final double[] normal = new double[3];
   private final double[] sinceTouchS = new double[LegId.COUNT];
   private final DGeom.DNearCallback near = this::nearCallback;
+  private final FootStiction stiction = new FootStiction();
   private boolean bodyTouching;
   private double dt;
   private int count;
@@ -62,12 +64,14 @@ final class ContactGenerator {
       legTouching[i] = false;
       sinceTouchS[i] += dt;
     }
+    stiction.beginStep();
     OdeHelper.spaceCollide2(robotSpace, terrainSpace, null, near);
   }
 
-  /** Removes the contact joints after the step. */
+  /** Removes the contact joints after the step (of the {@code dt} given to {@link #collide}). */
   void clear() {
     group.empty();
+    stiction.endStep(dt);
   }
 
   private void nearCallback(Object data, DGeom a, DGeom b) {
@@ -110,6 +114,9 @@ final class ContactGenerator {
         c.surface.mode |= OdeConstants.dContactSoftERP | OdeConstants.dContactSoftCFM;
         c.surface.soft_erp = hk / denom;
         c.surface.soft_cfm = 1 / denom;
+      }
+      if (part.kind() == RobotPart.Kind.FOOT) {
+        stiction.apply(part.leg(), robotFirst ? a.getBody() : b.getBody(), c);
       }
       OdeHelper.createContactJoint(world, group, c).attach(a.getBody(), b.getBody());
       count++;

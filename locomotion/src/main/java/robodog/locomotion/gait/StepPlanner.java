@@ -27,6 +27,15 @@ public final class StepPlanner {
   private static final double MIN_SWING_FRACTION = 0.6;
   private static final double LIFT_FRACTION = 0.15; // of a swing spent lifting before moving on
   private static final double SEARCH_SPEED = 0.15; // m/s, foot reaching down for missing ground
+  // The first few millimetres below the planned landing height are searched slowly. Contact is
+  // sensed at the real foot, which lags the commanded one by about speed × the servo's response
+  // time (~25 ms), so the foot is left commanded that far below the ground it found: at 0.15 m/s
+  // 2-5 mm, which lifted the body off the other feet (after a stop the robot stood on one tripod)
+  // and moved the ground estimate down by as much at every step. Ground within this band is
+  // where a swing on even ground ends (tracking lag, sag), and at the slow speed the overshoot is
+  // ~0.5 mm, inside the servos' dead band.
+  private static final double NEAR_SEARCH_M = 0.005;
+  private static final double NEAR_SEARCH_SPEED = 0.02; // m/s
   private static final double MAX_SEARCH = 0.08; // m below the planned landing height
   private static final double GROUND_RATE = 0.1; // m/s, how fast the ground estimate may move
 
@@ -195,7 +204,7 @@ public final class StepPlanner {
           searching[i] = false;
           touchdown(i, footZ[i] - landZ[i]);
         } else {
-          footZ[i] -= SEARCH_SPEED * dt;
+          footZ[i] -= (footZ[i] > landZ[i] - NEAR_SEARCH_M ? NEAR_SEARCH_SPEED : SEARCH_SPEED) * dt;
         }
       }
       if (allowLiftoff) {
