@@ -87,7 +87,7 @@ public final class CourseGenerator {
   /**
    * One generated course.
    *
-   * @param name scenario name, {@code course-<seed>-<i>}
+   * @param name scenario name, {@code course-<seed>-<i>} (i zero-padded), the file's stem
    * @param segments the ground, in order
    * @param payloadKg payload mass, kg
    * @param com payload centre of mass in base_link, m (x, y, z)
@@ -135,7 +135,9 @@ public final class CourseGenerator {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
     Envelope e = ENVELOPE;
     int n = e.minSegments() + r.nextInt(e.maxSegments() - e.minSegments() + 1);
-    double target = e.minLengthM() + (e.maxLengthM() - e.minLengthM()) * r.nextDouble();
+    // 5 cm inside the envelope, so rounding each length to 1 cm cannot leave it.
+    double target =
+        e.minLengthM() + 0.05 + (e.maxLengthM() - e.minLengthM() - 0.1) * r.nextDouble();
     List<SegmentKind> kinds = new ArrayList<>();
     kinds.add(SegmentKind.PAVEMENT);
     int steps = 0;
@@ -160,8 +162,9 @@ public final class CourseGenerator {
         free += p.get("length_m");
       }
     }
-    // Scale the non-step lengths to reach the drawn total.
-    double scale = Math.max(0.3, (target - fixed) / free);
+    // Scale the non-step lengths to reach the drawn total, but to no less than half what was
+    // drawn (two flights are at most 3.6 m, five halved segments at most 6.25 m: within 10 m).
+    double scale = Math.max(0.5, (target - fixed) / free);
     List<CourseSegment> segments = new ArrayList<>();
     for (int j = 0; j < kinds.size(); j++) {
       Map<String, Double> p = params.get(j);
@@ -185,8 +188,7 @@ public final class CourseGenerator {
     double goal = round(length - e.goalMarginM(), 0.01);
     double duration = Math.ceil(goal / speed * 2.5 + 20);
     long runSeed = r.nextLong() & 0xFFFF_FFFFL;
-    return new Course(
-        "course-" + seed + "-" + i, segments, payload, com, speed, goal, duration, runSeed);
+    return new Course(stem(seed, i), segments, payload, com, speed, goal, duration, runSeed);
   }
 
   private static Map<String, Double> draw(SegmentKind k, SplittableRandom r, Envelope e) {
@@ -289,7 +291,11 @@ public final class CourseGenerator {
 
   /** File name of course i: {@code course-<seed>-<i>.yaml}, i zero-padded to sort. */
   public static String fileName(long seed, int i) {
-    return String.format(Locale.ROOT, "course-%d-%03d.yaml", seed, i);
+    return stem(seed, i) + ".yaml";
+  }
+
+  private static String stem(long seed, int i) {
+    return String.format(Locale.ROOT, "course-%d-%03d", seed, i);
   }
 
   /**

@@ -7,9 +7,9 @@ import robodog.sim.SimWorld;
  * payload's centre of mass (a point fixed in base_link), gravity not included, so 0 for a body at
  * rest or moving steadily. Sampled from the world's ground truth every {@link #PERIOD_S} s: the
  * point's velocity (body velocity + ω × R·c) is differenced over each 20 ms window, which is the
- * mean acceleration over the window, a box filter that leaves out contact chatter above ~25 Hz
- * as an accelerometer's low-pass would. The first {@link #SETTLE_S} s (the body settling on its
- * feet) are not counted. Preallocated; single-threaded (the sim runner).
+ * mean acceleration over the window, a box filter that leaves out contact chatter above ~25 Hz as
+ * an accelerometer's low-pass would. The first {@link #SETTLE_S} s (the body settling on its feet)
+ * are not counted. Preallocated; single-threaded (the sim runner).
  */
 final class PayloadAccel {
   /** Sample period, s. */

@@ -13,8 +13,8 @@ import robodog.sim.terrain.SegmentKind;
 
 /**
  * Reads {@code terrain: { segments: [ {kind: ..., length_m: ..., ...}, ... ], width_m: 3 }} into a
- * {@link SegmentCourse} laid out from the scenario's start x. Every message names the segment
- * index and the field; an unknown kind lists the allowed ones. Start-up only.
+ * {@link SegmentCourse} laid out from the scenario's start x. Every message names the segment index
+ * and the field; an unknown kind lists the allowed ones. Start-up only.
  */
 final class SegmentSpecs {
   /** Course width when the file gives none, m: the equipment-run course's. */
@@ -52,7 +52,9 @@ final class SegmentSpecs {
       Map<String, Double> v = new LinkedHashMap<>();
       for (SegmentKind.Param p : kind.params()) {
         if (p.integer()) {
-          v.put(p.key(), (double) s.optLong(p.key(), (long) p.dflt(), (long) p.min(), (long) p.max()));
+          v.put(
+              p.key(),
+              (double) s.optLong(p.key(), (long) p.dflt(), (long) p.min(), (long) p.max()));
         } else {
           v.put(p.key(), s.optDouble(p.key(), p.dflt(), p.min(), p.max(), unit(p.key())));
         }

@@ -7,8 +7,9 @@ import robodog.sim.terrain.Terrains;
 
 /**
  * Reads the {@code terrain:} block of a scenario into a {@link Scenario.TerrainSpec}: {@code type}
- * plus that type's parameters (or a list of {@code segments}, see {@link SegmentSpecs}), every key with its unit ({@code _m}, {@code _deg}), and {@code
- * friction} (Coulomb coefficient of the rubber feet on it). Start-up only.
+ * plus that type's parameters (or a list of {@code segments}, see {@link SegmentSpecs}), every key
+ * with its unit ({@code _m}, {@code _deg}), and {@code friction} (Coulomb coefficient of the rubber
+ * feet on it). Start-up only.
  */
 final class TerrainSpecs {
   static final List<String> TYPES =

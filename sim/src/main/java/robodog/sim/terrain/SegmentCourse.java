@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Ground made of segments laid one after another along +x from a start line: each segment begins
- * at the height the previous one ended (steps and slopes change it), the first one reaches {@link
+ * Ground made of segments laid one after another along +x from a start line: each segment begins at
+ * the height the previous one ended (steps and slopes change it), the first one reaches {@link
  * #LEAD_IN_M} behind the start so a robot starting there stands on it, and level pavement continues
  * at the last height beyond the last segment. Across the course (|y − centre| ≤ width / 2) the
  * segments are the ground; beside and behind it lies level pavement at the course's lowest height
  * (and at most 0), 20 m each way.
  *
  * <p>Seeded kinds (gravel stones, rough bumps) take, for the k-th seeded segment (k = 0, 1, ...),
- * the run seed + k, so one seed gives one course. Immutable; any thread; {@link #build} at start-up.
+ * the run seed + k, so one seed gives one course. Immutable; any thread; {@link #build} at
+ * start-up.
  */
 public final class SegmentCourse {
   /** How far the first segment reaches behind the start line, m. */
@@ -123,10 +124,12 @@ public final class SegmentCourse {
     double sideCx = (x0 + end) / 2;
     surround.add(box(x0 - SURROUND_M, x0, -half, half, 0));
     surround.add(box(end, end + SURROUND_M, -half, half, height[segments.size()]));
-    surround.add(new BoxField.Box(sideCx, half + SURROUND_M / 2, bottom(), sideLen, SURROUND_M,
-        base - bottom(), 0));
-    surround.add(new BoxField.Box(sideCx, -half - SURROUND_M / 2, bottom(), sideLen, SURROUND_M,
-        base - bottom(), 0));
+    surround.add(
+        new BoxField.Box(
+            sideCx, half + SURROUND_M / 2, bottom(), sideLen, SURROUND_M, base - bottom(), 0));
+    surround.add(
+        new BoxField.Box(
+            sideCx, -half - SURROUND_M / 2, bottom(), sideLen, SURROUND_M, base - bottom(), 0));
     parts.add(surround);
     long seeded = 0;
     for (int i = 0; i < segments.size(); i++) {
@@ -146,8 +149,18 @@ public final class SegmentCourse {
           parts.add(new BoxField("rough base", patch).add(box(a, b, -half, half, h)));
           if (amp > 0) {
             parts.add(
-                new RoughTerrain(a, -half, b - a, widthM, amp, feature,
-                    Terrains.defaultCell(feature), h + amp, seed + seeded, patch, false));
+                new RoughTerrain(
+                    a,
+                    -half,
+                    b - a,
+                    widthM,
+                    amp,
+                    feature,
+                    Terrains.defaultCell(feature),
+                    h + amp,
+                    seed + seeded,
+                    patch,
+                    false));
           }
           seeded++;
         }

@@ -29,13 +29,19 @@ public enum SegmentKind {
       p("friction", 0.8, 0, 3),
       p("amplitude_m", 0.02, 0, 0.15),
       p("feature_m", 0.4, 0.05, 5)),
-  /** {@code count} steps up, each {@code rise_m} high and {@code run_m} deep; length = count × run. */
+  /**
+   * {@code count} steps up, each {@code rise_m} high and {@code run_m} deep; length = count × run.
+   */
   STEPS_UP(
-      p("count", 3, 1, 50), p("rise_m", 0.03, 0.005, 0.2), p("run_m", 0.35, 0.1, 2),
+      p("count", 3, 1, 50),
+      p("rise_m", 0.03, 0.005, 0.2),
+      p("run_m", 0.35, 0.1, 2),
       p("friction", 0.8, 0, 3)),
   /** The same, down: the first step down is at the segment's start. */
   STEPS_DOWN(
-      p("count", 3, 1, 50), p("rise_m", 0.03, 0.005, 0.2), p("run_m", 0.35, 0.1, 2),
+      p("count", 3, 1, 50),
+      p("rise_m", 0.03, 0.005, 0.2),
+      p("run_m", 0.35, 0.1, 2),
       p("friction", 0.8, 0, 3)),
   /** A plane incline: positive {@code angle_deg} rises along +x, negative descends. */
   SLOPE(p("length_m", 2.0, 0.1, 100), p("angle_deg", 10, -30, 30), p("friction", 0.9, 0, 3)),
