@@ -23,7 +23,9 @@ import robodog.sim.terrain.SegmentTerrain;
 import robodog.sim.terrain.Terrain;
 import robodog.sim.terrain.Terrains;
 
-/** Segment courses: heights accumulate, ODE collides where heightAt says, the file course matches. */
+/**
+ * Segment courses: heights accumulate, ODE collides where heightAt says, the file course matches.
+ */
 class SegmentCourseTest {
   static {
     OdeHelper.initODE2(0);
@@ -112,7 +114,9 @@ class SegmentCourseTest {
     assertTrue(missed < 0.01 * checked, missed + " misses");
   }
 
-  /** The shipped equipment-run file is the catalogue's equipment-run, but for the ice's 2 mm lip. */
+  /**
+   * The shipped equipment-run file is the catalogue's equipment-run, but for the ice's 2 mm lip.
+   */
   @Test
   void equipmentRunFileIsTheCatalogueCourse() {
     Scenario s = ScenarioLoader.load("equipment-run", Path.of("../scenarios"));

@@ -107,14 +107,23 @@ public final class WalkingBench {
         SimRun.run(
             robots, cfg, new SimRun.Options(sc, null, j.seed(), d, rate, false, false, null));
     double[] xs = res.recorder().x();
+    double[] ys = res.recorder().y();
     double endX = xs.length > 0 ? xs[xs.length - 1] : sc.startX();
+    double endY = ys.length > 0 ? ys[ys.length - 1] : sc.startY();
+    double along =
+        (endX - sc.startX()) * Math.cos(sc.startYawRad())
+            + (endY - sc.startY()) * Math.sin(sc.startYawRad());
     SegmentTerrain seg = SegmentTerrain.find(sc.terrain().build(j.seed()));
     String kind = seg == null ? null : seg.kindAt(endX);
-    return new Result(j.group(), res.report(), endX, kind, failure(res.report(), sc, endX, kind));
+    return new Result(
+        j.group(), res.report(), endX, kind, failure(res.report(), sc, endX, along, kind));
   }
 
-  /** Why a run failed, or null when it completed. */
-  static String failure(SimReport r, Scenario sc, double endX, String kind) {
+  /**
+   * Why a run failed, or null when it completed; {@code alongM} is how far the body got along the
+   * start heading (what the goal measures), m.
+   */
+  static String failure(SimReport r, Scenario sc, double endX, double alongM, String kind) {
     String where = kind == null ? "" : " (" + kind + ")";
     if (r.falls() > 0) {
       return String.format(Locale.ROOT, "fell at t=%.1f s x=%.2f m%s", r.simTimeS(), endX, where);
@@ -122,8 +131,8 @@ public final class WalkingBench {
     if (!r.completed()) {
       return String.format(
           Locale.ROOT,
-          "goal missed: %.2f m of %s in %.0f s, x=%.2f m%s",
-          r.distanceM(),
+          "goal missed: %.2f m of %s along the heading in %.0f s, x=%.2f m%s",
+          alongM,
           Double.isNaN(sc.goalDistanceM())
               ? "?"
               : String.format(Locale.ROOT, "%.2f m", sc.goalDistanceM()),

@@ -70,7 +70,8 @@ class SegmentSpecsTest {
   @Test
   void badSegmentsNameTheIndexTheFieldAndTheAllowedRange() {
     String m = error(OK.replace("kind: mud", "kind: lava"));
-    assertTrue(m.contains("c.yaml: terrain.segments[2].kind: expected one of pavement, gravel,"), m);
+    assertTrue(
+        m.contains("c.yaml: terrain.segments[2].kind: expected one of pavement, gravel,"), m);
     assertTrue(m.contains("steps_up, steps_down, slope, ice, mud"), m);
     m = error(OK.replace("rise_m: 0.04", "rise_m: 0.5"));
     assertTrue(m.contains("terrain.segments[1].rise_m: expected a number in [0.005, 0.2] m"), m);
