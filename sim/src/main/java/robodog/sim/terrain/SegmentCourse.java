@@ -196,7 +196,7 @@ public final class SegmentCourse {
     double mu = s.get("friction");
     return switch (s.kind()) {
       case MUD -> new Patch("mud", mu, s.get("stiffness_n_per_m"), s.get("damping_ns_per_m"));
-      case STEPS_UP, STEPS_DOWN -> Patch.rigid("steps", mu);
+      case STEPS_UP, STEPS_DOWN -> Patch.rigid("wood", mu);
       case SLOPE -> Patch.rigid("pavement", mu);
       default -> Patch.rigid(s.kind().key(), mu);
     };
