@@ -23,6 +23,7 @@ class SimCommandTest {
     // A headless scenario names its gait: the policy stays off unless asked for, and says how.
     assertTrue(r.out.contains("policy: off: the scenario walks its own gait (tripod)"), r.out);
     assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
+    assertTrue(r.out.contains(" kg (accel rms ") && r.out.contains(" m/s²), joint tracking"), r.out);
     Cli learned =
         Cli.run("sim", "--duration", "4", "--policy", "../models/terrain-policy/policy.txt");
     assertEquals(0, learned.status, learned.err);
@@ -52,7 +53,8 @@ class SimCommandTest {
           "energy_j",
           "cost_of_transport",
           "payload_kg",
-          "completed"
+          "completed",
+          "payload_accel_rms_mps2"
         }) {
       assertTrue(json.contains("\"" + key + "\""), "report lacks " + key);
     }
