@@ -23,7 +23,8 @@ class SimCommandTest {
     // A headless scenario names its gait: the policy stays off unless asked for, and says how.
     assertTrue(r.out.contains("policy: off: the scenario walks its own gait (tripod)"), r.out);
     assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
-    assertTrue(r.out.contains(" kg (accel rms ") && r.out.contains(" m/s²), joint tracking"), r.out);
+    assertTrue(
+        r.out.contains(" kg (accel rms ") && r.out.contains(" m/s²), joint tracking"), r.out);
     Cli learned =
         Cli.run("sim", "--duration", "4", "--policy", "../models/terrain-policy/policy.txt");
     assertEquals(0, learned.status, learned.err);

@@ -55,7 +55,7 @@ class WalkingBenchCommandTest {
       double accel = run.get("report").get("payload_accel_rms_mps2").asDouble();
       // Walking shakes the case, but nowhere near a fall's jolts.
       assertTrue(accel > 0.05 && accel < 5, "payload accel rms " + accel);
-      assertTrue(run.get("end_x").asDouble() > 2.4, run.toString());
+      assertTrue(run.get("end_x_m").asDouble() > 2.4, run.toString());
       // Headless runs go on for the whole duration: past the goal, onto the last pavement.
       assertEquals("pavement", run.get("end_kind").asText(), run.toString());
     }

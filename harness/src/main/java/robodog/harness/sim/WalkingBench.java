@@ -38,7 +38,11 @@ public final class WalkingBench {
    * @param failure why the run failed ({@code fell at t=...}, {@code goal missed ...}), or null
    */
   public record Result(
-      String group, SimReport report, double endX, String endKind, String failure) {}
+      String group,
+      SimReport report,
+      @com.fasterxml.jackson.annotation.JsonProperty("end_x_m") double endX,
+      String endKind,
+      String failure) {}
 
   private WalkingBench() {}
 
