@@ -62,10 +62,12 @@ class SegmentCourseTest {
     assertEquals(top - 0.04, t.heightAt(4.6, 0), 1e-9);
     double bump = t.heightAt(6.0, 0.3);
     assertTrue(bump >= top - 0.04 && bump <= top - 0.04 + 0.04 + 1e-9, "bump " + bump);
-    // Beyond the last segment the ground goes on at the last height; beside the course it is
-    // level at the lowest height (here the start's).
+    // Beyond the last segment the ground goes on at the last height; beside the course it has
+    // the course's heights (no ledge at the course's edge), without the bumps.
     assertEquals(top - 0.04, t.heightAt(c.endX() + 5, 0), 1e-9);
-    assertEquals(0, t.heightAt(4.0, 2.5), 1e-12);
+    assertEquals(t.heightAt(3.05, 0), t.heightAt(3.05, 2.5), 1e-12);
+    assertEquals(0.09, t.heightAt(2.0, -6), 1e-12);
+    assertEquals(top - 0.04, t.heightAt(6.0, 4), 1e-9);
     assertEquals(7.85, c.endX(), 1e-9);
     assertEquals("pavement", c.kindAt(-0.5));
     assertEquals("steps_up", c.kindAt(1.5));

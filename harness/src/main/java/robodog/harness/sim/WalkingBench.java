@@ -34,6 +34,7 @@ public final class WalkingBench {
    * @param group the job's group
    * @param report the run's report
    * @param endX body x at the end (at the fall, for a fall), m
+   * @param endY body y at the end, m (how far it drifted sideways from a start at y = 0)
    * @param endKind segment kind under the body at the end ({@code null} off a segment course)
    * @param failure why the run failed ({@code fell at t=...}, {@code goal missed ...}), or null
    */
@@ -41,6 +42,7 @@ public final class WalkingBench {
       String group,
       SimReport report,
       @com.fasterxml.jackson.annotation.JsonProperty("end_x_m") double endX,
+      @com.fasterxml.jackson.annotation.JsonProperty("end_y_m") double endY,
       String endKind,
       String failure) {}
 
@@ -120,7 +122,7 @@ public final class WalkingBench {
     SegmentTerrain seg = SegmentTerrain.find(sc.terrain().build(j.seed()));
     String kind = seg == null ? null : seg.kindAt(endX);
     return new Result(
-        j.group(), res.report(), endX, kind, failure(res.report(), sc, endX, along, kind));
+        j.group(), res.report(), endX, endY, kind, failure(res.report(), sc, endX, along, kind));
   }
 
   /**

@@ -27,7 +27,7 @@ class WalkingSummaryTest {
   }
 
   private static WalkingBench.Result result(String group, SimReport r, double x, String kind) {
-    return new WalkingBench.Result(group, r, x, kind, WalkingBench.failure(r, SC, x, x, kind));
+    return new WalkingBench.Result(group, r, x, 0, kind, WalkingBench.failure(r, SC, x, x, kind));
   }
 
   @Test

@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
  * Ground made of segments laid one after another along +x from a start line: each segment begins at
  * the height the previous one ended (steps and slopes change it), the first one reaches {@link
  * #LEAD_IN_M} behind the start so a robot starting there stands on it, and level pavement continues
- * at the last height beyond the last segment. Across the course (|y − centre| ≤ width / 2) the
- * segments are the ground; beside and behind it lies level pavement at the course's lowest height
- * (and at most 0), 20 m each way.
+ * at the last height beyond the last segment (20 m of it), and level pavement at the start height
+ * behind the lead-in (20 m). Each segment's level or inclined surface reaches 20 m beyond the
+ * course width on either side, so ground beside the course has the course's heights (no ledge for a
+ * robot that drifts sideways); the width bounds only the rough bumps and the gravel stones.
  *
  * <p>Seeded kinds (gravel stones, rough bumps) take, for the k-th seeded segment (k = 0, 1, ...),
  * the run seed + k, so one seed gives one course. Immutable; any thread; {@link #build} at
@@ -20,7 +21,7 @@ public final class SegmentCourse {
   /** How far the first segment reaches behind the start line, m. */
   public static final double LEAD_IN_M = 1.0;
 
-  private static final double SURROUND_M = 20.0;
+  private static final double SIDE_M = 20.0;
   private static final double DEPTH_M = 0.3;
 
   private final List<CourseSegment> segments;
@@ -119,17 +120,12 @@ public final class SegmentCourse {
     double x0 = startX - LEAD_IN_M;
     double end = endX();
     Patch paved = Patch.rigid("pavement", SegmentKind.PAVEMENT.param("friction").dflt());
+    // Level and inclined surfaces reach SIDE_M beyond the course width on each side, so a robot
+    // that drifts sideways meets the same heights, not a ledge; bumps and stones stay within it.
+    double side = half + SIDE_M;
     BoxField surround = new BoxField("surround", paved);
-    double sideLen = end - x0 + 2 * SURROUND_M;
-    double sideCx = (x0 + end) / 2;
-    surround.add(box(x0 - SURROUND_M, x0, -half, half, 0));
-    surround.add(box(end, end + SURROUND_M, -half, half, height[segments.size()]));
-    surround.add(
-        new BoxField.Box(
-            sideCx, half + SURROUND_M / 2, bottom(), sideLen, SURROUND_M, base - bottom(), 0));
-    surround.add(
-        new BoxField.Box(
-            sideCx, -half - SURROUND_M / 2, bottom(), sideLen, SURROUND_M, base - bottom(), 0));
+    surround.add(box(x0 - SIDE_M, x0, -side, side, 0));
+    surround.add(box(end, end + SIDE_M, -side, side, height[segments.size()]));
     parts.add(surround);
     long seeded = 0;
     for (int i = 0; i < segments.size(); i++) {
@@ -140,13 +136,13 @@ public final class SegmentCourse {
       Patch patch = patch(s);
       switch (s.kind()) {
         case GRAVEL -> {
-          parts.add(new BoxField("gravel base", patch).add(box(a, b, -half, half, h)));
+          parts.add(new BoxField("gravel base", patch).add(box(a, b, -side, side, h)));
           parts.add(stones(s, a, b, h, patch, seed + seeded++));
         }
         case ROUGH -> {
           double amp = s.get("amplitude_m");
           double feature = s.get("feature_m");
-          parts.add(new BoxField("rough base", patch).add(box(a, b, -half, half, h)));
+          parts.add(new BoxField("rough base", patch).add(box(a, b, -side, side, h)));
           if (amp > 0) {
             parts.add(
                 new RoughTerrain(
@@ -167,7 +163,7 @@ public final class SegmentCourse {
         case STEPS_UP, STEPS_DOWN -> {
           BoxField treads = new BoxField(s.kind().key(), patch);
           if (i == 0) {
-            treads.add(box(x0, from[0], -half, half, 0));
+            treads.add(box(x0, from[0], -side, side, 0));
           }
           int count = (int) s.get("count");
           double rise = s.kind() == SegmentKind.STEPS_UP ? s.get("rise_m") : -s.get("rise_m");
@@ -176,17 +172,17 @@ public final class SegmentCourse {
             // Treads up run to the segment's end, one on the other, so no seam is ever a step
             // edge; treads down are side by side.
             double tb = rise > 0 ? b : from[i] + (k + 1) * run;
-            treads.add(box(from[i] + k * run, tb, -half, half, h + (k + 1) * rise));
+            treads.add(box(from[i] + k * run, tb, -side, side, h + (k + 1) * rise));
           }
           parts.add(treads);
         }
         case SLOPE -> {
           if (i == 0) {
-            parts.add(new BoxField("slope lead-in", patch).add(box(x0, from[0], -half, half, 0)));
+            parts.add(new BoxField("slope lead-in", patch).add(box(x0, from[0], -side, side, 0)));
           }
-          parts.add(new RampTerrain(from[i], h, b, height[i + 1], 0, widthM, patch));
+          parts.add(new RampTerrain(from[i], h, b, height[i + 1], 0, 2 * side, patch));
         }
-        default -> parts.add(new BoxField(s.kind().key(), patch).add(box(a, b, -half, half, h)));
+        default -> parts.add(new BoxField(s.kind().key(), patch).add(box(a, b, -side, side, h)));
       }
     }
     return new SegmentTerrain(this, new CompositeTerrain("segments", parts));
