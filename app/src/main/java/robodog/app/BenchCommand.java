@@ -31,6 +31,7 @@ import robodog.locomotion.LocomotionConfig;
       BenchCommand.Loop.class,
       SimBenchCommand.class,
       EstopBenchCommand.class,
+      WalkingBenchCommand.class,
       robodog.app.link.LinkBenchCommand.class,
       BenchPerceptionCommand.class,
       robodog.app.link.ChaosBenchCommand.class

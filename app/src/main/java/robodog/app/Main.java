@@ -28,6 +28,7 @@ import robodog.operatorlink.PortInUseException;
       RunsCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      CoursesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -285,7 +285,8 @@ public final class SimCommand implements Callable<Integer> {
         "%s (seed %d, gait %s): %.1f s simulated in %.1f s wall (%.1fx real time)%n"
             + "  distance %.2f m, mean speed %.3f m/s (commanded %.3f), falls %d, completed %s%n"
             + "  min stability margin %.3f m, body roll rms %.2f°, pitch rms %.2f°%n"
-            + "  energy %.1f J, cost of transport %s, payload %.1f kg, joint tracking rms %.2f°",
+            + "  energy %.1f J, cost of transport %s, payload %.1f kg (accel rms %.2f m/s²),"
+            + " joint tracking rms %.2f°",
         r.scenario(),
         r.seed(),
         r.gait(),
@@ -303,6 +304,7 @@ public final class SimCommand implements Callable<Integer> {
         r.energyJ(),
         r.costOfTransport() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.costOfTransport()),
         r.payloadKg(),
+        r.payloadAccelRmsMps2(),
         Math.toDegrees(r.jointTrackingRmsRad()));
   }
 }

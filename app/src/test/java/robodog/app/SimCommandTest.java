@@ -24,6 +24,8 @@ class SimCommandTest {
     assertTrue(
         r.out.contains("policy: off: the robot picks its gait from the ground it senses"), r.out);
     assertTrue(r.out.contains("flat-walk (seed 1, gait tripod)"), r.out);
+    assertTrue(
+        r.out.contains(" kg (accel rms ") && r.out.contains(" m/s²), joint tracking"), r.out);
     Cli learned =
         Cli.run("sim", "--duration", "4", "--policy", "../models/terrain-policy/policy.txt");
     assertEquals(0, learned.status, learned.err);
@@ -53,7 +55,8 @@ class SimCommandTest {
           "energy_j",
           "cost_of_transport",
           "payload_kg",
-          "completed"
+          "completed",
+          "payload_accel_rms_mps2"
         }) {
       assertTrue(json.contains("\"" + key + "\""), "report lacks " + key);
     }

@@ -36,6 +36,8 @@ final class ClosedLoop {
     cmd.gaitIndex = gait == null ? -1 : cfg.gaits().indexOf(gait); // -1: the robot chooses
 
     RunRecorder rec = new RunRecorder();
+    PayloadAccel payloadAccel =
+        new PayloadAccel(sc.payloadCom().get(0), sc.payloadCom().get(1), sc.payloadCom().get(2));
     // A realtime run is a robot session: a fall or a stop is a state it goes on from.
     StopRecorder stops = new StopRecorder(o.realtime() ? o.console() : null);
     double dt = period * 1e-9;
@@ -88,6 +90,7 @@ final class ClosedLoop {
         goal = true;
       }
       if (k % every == 0) {
+        payloadAccel.sample(t + dt, world);
         double err = 0;
         for (int j = 0; j < 18; j++) {
           double e = robot.lastJointTargets().position[j] - world.jointAngle(j);
@@ -161,7 +164,8 @@ final class ClosedLoop {
             RunRecorder.rms(rec.trackingRms()),
             commanded > 1e-6 ? 1 - distance / commanded : 0,
             stops.stops(),
-            world.bodyPosition().get2());
+            world.bodyPosition().get2(),
+            payloadAccel.rms());
     return new SimRun.Result(report, rec, null, null);
   }
 }

@@ -37,6 +37,9 @@ import java.nio.file.StandardCopyOption;
  * @param stops every E-stop of the run, watched until the body rested
  * @param finalBodyHeightM base_link height above the world origin at the end, m (about 0.12 when
  *     standing on flat ground, 0.04 lying on it)
+ * @param payloadAccelRmsMps2 RMS of |linear acceleration| of the payload's centre of mass (gravity
+ *     not included: 0 at rest), from ground truth at 50 Hz over 20 ms windows after the first 0.5
+ *     s, m/s²; what the camera case feels (see PayloadAccel)
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -60,7 +63,8 @@ public record SimReport(
     double jointTrackingRmsRad,
     double slipRatio,
     java.util.List<Stop> stops,
-    double finalBodyHeightM) {
+    double finalBodyHeightM,
+    double payloadAccelRmsMps2) {
 
   /**
    * One E-stop as the body lived it.

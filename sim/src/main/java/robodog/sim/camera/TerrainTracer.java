@@ -7,7 +7,9 @@ import robodog.sim.terrain.BoxField;
 import robodog.sim.terrain.CompositeTerrain;
 import robodog.sim.terrain.FlatTerrain;
 import robodog.sim.terrain.Patch;
+import robodog.sim.terrain.RampTerrain;
 import robodog.sim.terrain.RoughTerrain;
+import robodog.sim.terrain.SegmentTerrain;
 import robodog.sim.terrain.SlopeTerrain;
 import robodog.sim.terrain.SolidObstacles;
 import robodog.sim.terrain.Terrain;
@@ -50,6 +52,10 @@ final class TerrainTracer {
       for (Terrain p : ((CompositeTerrain) t).parts()) {
         collect(p, ov, out);
       }
+    } else if (t instanceof SegmentTerrain s) {
+      collect(s.ground(), ov, out);
+    } else if (t instanceof RampTerrain r) {
+      out.add(ramp(r, material(r.patch(), ov)));
     } else if (t instanceof SolidObstacles) {
       return;
     } else if (t instanceof FlatTerrain) {
@@ -91,6 +97,34 @@ final class TerrainTracer {
         hit.u = ox + t * dx;
         hit.v = oy + t * dy;
         hit.material = m;
+      }
+    };
+  }
+
+  /** A ramp's top face: its plane, hit only within the ramp's x and y extent. */
+  static Part ramp(RampTerrain r, Material m) {
+    double a = r.angle();
+    double nx = -Math.sin(a);
+    double nz = Math.cos(a);
+    double d = nx * r.x0() + nz * r.z0();
+    Part plane = plane(nx, 0, nz, d, m);
+    return (ox, oy, oz, dx, dy, dz, hit) -> {
+      double before = hit.t;
+      Material was = hit.material;
+      double hnx = hit.nx;
+      double hny = hit.ny;
+      double hnz = hit.nz;
+      double hu = hit.u;
+      double hv = hit.v;
+      plane.trace(ox, oy, oz, dx, dy, dz, hit);
+      if (hit.t < before && !r.covers(hit.u, hit.v)) {
+        hit.t = before;
+        hit.material = was;
+        hit.nx = hnx;
+        hit.ny = hny;
+        hit.nz = hnz;
+        hit.u = hu;
+        hit.v = hv;
       }
     };
   }

@@ -78,7 +78,9 @@ public final class ScenarioLoader {
             "scene"));
     String name = root.requireString("name");
     String description = root.optString("description", "");
-    Scenario.TerrainSpec ground = TerrainSpecs.read(root.child("terrain"));
+    Scenario.TerrainSpec ground =
+        TerrainSpecs.read(
+            root.child("terrain"), root.optChild("start").optDouble("x_m", 0, -1000, 1000, "m"));
     long sceneSeed = root.optLong("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
     // Scene objects stand on the ground built with the scenario's seed; the physical ones (cases,
     // tripods, cables) join every terrain built from this scenario.

@@ -7,8 +7,9 @@ import robodog.sim.terrain.Terrains;
 
 /**
  * Reads the {@code terrain:} block of a scenario into a {@link Scenario.TerrainSpec}: {@code type}
- * plus that type's parameters, every key with its unit ({@code _m}, {@code _deg}), and {@code
- * friction} (Coulomb coefficient of the rubber feet on it). Start-up only.
+ * plus that type's parameters (or a list of {@code segments}, see {@link SegmentSpecs}), every key
+ * with its unit ({@code _m}, {@code _deg}), and {@code friction} (Coulomb coefficient of the rubber
+ * feet on it). Start-up only.
  */
 final class TerrainSpecs {
   static final List<String> TYPES =
@@ -16,7 +17,21 @@ final class TerrainSpecs {
 
   private TerrainSpecs() {}
 
-  static Scenario.TerrainSpec read(ConfigNode t) {
+  /**
+   * The terrain block: a catalogue {@code type}, or {@code segments} laid out from {@code startX}
+   * (the scenario's start x, m).
+   */
+  static Scenario.TerrainSpec read(ConfigNode t, double startX) {
+    if (t.has("segments")) {
+      if (t.has("type")) {
+        throw t.error("type", "either type or segments, not both");
+      }
+      robodog.sim.terrain.SegmentCourse course = SegmentSpecs.read(t, startX);
+      return course::build;
+    }
+    if (!t.has("type")) {
+      throw t.error("type", "one of " + String.join(", ", TYPES) + ", or a segments list");
+    }
     String type = t.requireString("type");
     switch (type) {
       case "flat":

@@ -120,6 +120,51 @@ class CameraRendererTest {
     assertTrue(worst < 1e-3, "hit points within 1 mm of heightAt, worst " + worst);
   }
 
+  /** A segment course's steps and ramp are traced where heightAt says, not marched. */
+  @Test
+  void segmentStepsAndRampHitsLieOnTheSurface() {
+    Terrain course =
+        new robodog.sim.terrain.SegmentCourse(
+                java.util.List.of(
+                    robodog.sim.terrain.CourseSegment.of(
+                        robodog.sim.terrain.SegmentKind.STEPS_UP,
+                        Map.of("count", 2.0, "rise_m", 0.04, "run_m", 0.3)),
+                    robodog.sim.terrain.CourseSegment.of(
+                        robodog.sim.terrain.SegmentKind.SLOPE,
+                        Map.of("length_m", 3.0, "angle_deg", 12.0))),
+                0.5,
+                3.0)
+            .build(1);
+    CameraRenderer r = CameraRenderer.ofTerrain(course, Map.of(), 1, 0.5);
+    CameraFrame f = new CameraFrame(K, true);
+    double[] pos = {0.2, 0.1, 0.4};
+    double[] rot = rot(0, Math.toRadians(20), 0.1);
+    r.render(pos, rot, 0, QUIET, 1, 1, f);
+    double worst = 0;
+    int onRamp = 0;
+    for (int j = 0; j < K.height(); j += 3) {
+      for (int i = 0; i < K.width(); i += 3) {
+        float z = f.depth[j * K.width() + i];
+        if (Float.isNaN(z)) {
+          continue;
+        }
+        double[] d = world(rot, bodyDir(i, j));
+        double x = pos[0] + z * d[0];
+        double y = pos[1] + z * d[1];
+        double hz = pos[2] + z * d[2];
+        double h = course.heightAt(x, y);
+        // Riser faces are seen side-on: skip hits within 5 mm of a step edge.
+        if (Math.abs(course.heightAt(x + 0.005, y) - course.heightAt(x - 0.005, y)) > 0.01) {
+          continue;
+        }
+        worst = Math.max(worst, Math.abs(hz - h));
+        onRamp += x > 1.1 && x < 4.1 ? 1 : 0;
+      }
+    }
+    assertTrue(onRamp > 100, onRamp + " hits on the ramp");
+    assertTrue(worst < 1e-3, "hit points within 1 mm of heightAt, worst " + worst);
+  }
+
   @Test
   void aCaseAppearsAtItsProjectedPixelWithItsDepth() {
     Scene s =
