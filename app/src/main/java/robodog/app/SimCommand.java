@@ -286,7 +286,8 @@ public final class SimCommand implements Callable<Integer> {
             + "  distance %.2f m, mean speed %.3f m/s (commanded %.3f), falls %d, completed %s%n"
             + "  min stability margin %.3f m, body roll rms %.2f°, pitch rms %.2f°%n"
             + "  energy %.1f J, cost of transport %s, payload %.1f kg (accel rms %.2f m/s²),"
-            + " joint tracking rms %.2f°",
+            + " joint tracking rms %.2f°%n"
+            + "  walked %s; balance recoveries %d",
         r.scenario(),
         r.seed(),
         r.gait(),
@@ -305,6 +306,24 @@ public final class SimCommand implements Callable<Integer> {
         r.costOfTransport() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.costOfTransport()),
         r.payloadKg(),
         r.payloadAccelRmsMps2(),
-        Math.toDegrees(r.jointTrackingRmsRad()));
+        Math.toDegrees(r.jointTrackingRmsRad()),
+        gaitTimes(r.gaitSeconds()),
+        r.recoveries());
+  }
+
+  /** "ripple 80.2 s, wave 41.0 s", or "nothing" when it never walked. */
+  private static String gaitTimes(java.util.Map<String, Double> seconds) {
+    if (seconds == null || seconds.isEmpty()) {
+      return "nothing";
+    }
+    StringBuilder b = new StringBuilder();
+    seconds.forEach(
+        (g, s) ->
+            b.append(b.length() == 0 ? "" : ", ")
+                .append(g)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", s))
+                .append(" s"));
+    return b.toString();
   }
 }

@@ -87,7 +87,9 @@ class SimAcceptanceTest {
         r.slipRatio(),
         r.stops(),
         r.finalBodyHeightM(),
-        r.payloadAccelRmsMps2());
+        r.payloadAccelRmsMps2(),
+        r.recoveries(),
+        r.gaitSeconds());
   }
 
   /** All six legs in the air together: the simulator must not forgive it. */

@@ -36,6 +36,7 @@ final class ClosedLoop {
     cmd.gaitIndex = gait == null ? -1 : cfg.gaits().indexOf(gait); // -1: the robot chooses
 
     RunRecorder rec = new RunRecorder();
+    GaitTime gaitTime = new GaitTime(cfg.gaits().size());
     PayloadAccel payloadAccel =
         new PayloadAccel(sc.payloadCom().get(0), sc.payloadCom().get(1), sc.payloadCom().get(2));
     // A realtime run is a robot session: a fall or a stop is a state it goes on from.
@@ -77,6 +78,9 @@ final class ClosedLoop {
       robot.beforeTick(t);
       robot.step();
       Telemetry tel = controller.telemetry();
+      if (tel.mode == Mode.WALKING) {
+        gaitTime.add(tel.gaitIndex, dt);
+      }
       if (tel.mode == Mode.WALKING && t > 0.5) {
         minMargin = Math.min(minMargin, tel.stabilityMargin);
       }
@@ -165,7 +169,9 @@ final class ClosedLoop {
             commanded > 1e-6 ? 1 - distance / commanded : 0,
             stops.stops(),
             world.bodyPosition().get2(),
-            payloadAccel.rms());
+            payloadAccel.rms(),
+            controller.telemetry().recoveries,
+            gaitTime.seconds(cfg.gaits()));
     return new SimRun.Result(report, rec, null, null);
   }
 }

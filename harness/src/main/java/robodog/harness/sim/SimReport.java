@@ -40,6 +40,9 @@ import java.nio.file.StandardCopyOption;
  * @param payloadAccelRmsMps2 RMS of |linear acceleration| of the payload's centre of mass (gravity
  *     not included: 0 at rest), from ground truth at 50 Hz over 20 ms windows after the first 0.5
  *     s, m/s²; what the camera case feels (see PayloadAccel)
+ * @param recoveries balance recoveries (stop, step the feet back under the body, go on) the
+ *     controller made while choosing its own gait
+ * @param gaitSeconds simulated seconds walked in each gait, by gait name, in the order first used
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -64,7 +67,9 @@ public record SimReport(
     double slipRatio,
     java.util.List<Stop> stops,
     double finalBodyHeightM,
-    double payloadAccelRmsMps2) {
+    double payloadAccelRmsMps2,
+    long recoveries,
+    java.util.Map<String, Double> gaitSeconds) {
 
   /**
    * One E-stop as the body lived it.

@@ -22,8 +22,30 @@ class WalkingSummaryTest {
   private static SimReport report(
       String scenario, long seed, double t, double dist, int falls, boolean done, double accel) {
     return new SimReport(
-        scenario, seed, "tripod", t, 1, t, dist, dist / t, 0.1, falls, 0.05, 0, 0, 1, 1.0, 1.5,
-        done, 0.01, 0, List.of(), 0.12, accel);
+        scenario,
+        seed,
+        "tripod",
+        t,
+        1,
+        t,
+        dist,
+        dist / t,
+        0.1,
+        falls,
+        0.05,
+        0,
+        0,
+        1,
+        1.0,
+        1.5,
+        done,
+        0.01,
+        0,
+        List.of(),
+        0.12,
+        accel,
+        0,
+        java.util.Map.of());
   }
 
   private static WalkingBench.Result result(String group, SimReport r, double x, String kind) {
