@@ -34,7 +34,7 @@ import robodog.locomotion.gait.SpeedLimit;
  */
 public final class TerrainGaitSelector {
   static final double UNEVEN_M = 0.015;
-  static final double STEPS_M = 0.06;
+  static final double STEPS_M = 0.028;
   static final double CLIMB_M = 0.009;
   static final double UNEVEN_STEP_M = 0.05;
   static final double SLIP_MPS = 0.08;
