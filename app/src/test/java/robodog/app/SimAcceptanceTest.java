@@ -86,7 +86,8 @@ class SimAcceptanceTest {
         r.jointTrackingRmsRad(),
         r.slipRatio(),
         r.stops(),
-        r.finalBodyHeightM());
+        r.finalBodyHeightM(),
+        r.legFailure());
   }
 
   /** All six legs in the air together: the simulator must not forgive it. */

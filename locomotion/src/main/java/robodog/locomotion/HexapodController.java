@@ -21,6 +21,7 @@ import robodog.locomotion.body.RateLimit;
 import robodog.locomotion.gait.GaitLibrary;
 import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.gait.StepPlanner;
+import robodog.locomotion.health.LegHealthMonitor;
 import robodog.locomotion.kinematics.IkResult;
 import robodog.locomotion.kinematics.LegKinematics;
 
@@ -59,6 +60,7 @@ public final class HexapodController implements Controller {
   private final double servoSpeed;
   private final double footRadius;
   private final GaitSelector selection;
+  private final LegHealthMonitor health;
   private long ikLimitHits;
   private Notice notice = Notice.NONE;
   private double stabilityMargin;
@@ -98,6 +100,7 @@ public final class HexapodController implements Controller {
     modes = new ModeMachine(initialMode, settings.softwareEstopSettles(), settings.settleMaxS());
     modes.setPowerOnSpeed(settings.powerOnJointSpeed());
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
+    health = new LegHealthMonitor(robot.servo().maxTorqueNm());
     planner.placeAllAtNeutral();
     BodyPose start = new BodyPose();
     start.height =
@@ -191,8 +194,10 @@ public final class HexapodController implements Controller {
       holdLastGood(nowNanos, state, out);
       return;
     }
-    // A leg the hardware reports broken counts as failed whatever the operator says.
-    refuseIf(selection.applyFailedLegs(c.failedLegMask | state.failedLegMask));
+    // A leg the hardware reports broken, or the controller found broken, counts as failed
+    // whatever the operator says.
+    refuseIf(
+        selection.applyFailedLegs(c.failedLegMask | state.failedLegMask | health.detectedMask()));
     refuseIf(selection.applyGait(c.gaitIndex));
     if (!Double.isNaN(c.stepHeight)) {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
@@ -232,6 +237,12 @@ public final class HexapodController implements Controller {
         comX,
         comY,
         settings.minMargin());
+    boolean healthWatch =
+        (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
+    int folded = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
+    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded)) {
+      held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
+    }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
       nonFiniteFault(nowNanos, state, out);
@@ -423,6 +434,7 @@ public final class HexapodController implements Controller {
   /** Called by the mode machine when it powers on: feet to neutral, body at sitting height. */
   void onPowerOn() {
     filter.heightRateOverride = 0;
+    health.clear(); // a power cycle is the operator's word that the leg is sound again
     planner.placeAllAtNeutral();
     leveler.reset();
     sitPose.height = robot.stance().sitHeightM();
@@ -481,6 +493,10 @@ public final class HexapodController implements Controller {
     t.stanceCount = stance;
     t.swingMask = swing;
     t.failedLegMask = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
+    t.detectedFailedLegMask = health.detectedMask();
+    t.legFailureEvidence = health.evidence();
+    t.legFailureJoint = health.joint();
+    t.legFailureDetectedNanos = health.detectedNanos();
     t.notice = noticeFor(nowNanos, mode);
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
@@ -506,7 +522,8 @@ public final class HexapodController implements Controller {
     if (refused != Notice.NONE) {
       return refused;
     }
-    return notice != Notice.NONE ? notice : modes.notice();
+    Notice n = notice != Notice.NONE ? notice : modes.notice();
+    return n == Notice.NONE && health.leg() >= 0 ? Notice.LEG_FAILURE_DETECTED : n;
   }
 
   /**
@@ -542,6 +559,11 @@ public final class HexapodController implements Controller {
   /** Kinematics of one leg (for FK in traces and tests). */
   public LegKinematics kinematics(LegId leg) {
     return legs[leg.ordinal()];
+  }
+
+  /** The leg failure detector (control thread only). */
+  public LegHealthMonitor legHealth() {
+    return health;
   }
 
   /** Current step planner (control thread only). */

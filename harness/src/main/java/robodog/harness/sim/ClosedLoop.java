@@ -56,6 +56,7 @@ final class ClosedLoop {
     double nextProgress = 1.0;
     Scenario.Segment active = null;
     long k = 0;
+    LegFailureWatch legWatch = new LegFailureWatch(world);
     for (; k < ticks && (o.stop() == null || !o.stop().getAsBoolean()); k++) {
       double t = k * dt;
       Scenario.Segment seg = sc.segmentAt(t);
@@ -104,6 +105,7 @@ final class ClosedLoop {
             Math.sqrt(err / 18),
             tel.swingMask);
       }
+      legWatch.update(t + dt, tel);
       stops.update(t + dt, tel.mode, tel.notice, robot.lastJointTargets().enabled, world);
       if (world.fallen() && !o.realtime()) {
         k++;
@@ -161,7 +163,8 @@ final class ClosedLoop {
             RunRecorder.rms(rec.trackingRms()),
             commanded > 1e-6 ? 1 - distance / commanded : 0,
             stops.stops(),
-            world.bodyPosition().get2());
+            world.bodyPosition().get2(),
+            legWatch.report());
     return new SimRun.Result(report, rec, null, null);
   }
 }

@@ -37,6 +37,8 @@ import java.nio.file.StandardCopyOption;
  * @param stops every E-stop of the run, watched until the body rested
  * @param finalBodyHeightM base_link height above the world origin at the end, m (about 0.12 when
  *     standing on flat ground, 0.04 lying on it)
+ * @param legFailure the leg that broke in the world and what the controller noticed; null when
+ *     nothing broke and nothing was detected
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -60,7 +62,28 @@ public record SimReport(
     double jointTrackingRmsRad,
     double slipRatio,
     java.util.List<Stop> stops,
-    double finalBodyHeightM) {
+    double finalBodyHeightM,
+    LegFailureReport legFailure) {
+
+  /**
+   * A leg failure: what the world broke ({@code injected}, null when nothing broke: then any
+   * detection is a false one) and what the controller declared.
+   *
+   * @param injected e.g. {@code lm femur stuck at 8.0 s}, or null
+   * @param injectedAtS simulated time of the break, s, or null
+   * @param detectedLeg short name of the leg the controller declared failed, or null
+   * @param evidence why ({@code LegFailureEvidence} wire name), or null
+   * @param detectedAtS simulated time of the detection, s, or null
+   * @param detectionDelayS detection time after the break, s, or null
+   */
+  @JsonPropertyOrder(alphabetic = false)
+  public record LegFailureReport(
+      String injected,
+      Double injectedAtS,
+      String detectedLeg,
+      String evidence,
+      Double detectedAtS,
+      Double detectionDelayS) {}
 
   /**
    * One E-stop as the body lived it.

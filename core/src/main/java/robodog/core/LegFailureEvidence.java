@@ -1,0 +1,44 @@
+package robodog.core;
+
+/**
+ * What made the controller declare a leg failed by itself (see {@code LegHealthMonitor} in
+ * locomotion). Each has a sentence for the tablet, logs and reports, and a short wire name.
+ * Immutable; any thread.
+ */
+public enum LegFailureEvidence {
+  NONE("none", "no leg failure detected"),
+  JOINT_BLOCKED(
+      "joint_blocked",
+      "a joint stopped following its target while its servo pushed hard (stuck servo or jammed"
+          + " joint)"),
+  JOINT_LIMP("joint_limp", "a joint stopped following its target with no torque (limp servo)"),
+  JOINT_NOT_TRACKING("joint_not_tracking", "a joint stopped following its target"),
+  FOOT_NOT_REACHING_GROUND(
+      "foot_not_reaching_ground",
+      "the foot finds no ground and the leg carries no load (leg shortened or foot lost)"),
+  CONTACT_SWITCH_SILENT(
+      "contact_switch_silent",
+      "the foot contact switch never closes although the leg carries load (switch failed)"),
+  FOOT_NO_CONTACT("foot_no_contact", "the foot has not touched the ground for too long");
+
+  /** Cached {@code values()}. */
+  public static final LegFailureEvidence[] VALUES = values();
+
+  private final String wireName;
+  private final String text;
+
+  LegFailureEvidence(String wireName, String text) {
+    this.wireName = wireName;
+    this.text = text;
+  }
+
+  /** Lower-case name used on the wire and in reports, e.g. {@code joint_limp}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** A sentence for operators. */
+  public String text() {
+    return text;
+  }
+}

@@ -1,0 +1,229 @@
+package robodog.locomotion.health;
+
+import robodog.core.JointKind;
+import robodog.core.Joints;
+import robodog.core.LegFailureEvidence;
+import robodog.core.LegId;
+import robodog.core.RobotState;
+
+/**
+ * Notices a broken leg from what the hardware reports, so the controller can fold it and walk on
+ * five without anyone declaring it. Two independent checks, each run per leg:
+ *
+ * <ul>
+ *   <li><b>Joint tracking.</b> A joint whose measured angle stays away from the target it was sent
+ *       by more than {@value #TRACK_TOLERANCE_RAD} rad (above the servo's lag at full speed, 0.14
+ *       rad, plus its dead band) builds up a score of the excess error integrated over time (rad·s)
+ *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. The
+ *       mean joint torque then tells a stuck servo (pushing hard) from a limp one (no torque).
+ *       Needs position feedback: with servos that report their own command back (the Pi's hobby
+ *       servos) the error is zero and this check never fires.
+ *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s, while
+ *       at least three other feet are on the ground (the body is supported, so ground is within
+ *       reach), is failed. A healthy foot touches down at least once per gait cycle: its longest
+ *       gap is one swing plus the planner's search for ground (0.4 s + 0.53 s). The femur torque
+ *       over the gap tells a short leg (no load) from a dead switch (the leg carries weight).
+ * </ul>
+ *
+ * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
+ * {@link #update}) and only after {@value #WARMUP_S} s of that, so power-on, sitting, E-stops and
+ * the first moments of standing up never count. A detection latches (one leg; later evidence on
+ * other legs is ignored) until {@link #clear}, which the controller calls at the next power-on.
+ *
+ * <p>Control thread only; allocation-free.
+ */
+public final class LegHealthMonitor {
+  /** Tracking error a sound joint may show, rad. */
+  public static final double TRACK_TOLERANCE_RAD = 0.25;
+
+  /** Excess tracking error integrated over time that fails a leg, rad·s. */
+  public static final double TRACK_SCORE_RADS = 0.05;
+
+  /** Time without foot contact, body supported, that fails a leg, s. */
+  public static final double NO_CONTACT_S = 1.3;
+
+  /** Time standing or walking before the checks count, s. */
+  public static final double WARMUP_S = 1.0;
+
+  private static final double LOADED_FEMUR_NM = 0.5;
+  private static final double EFFORT_TAU_S = 0.2;
+
+  private final double limpBelowNm;
+  private final double blockedAboveNm;
+  private final double[] trackScore = new double[Joints.COUNT];
+  private final double[] meanEffort = new double[Joints.COUNT];
+  private final double[] noContactS = new double[LegId.COUNT];
+  private final double[] gapFemurEffort = new double[LegId.COUNT];
+  private final double[] gapSamples = new double[LegId.COUNT];
+  private double activeS;
+  private int leg = -1;
+  private int joint = -1;
+  private LegFailureEvidence evidence = LegFailureEvidence.NONE;
+  private long detectedNanos;
+  private double peakTrackScore;
+  private double peakNoContactS;
+
+  /** @param maxTorqueNm the servos' stall torque, N·m (to tell blocked from limp) */
+  public LegHealthMonitor(double maxTorqueNm) {
+    this.limpBelowNm = Math.min(0.15, 0.05 * maxTorqueNm);
+    this.blockedAboveNm = 0.4 * maxTorqueNm;
+  }
+
+  /**
+   * One tick. Returns true on the tick a leg is declared failed.
+   *
+   * @param active the robot stands or walks under its own power (not sitting, passive, E-stopped,
+   *     settling or powering on)
+   * @param s this tick's checked reading
+   * @param sentTargets the joint targets the servos were holding during the last period, rad (18)
+   * @param ignoredLegMask legs not to watch (already failed and folded), bit per ordinal
+   */
+  public boolean update(
+      long nowNanos,
+      double dt,
+      boolean active,
+      RobotState s,
+      double[] sentTargets,
+      int ignoredLegMask) {
+    if (!active || !s.contactsValid) {
+      activeS = 0;
+      drain();
+      return false;
+    }
+    activeS += dt;
+    double a = Math.min(1, dt / EFFORT_TAU_S);
+    for (int j = 0; j < Joints.COUNT; j++) {
+      double e = s.jointEffort[j];
+      meanEffort[j] += a * ((Double.isNaN(e) ? 0 : Math.abs(e)) - meanEffort[j]);
+    }
+    if (activeS < WARMUP_S) {
+      return false;
+    }
+    int grounded = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      if (s.footContact[i] && (ignoredLegMask & (1 << i)) == 0) {
+        grounded++;
+      }
+    }
+    boolean found = false;
+    for (int i = 0; i < LegId.COUNT && !found; i++) {
+      if ((ignoredLegMask & (1 << i)) != 0) {
+        noContactS[i] = 0;
+        continue;
+      }
+      found = checkTracking(i, s, sentTargets, dt) || checkContact(i, s, grounded, dt);
+    }
+    if (found) {
+      detectedNanos = nowNanos;
+    }
+    return found;
+  }
+
+  private boolean checkTracking(int i, RobotState s, double[] sent, double dt) {
+    for (int k = 0; k < JointKind.COUNT; k++) {
+      int j = Joints.index(i, k);
+      double err = Math.abs(sent[j] - s.jointPosition[j]);
+      trackScore[j] = Math.max(0, trackScore[j] + (err - TRACK_TOLERANCE_RAD) * dt);
+      peakTrackScore = Math.max(peakTrackScore, trackScore[j]);
+      if (leg < 0 && trackScore[j] >= TRACK_SCORE_RADS) {
+        leg = i;
+        joint = j;
+        evidence =
+            Double.isNaN(s.jointEffort[j])
+                ? LegFailureEvidence.JOINT_NOT_TRACKING
+                : meanEffort[j] >= blockedAboveNm
+                    ? LegFailureEvidence.JOINT_BLOCKED
+                    : meanEffort[j] <= limpBelowNm
+                        ? LegFailureEvidence.JOINT_LIMP
+                        : LegFailureEvidence.JOINT_NOT_TRACKING;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean checkContact(int i, RobotState s, int grounded, double dt) {
+    if (s.footContact[i]) {
+      noContactS[i] = 0;
+      gapFemurEffort[i] = 0;
+      gapSamples[i] = 0;
+      return false;
+    }
+    if (grounded < 3) {
+      return false; // the body may not be on the ground at all: no expectation for this foot
+    }
+    noContactS[i] += dt;
+    double e = s.jointEffort[Joints.index(i, JointKind.FEMUR.ordinal())];
+    gapFemurEffort[i] += Double.isNaN(e) ? Double.NaN : Math.abs(e);
+    gapSamples[i]++;
+    peakNoContactS = Math.max(peakNoContactS, noContactS[i]);
+    if (leg < 0 && noContactS[i] >= NO_CONTACT_S) {
+      leg = i;
+      joint = -1;
+      double load = gapFemurEffort[i] / Math.max(1, gapSamples[i]);
+      evidence =
+          Double.isNaN(load)
+              ? LegFailureEvidence.FOOT_NO_CONTACT
+              : load >= LOADED_FEMUR_NM
+                  ? LegFailureEvidence.CONTACT_SWITCH_SILENT
+                  : LegFailureEvidence.FOOT_NOT_REACHING_GROUND;
+      return true;
+    }
+    return false;
+  }
+
+  private void drain() {
+    for (int j = 0; j < Joints.COUNT; j++) {
+      trackScore[j] = 0;
+    }
+    for (int i = 0; i < LegId.COUNT; i++) {
+      noContactS[i] = 0;
+      gapFemurEffort[i] = 0;
+      gapSamples[i] = 0;
+    }
+  }
+
+  /** Forgets the detection (the operator power-cycled the robot: the leg may be repaired). */
+  public void clear() {
+    leg = -1;
+    joint = -1;
+    evidence = LegFailureEvidence.NONE;
+    detectedNanos = 0;
+    activeS = 0;
+    drain();
+  }
+
+  /** Bit {@code 1 << leg} of the leg declared failed, or 0. */
+  public int detectedMask() {
+    return leg >= 0 ? 1 << leg : 0;
+  }
+
+  /** Ordinal of the leg declared failed, or -1. */
+  public int leg() {
+    return leg;
+  }
+
+  /** Joint index behind joint evidence, or -1. */
+  public int joint() {
+    return joint;
+  }
+
+  public LegFailureEvidence evidence() {
+    return evidence;
+  }
+
+  /** Loop time of the detection, ns (0 when none). */
+  public long detectedNanos() {
+    return detectedNanos;
+  }
+
+  /** Largest tracking score any joint reached since start, rad·s (for calibration reports). */
+  public double peakTrackScore() {
+    return peakTrackScore;
+  }
+
+  /** Longest contact gap any foot reached since start, s (for calibration reports). */
+  public double peakNoContactS() {
+    return peakNoContactS;
+  }
+}
