@@ -9,17 +9,14 @@ public enum LegFailureEvidence {
   NONE("none", "no leg failure detected"),
   JOINT_BLOCKED(
       "joint_blocked",
-      "a joint stopped following its target while its servo pushed hard (stuck servo or jammed"
-          + " joint)"),
+      "a joint stopped following its target although its servo holds torque (stuck servo or"
+          + " jammed joint)"),
   JOINT_LIMP("joint_limp", "a joint stopped following its target with no torque (limp servo)"),
   JOINT_NOT_TRACKING("joint_not_tracking", "a joint stopped following its target"),
-  FOOT_NOT_REACHING_GROUND(
-      "foot_not_reaching_ground",
-      "the foot finds no ground and the leg carries no load (leg shortened or foot lost)"),
-  CONTACT_SWITCH_SILENT(
-      "contact_switch_silent",
-      "the foot contact switch never closes although the leg carries load (switch failed)"),
-  FOOT_NO_CONTACT("foot_no_contact", "the foot has not touched the ground for too long");
+  FOOT_NO_CONTACT(
+      "foot_no_contact",
+      "the foot has not touched the ground for over a second while the other feet stand (leg"
+          + " shortened, foot lost, or its contact switch failed)");
 
   /** Cached {@code values()}. */
   public static final LegFailureEvidence[] VALUES = values();

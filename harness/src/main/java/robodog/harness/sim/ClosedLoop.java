@@ -56,7 +56,7 @@ final class ClosedLoop {
     double nextProgress = 1.0;
     Scenario.Segment active = null;
     long k = 0;
-    LegFailureWatch legWatch = new LegFailureWatch(world);
+    LegFailureWatch legWatch = new LegFailureWatch(world, controller.legHealth());
     for (; k < ticks && (o.stop() == null || !o.stop().getAsBoolean()); k++) {
       double t = k * dt;
       Scenario.Segment seg = sc.segmentAt(t);

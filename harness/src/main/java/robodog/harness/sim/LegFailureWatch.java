@@ -2,23 +2,26 @@ package robodog.harness.sim;
 
 import robodog.core.LegId;
 import robodog.core.Telemetry;
+import robodog.locomotion.health.LegHealthMonitor;
 import robodog.sim.SimWorld;
 import robodog.sim.failure.LegFailure;
 
 /**
  * Watches one run for a leg failure: when the world broke a leg (ground truth) and when the
- * controller declared one (its telemetry), for {@link SimReport#legFailure}. Control thread of
- * the run; allocation-free per tick.
+ * controller declared one (its telemetry), for {@link SimReport#legFailure}. Control thread of the
+ * run; allocation-free per tick.
  */
 final class LegFailureWatch {
   private final SimWorld world;
+  private final LegHealthMonitor monitor;
   private double brokeAtS = Double.NaN;
   private double detectedAtS = Double.NaN;
   private int detectedLeg = -1;
   private String evidence;
 
-  LegFailureWatch(SimWorld world) {
+  LegFailureWatch(SimWorld world, LegHealthMonitor monitor) {
     this.world = world;
+    this.monitor = monitor;
   }
 
   /** After a tick ending at simulated time {@code t}, s. */
@@ -38,12 +41,9 @@ final class LegFailureWatch {
     return detectedAtS;
   }
 
-  /** The report entry, or null when nothing broke and nothing was detected. */
+  /** The report entry. */
   SimReport.LegFailureReport report() {
     LegFailure f = world.legFailure();
-    if (f == null && detectedLeg < 0) {
-      return null;
-    }
     boolean broke = !Double.isNaN(brokeAtS);
     boolean found = detectedLeg >= 0;
     return new SimReport.LegFailureReport(
@@ -52,6 +52,8 @@ final class LegFailureWatch {
         found ? LegId.of(detectedLeg).shortName() : null,
         evidence,
         found ? detectedAtS : null,
-        found && broke ? detectedAtS - brokeAtS : null);
+        found && broke ? detectedAtS - brokeAtS : null,
+        monitor.peakTrackScore(),
+        monitor.peakNoContactS());
   }
 }

@@ -37,8 +37,7 @@ import java.nio.file.StandardCopyOption;
  * @param stops every E-stop of the run, watched until the body rested
  * @param finalBodyHeightM base_link height above the world origin at the end, m (about 0.12 when
  *     standing on flat ground, 0.04 lying on it)
- * @param legFailure the leg that broke in the world and what the controller noticed; null when
- *     nothing broke and nothing was detected
+ * @param legFailure the leg that broke in the world (if any) and what the controller noticed
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -66,8 +65,8 @@ public record SimReport(
     LegFailureReport legFailure) {
 
   /**
-   * A leg failure: what the world broke ({@code injected}, null when nothing broke: then any
-   * detection is a false one) and what the controller declared.
+   * Leg failures: what the world broke ({@code injected}, null when nothing broke: then any
+   * detection is a false one), what the controller declared, and how near its detector came.
    *
    * @param injected e.g. {@code lm femur stuck at 8.0 s}, or null
    * @param injectedAtS simulated time of the break, s, or null
@@ -75,6 +74,10 @@ public record SimReport(
    * @param evidence why ({@code LegFailureEvidence} wire name), or null
    * @param detectedAtS simulated time of the detection, s, or null
    * @param detectionDelayS detection time after the break, s, or null
+   * @param peakTrackScoreRadS the largest joint-tracking score of a watched leg (the detector fails
+   *     a leg at 0.05 rad·s): how close a healthy run came to a false detection
+   * @param peakContactGapS the longest a watched foot went without contact while the body stood on
+   *     three others, s (the detector fails a leg at 1.3 s)
    */
   @JsonPropertyOrder(alphabetic = false)
   public record LegFailureReport(
@@ -83,7 +86,9 @@ public record SimReport(
       String detectedLeg,
       String evidence,
       Double detectedAtS,
-      Double detectionDelayS) {}
+      Double detectionDelayS,
+      double peakTrackScoreRadS,
+      double peakContactGapS) {}
 
   /**
    * One E-stop as the body lived it.

@@ -9,8 +9,8 @@ import robodog.sim.failure.LegFailure;
 /**
  * Reads a scenario's {@code leg_failure} mapping: {@code { leg: lm, kind: stuck, joint: femur,
  * at_s: 8 }}. {@code joint} (coxa, femur or tibia; default femur) is only allowed for the kinds
- * that concern one joint (stuck, limp). Every error names the field and what was expected.
- * Start-up only.
+ * that concern one joint (stuck, limp). Every error names the field and what was expected. Start-up
+ * only.
  */
 final class LegFailureSpec {
   private LegFailureSpec() {}
