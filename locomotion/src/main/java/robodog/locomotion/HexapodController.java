@@ -240,7 +240,11 @@ public final class HexapodController implements Controller {
     boolean healthWatch =
         (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
     int folded = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
-    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded)) {
+    int swinging = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      swinging |= planner.isSwinging(i) ? 1 << i : 0;
+    }
+    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded, swinging)) {
       held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
     }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);

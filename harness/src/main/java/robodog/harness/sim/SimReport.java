@@ -76,8 +76,8 @@ public record SimReport(
    * @param detectionDelayS detection time after the break, s, or null
    * @param peakTrackScoreRadS the largest joint-tracking score of a watched leg (the detector fails
    *     a leg at 0.05 rad·s): how close a healthy run came to a false detection
-   * @param peakContactGapS the longest a watched foot went without contact while the body stood on
-   *     three others, s (the detector fails a leg at 1.3 s)
+   * @param peakContactGapS the longest contact gap of a watched foot that counted (the body on two
+   *     other feet, a touch-down without contact inside it), s (the detector fails a leg at 1.2 s)
    */
   @JsonPropertyOrder(alphabetic = false)
   public record LegFailureReport(

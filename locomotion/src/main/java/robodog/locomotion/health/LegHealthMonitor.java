@@ -15,13 +15,16 @@ import robodog.core.RobotState;
  *       by more than {@value #TRACK_TOLERANCE_RAD} rad (above the servo's lag at full speed, 0.14
  *       rad, plus its dead band) builds up a score of the excess error integrated over time (rad·s)
  *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. The
- *       mean joint torque then tells a stuck servo (pushing hard) from a limp one (no torque).
- *       Needs position feedback: with servos that report their own command back (the Pi's hobby
- *       servos) the error is zero and this check never fires.
+ *       mean joint torque then tells a stuck servo (it still holds its frozen angle with torque)
+ *       from a limp one (no torque). Needs position feedback: with servos that report their own
+ *       command back (the Pi's hobby servos) the error is zero and this check never fires.
  *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s, while
  *       at least two other feet are on the ground (the body is supported, so ground is within
- *       reach), is failed. A healthy foot touches down at least once per gait cycle: its longest
- *       gap is one swing plus the planner's search for ground (0.4 s + 0.53 s). This cannot tell a
+ *       reach), and that also found nothing at a touch-down the planner made inside that gap
+ *       ({@value #AFTER_LANDING_S} s after it: longer than the planner's search for ground below
+ *       the planned height), is failed. A stance foot alone may go unloaded for over a second (on
+ *       the stairs, the wave gait lifts the body off a front foot), so a gap without a failed
+ *       touch-down never counts; while standing this check therefore never fires. It cannot tell a
  *       short leg from a dead switch (joint torques overlap in the simulator's runs), and need not:
  *       either way the planner can no longer trust that foot.
  * </ul>
@@ -43,6 +46,12 @@ public final class LegHealthMonitor {
   /** Time without foot contact, body supported, that fails a leg, s. */
   public static final double NO_CONTACT_S = 1.2;
 
+  /**
+   * Time after a planned touch-down, still without contact, before a contact gap counts, s: the
+   * planner's search for ground below the planned height ends within 0.53 s.
+   */
+  public static final double AFTER_LANDING_S = 0.6;
+
   /** Time standing or walking before the checks count, s. */
   public static final double WARMUP_S = 1.0;
 
@@ -52,6 +61,9 @@ public final class LegHealthMonitor {
   private final double[] trackScore = new double[Joints.COUNT];
   private final double[] meanEffort = new double[Joints.COUNT];
   private final double[] noContactS = new double[LegId.COUNT];
+  private final double[] sinceLandS = new double[LegId.COUNT];
+  private final boolean[] landedInGap = new boolean[LegId.COUNT];
+  private final boolean[] wasSwinging = new boolean[LegId.COUNT];
   private double activeS;
   private int leg = -1;
   private int joint = -1;
@@ -75,6 +87,7 @@ public final class LegHealthMonitor {
    * @param s this tick's checked reading
    * @param sentTargets the joint targets the servos were holding during the last period, rad (18)
    * @param ignoredLegMask legs not to watch (already failed and folded), bit per ordinal
+   * @param swingMask legs the step planner has in swing this tick, bit per ordinal
    */
   public boolean update(
       long nowNanos,
@@ -82,7 +95,8 @@ public final class LegHealthMonitor {
       boolean active,
       RobotState s,
       double[] sentTargets,
-      int ignoredLegMask) {
+      int ignoredLegMask,
+      int swingMask) {
     if (!active || !s.contactsValid) {
       activeS = 0;
       drain();
@@ -109,6 +123,12 @@ public final class LegHealthMonitor {
         noContactS[i] = 0;
         continue;
       }
+      boolean swinging = (swingMask & (1 << i)) != 0;
+      if (wasSwinging[i] && !swinging) {
+        landedInGap[i] = true; // a touch-down the planner made: ground was expected from here on
+        sinceLandS[i] = 0;
+      }
+      wasSwinging[i] = swinging;
       found = checkTracking(i, s, sentTargets, dt) || checkContact(i, s, grounded, dt);
     }
     if (found) {
@@ -142,14 +162,21 @@ public final class LegHealthMonitor {
   private boolean checkContact(int i, RobotState s, int grounded, double dt) {
     if (s.footContact[i]) {
       noContactS[i] = 0;
+      landedInGap[i] = false;
       return false;
     }
+    sinceLandS[i] += dt;
     if (grounded < 2) {
       return false; // the body may not be on the ground at all: no expectation for this foot
     }
     noContactS[i] += dt;
-    peakNoContactS = Math.max(peakNoContactS, noContactS[i]);
-    if (leg < 0 && noContactS[i] >= NO_CONTACT_S) {
+    if (landedInGap[i] && sinceLandS[i] >= AFTER_LANDING_S) {
+      peakNoContactS = Math.max(peakNoContactS, noContactS[i]);
+    }
+    if (leg < 0
+        && noContactS[i] >= NO_CONTACT_S
+        && landedInGap[i]
+        && sinceLandS[i] >= AFTER_LANDING_S) {
       leg = i;
       joint = -1;
       evidence = LegFailureEvidence.FOOT_NO_CONTACT;
@@ -164,6 +191,7 @@ public final class LegHealthMonitor {
     }
     for (int i = 0; i < LegId.COUNT; i++) {
       noContactS[i] = 0;
+      landedInGap[i] = false;
     }
   }
 
