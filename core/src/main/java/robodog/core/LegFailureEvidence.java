@@ -9,8 +9,8 @@ public enum LegFailureEvidence {
   NONE("none", "no leg failure detected"),
   JOINT_BLOCKED(
       "joint_blocked",
-      "a joint stopped following its target although its servo holds torque (stuck servo or"
-          + " jammed joint)"),
+      "a joint stopped following its target while torque held it (stuck servo, jammed joint, or a"
+          + " limp joint resting on its stop)"),
   JOINT_LIMP("joint_limp", "a joint stopped following its target with no torque (limp servo)"),
   JOINT_NOT_TRACKING("joint_not_tracking", "a joint stopped following its target"),
   FOOT_NO_CONTACT(
