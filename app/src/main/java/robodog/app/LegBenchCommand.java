@@ -32,6 +32,13 @@ import robodog.sim.scenario.ScenarioLoader;
             + " same command; --healthy runs shipped scenarios whole and counts false"
             + " detections.")
 public final class LegBenchCommand implements Callable<Integer> {
+  /**
+   * Seed n breaks the leg (n − 1) × this much later than {@code --at}, s: on flat ground the seed
+   * changes only the sensor noise, so without it every seed would break the leg at the same gait
+   * phase. 0.27 s does not divide any gait's cycle, so the seeds sample the phases.
+   */
+  static final double PHASE_STEP_S = 0.27;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -49,7 +56,10 @@ public final class LegBenchCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "16", description = "simulated s per run")
   double duration;
 
-  @Option(names = "--at", defaultValue = "5", description = "time of the break, s")
+  @Option(
+      names = "--at",
+      defaultValue = "5",
+      description = "time of the break for seed 1, s (seed n: 0.27 s later per seed)")
   double at;
 
   @Option(names = "--seeds", defaultValue = "3", description = "seeds per cell (1..N)")
@@ -77,10 +87,12 @@ public final class LegBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (seeds < 1 || !(duration > at + LegFailureMatrix.SETTLE_S + 2) || !(at >= 1)) {
+    if (seeds < 1
+        || !(duration > at + PHASE_STEP_S * (seeds - 1) + LegFailureMatrix.SETTLE_S + 4)
+        || !(at >= 1)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--seeds >= 1, --at >= 1 s and --duration at least --at + 4 s expected");
+          "--seeds >= 1, --at >= 1 s and --duration longer than the last break + 6 s expected");
     }
     LocomotionConfig cfg = config.load();
     double rate = rateOption != null ? rateOption : cfg.settings().loopRateHz();
@@ -92,7 +104,7 @@ public final class LegBenchCommand implements Callable<Integer> {
     Scenario sc = LegFailureMatrix.straight(base, gait, speed, duration);
     SimRun.validate(cfg, sc, null);
     Scenario wave = LegFailureMatrix.straight(base, "wave", speed, duration);
-    double from = at + 1 + LegFailureMatrix.SETTLE_S;
+    double from = at + PHASE_STEP_S * (seeds - 1) + 2 + LegFailureMatrix.SETTLE_S;
     double waveSum = 0;
     for (long s = 1; s <= seeds; s++) {
       waveSum += LegFailureMatrix.healthySpeed(HarnessRobots.HEADLESS, cfg, wave, from, s, rate);
@@ -111,7 +123,8 @@ public final class LegBenchCommand implements Callable<Integer> {
       for (LegFailure.Kind kind : kinds()) {
         for (long s = 1; s <= seeds; s++) {
           LegFailureMatrix.Trial t =
-              LegFailureMatrix.trial(HarnessRobots.HEADLESS, cfg, sc, leg, kind, at, s, rate);
+              LegFailureMatrix.trial(
+                  HarnessRobots.HEADLESS, cfg, sc, leg, kind, at + PHASE_STEP_S * (s - 1), s, rate);
           trials.add(t);
           out.printf(
               Locale.ROOT,
@@ -130,12 +143,13 @@ public final class LegBenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%s ground, %s at %.3f m/s, break at %.1f s, %.0f s runs, %d seeds; speed from detection"
-            + " + %.0f s%n",
+        "%s ground, %s at %.3f m/s, break at %.2f s + %.2f s per seed, %.0f s runs, %d seeds;"
+            + " speed from detection + %.0f s%n",
         base.name(),
         gait,
         speed,
         at,
+        PHASE_STEP_S,
         duration,
         seeds,
         LegFailureMatrix.SETTLE_S);
