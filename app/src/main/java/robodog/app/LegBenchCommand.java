@@ -88,8 +88,9 @@ public final class LegBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (seeds < 1
-        || !(duration > at + PHASE_STEP_S * (seeds - 1) + LegFailureMatrix.SETTLE_S + 4)
-        || !(at >= 1)) {
+        || healthy == null
+            && (!(duration > at + PHASE_STEP_S * (seeds - 1) + LegFailureMatrix.SETTLE_S + 4)
+                || !(at >= 1))) {
       throw new ParameterException(
           spec.commandLine(),
           "--seeds >= 1, --at >= 1 s and --duration longer than the last break + 6 s expected");
