@@ -70,6 +70,83 @@ class LegFailureDetectionTest {
     }
   }
 
+  /**
+   * Walk, E-stop (settle, servos off), release, power on, walk again: a healthy robot raises
+   * nothing through any of it; a broken one is found, the power-on clears the latch, and walking
+   * finds the leg again.
+   */
+  @Test
+  void anEstopAndPowerOnNeverRaiseItAndThePowerOnClearsALatchedOne() throws Exception {
+    Scenario flat =
+        LegFailureMatrix.straight(ScenarioLoader.load("flat-walk", SCENARIOS), "tripod", 0.1, 30);
+    int[] healthy = estopCycle(flat);
+    assertEquals(0, healthy[3], "healthy: nothing, ever");
+    int bit = 1 << LEG.ordinal();
+    int[] broken =
+        estopCycle(
+            flat.withLegFailure(new LegFailure(LEG, LegFailure.Kind.LIMP, JointKind.FEMUR, 2)));
+    assertEquals(bit, broken[0], "found before the E-stop");
+    assertEquals(0, broken[1], "cleared by the power-on");
+    assertEquals(bit, broken[2], "found again once walking");
+  }
+
+  /** Detected mask before the stop, right after power-on, at the end, and at any time. */
+  private static int[] estopCycle(Scenario sc) throws Exception {
+    robodog.harness.sim.WorldBody body = new robodog.harness.sim.WorldBody(CFG, sc, 1, null, null);
+    robodog.harness.RobotFactory.Setup setup =
+        new robodog.harness.RobotFactory.Setup(
+            RATE_HZ,
+            robodog.core.Mode.STANDING,
+            null,
+            new robodog.core.Payload(0, 0, 0),
+            false,
+            robodog.core.rt.RealtimeRequest.none());
+    java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+    int[] masks = new int[4];
+    try (robodog.harness.SimulatedRobot robot =
+        HarnessRobots.HEADLESS.assemble(
+            CFG, body, new robodog.core.SteppableClock(), setup, quiet)) {
+      robodog.core.MotionCommand cmd = new robodog.core.MotionCommand();
+      cmd.requestedMode = robodog.core.Mode.WALKING;
+      cmd.vx = 0.1;
+      cmd.gaitIndex = CFG.gaits().indexOf("tripod");
+      robot.commands().offer(cmd);
+      double dt = robot.periodNanos() * 1e-9;
+      boolean poweredOn = false;
+      for (long k = 0; k * dt < 24; k++) {
+        double t = k * dt;
+        if (Math.abs(t - 5) < dt / 2) {
+          cmd.estop = true;
+          robot.commands().offer(cmd);
+        } else if (Math.abs(t - 12) < dt / 2) {
+          cmd.estop = false;
+          cmd.estopReleaseCount++;
+          robot.commands().offer(cmd);
+        } else if (Math.abs(t - 13) < dt / 2) {
+          cmd.modeRequestCount++;
+          robot.commands().offer(cmd);
+        }
+        robot.beforeTick(t);
+        robot.step();
+        robodog.core.Telemetry tel = robot.controller().telemetry();
+        masks[3] |= tel.detectedFailedLegMask;
+        if (t < 5) {
+          masks[0] = tel.detectedFailedLegMask;
+        }
+        if (t > 13 && !poweredOn && tel.mode != robodog.core.Mode.PASSIVE) {
+          poweredOn = true;
+          masks[1] = tel.detectedFailedLegMask;
+        }
+        masks[2] = tel.detectedFailedLegMask;
+        assertFalse(body.world().fallen() && t < 5, "fell while walking");
+      }
+      assertTrue(poweredOn, "the robot powered on again");
+      assertEquals(
+          robodog.core.Mode.WALKING, robot.controller().telemetry().mode, "and walks again");
+    }
+    return masks;
+  }
+
   private static SimReport run(Scenario s) throws Exception {
     return SimRun.run(
             HarnessRobots.HEADLESS,
