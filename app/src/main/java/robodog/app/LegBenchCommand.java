@@ -176,7 +176,7 @@ public final class LegBenchCommand implements Callable<Integer> {
         LegFailureMatrix.Healthy h =
             LegFailureMatrix.healthy(HarnessRobots.HEADLESS, cfg, sc, s, rate);
         runs++;
-        worstScore = Math.max(worstScore, h.peakTrackScore());
+        worstScore = Math.max(worstScore, h.peakTrackFraction());
         worstGap = Math.max(worstGap, h.peakContactGapS());
         falls += h.fell() ? 1 : 0;
         if (h.detectedLeg() != null) {
@@ -194,14 +194,13 @@ public final class LegBenchCommand implements Callable<Integer> {
       falseDetections += found;
       out.printf(
           Locale.ROOT,
-          "%-14s %2d seeds: %d false detections, %d falls, peak tracking score %.4f rad·s (fires"
-              + " at %.2f), longest contact gap %.2f s (fires at %.1f)%n",
+          "%-14s %2d seeds: %d false detections, %d falls, peak tracking %.2f of its threshold,"
+              + " longest contact gap %.2f s (fires at %.1f)%n",
           name,
           seeds,
           found,
           falls,
           worstScore,
-          robodog.locomotion.health.LegHealthMonitor.TRACK_SCORE_RADS,
           worstGap,
           robodog.locomotion.health.LegHealthMonitor.NO_CONTACT_S);
       out.flush();

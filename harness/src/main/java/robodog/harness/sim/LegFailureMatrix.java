@@ -47,7 +47,7 @@ public final class LegFailureMatrix {
       String evidence,
       double detectedAtS,
       boolean fell,
-      double peakTrackScore,
+      double peakTrackFraction,
       double peakContactGapS) {}
 
   private LegFailureMatrix() {}
@@ -125,7 +125,7 @@ public final class LegFailureMatrix {
         f.evidence(),
         f.detectedAtS() == null ? Double.NaN : f.detectedAtS(),
         r.report().falls() > 0,
-        f.peakTrackScoreRadS(),
+        f.peakTrackingFraction(),
         f.peakContactGapS());
   }
 

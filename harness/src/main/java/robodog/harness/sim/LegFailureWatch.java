@@ -53,7 +53,7 @@ final class LegFailureWatch {
         evidence,
         found ? detectedAtS : null,
         found && broke ? detectedAtS - brokeAtS : null,
-        monitor.peakTrackScore(),
+        monitor.peakTrackFraction(),
         monitor.peakNoContactS());
   }
 }

@@ -68,7 +68,7 @@ public record SimReport(
    * Leg failures: what the world broke ({@code injected}, null when nothing broke: then any
    * detection is a false one), what the controller declared, and how near its detector came.
    *
-   * @param injected e.g. {@code lm femur stuck at 8.0 s}, or null
+   * @param injected e.g. {@code lm femur stuck at 8.00 s}, or null
    * @param injectedAtS simulated time of the break, s, or null
    * @param detectedLeg short name of the leg the controller declared failed, or null
    * @param evidence why ({@code LegFailureEvidence} wire name), or null
@@ -87,7 +87,7 @@ public record SimReport(
       String evidence,
       Double detectedAtS,
       Double detectionDelayS,
-      double peakTrackScoreRadS,
+      double peakTrackingFraction,
       double peakContactGapS) {}
 
   /**

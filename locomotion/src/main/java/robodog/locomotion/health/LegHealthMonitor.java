@@ -14,10 +14,12 @@ import robodog.core.RobotState;
  *   <li><b>Joint tracking.</b> A joint whose measured angle stays away from the target it was sent
  *       by more than {@value #TRACK_TOLERANCE_RAD} rad (above the servo's lag at full speed, 0.14
  *       rad, plus its dead band) builds up a score of the excess error integrated over time (rad·s)
- *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. The
- *       mean joint torque then tells a stuck servo (it still holds its frozen angle with torque)
- *       from a limp one (no torque). Needs position feedback: with servos that report their own
- *       command back (the Pi's hobby servos) the error is zero and this check never fires.
+ *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. A joint
+ *       whose mean error over about a second reaches {@value #MEAN_ERROR_LIMIT_RAD} rad is failed
+ *       too (a joint frozen mid-range: never far behind, but always). The mean joint torque then
+ *       tells a stuck servo (it still holds its frozen angle with torque) from a limp one (no
+ *       torque). Needs position feedback: with servos that report their own command back (the Pi's
+ *       hobby servos) the error is zero and this check never fires.
  *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s, while
  *       at least two other feet are on the ground (the body is supported, so ground is within
  *       reach), and that also found nothing at a touch-down the planner made inside that gap
@@ -43,6 +45,16 @@ public final class LegHealthMonitor {
   /** Excess tracking error integrated over time that fails a leg, rad·s. */
   public static final double TRACK_SCORE_RADS = 0.03;
 
+  /**
+   * Mean |tracking error| (first-order average over {@value #MEAN_ERROR_TAU_S} s) that fails a leg,
+   * rad: a joint frozen mid-range is behind by only 0.15–0.3 rad, below the tolerance above most of
+   * the time, but all the time; a sound one averages a few hundredths.
+   */
+  public static final double MEAN_ERROR_LIMIT_RAD = 0.12;
+
+  /** Time constant of that mean, s. */
+  public static final double MEAN_ERROR_TAU_S = 1.0;
+
   /** Time without foot contact, body supported, that fails a leg, s. */
   public static final double NO_CONTACT_S = 1.2;
 
@@ -59,6 +71,7 @@ public final class LegHealthMonitor {
 
   private final double limpBelowNm;
   private final double[] trackScore = new double[Joints.COUNT];
+  private final double[] meanError = new double[Joints.COUNT];
   private final double[] meanEffort = new double[Joints.COUNT];
   private final double[] noContactS = new double[LegId.COUNT];
   private final double[] sinceLandS = new double[LegId.COUNT];
@@ -69,7 +82,7 @@ public final class LegHealthMonitor {
   private int joint = -1;
   private LegFailureEvidence evidence = LegFailureEvidence.NONE;
   private long detectedNanos;
-  private double peakTrackScore;
+  private double peakTrackFraction;
   private double peakNoContactS;
 
   /**
@@ -142,8 +155,11 @@ public final class LegHealthMonitor {
       int j = Joints.index(i, k);
       double err = Math.abs(sent[j] - s.jointPosition[j]);
       trackScore[j] = Math.max(0, trackScore[j] + (err - TRACK_TOLERANCE_RAD) * dt);
-      peakTrackScore = Math.max(peakTrackScore, trackScore[j]);
-      if (leg < 0 && trackScore[j] >= TRACK_SCORE_RADS) {
+      meanError[j] += Math.min(1, dt / MEAN_ERROR_TAU_S) * (err - meanError[j]);
+      double fraction =
+          Math.max(trackScore[j] / TRACK_SCORE_RADS, meanError[j] / MEAN_ERROR_LIMIT_RAD);
+      peakTrackFraction = Math.max(peakTrackFraction, fraction);
+      if (leg < 0 && fraction >= 1) {
         leg = i;
         joint = j;
         // A stuck servo still holds its (frozen) angle with torque; a limp one gives none.
@@ -188,6 +204,7 @@ public final class LegHealthMonitor {
   private void drain() {
     for (int j = 0; j < Joints.COUNT; j++) {
       trackScore[j] = 0;
+      meanError[j] = 0;
     }
     for (int i = 0; i < LegId.COUNT; i++) {
       noContactS[i] = 0;
@@ -229,9 +246,12 @@ public final class LegHealthMonitor {
     return detectedNanos;
   }
 
-  /** Largest tracking score any joint reached since start, rad·s (for calibration reports). */
-  public double peakTrackScore() {
-    return peakTrackScore;
+  /**
+   * Largest fraction of a tracking threshold (score or mean error) any watched joint reached since
+   * start; 1 fails the leg. For calibration reports: how near a healthy run came.
+   */
+  public double peakTrackFraction() {
+    return peakTrackFraction;
   }
 
   /** Longest contact gap any foot reached since start, s (for calibration reports). */

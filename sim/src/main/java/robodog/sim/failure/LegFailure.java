@@ -77,12 +77,12 @@ public record LegFailure(LegId leg, Kind kind, JointKind joint, double atS) {
     }
   }
 
-  /** A short label, e.g. {@code lm femur stuck at 8.0 s} or {@code rf tibia_short at 5.0 s}. */
+  /** A short label, e.g. {@code lm femur stuck at 8.00 s} or {@code rf tibia_short at 5.0 s}. */
   public String label() {
     return leg.shortName()
         + (kind.perJoint() ? " " + joint.shortName() : "")
         + " "
         + kind.wireName()
-        + String.format(Locale.ROOT, " at %.1f s", atS);
+        + String.format(Locale.ROOT, " at %.2f s", atS);
   }
 }

@@ -32,7 +32,7 @@ class LegFailureSpecTest {
     assertEquals(new LegFailure(LegId.LEFT_MIDDLE, LegFailure.Kind.STUCK, JointKind.FEMUR, 8), f);
     f = parse(OK + "leg_failure: {leg: RR, kind: limp, joint: tibia, at_s: 2.5}\n").legFailure();
     assertEquals(JointKind.TIBIA, f.joint());
-    assertEquals("rr tibia limp at 2.5 s", f.label());
+    assertEquals("rr tibia limp at 2.50 s", f.label());
     f = parse(OK + "leg_failure: {leg: rf, kind: tibia_short, at_s: 0}\n").legFailure();
     assertEquals(LegFailure.Kind.TIBIA_SHORT, f.kind());
   }
