@@ -244,7 +244,8 @@ public final class HexapodController implements Controller {
     for (int i = 0; i < LegId.COUNT; i++) {
       swinging |= planner.isSwinging(i) ? 1 << i : 0;
     }
-    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded, swinging)) {
+    double cycle = planner.gait().cycleSeconds();
+    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded, swinging, cycle)) {
       held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
     }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);

@@ -20,15 +20,16 @@ import robodog.core.RobotState;
  *       tells a stuck servo (it still holds its frozen angle with torque) from a limp one (no
  *       torque). Needs position feedback: with servos that report their own command back (the Pi's
  *       hobby servos) the error is zero and this check never fires.
- *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s, while
- *       at least two other feet are on the ground (the body is supported, so ground is within
- *       reach), and that also found nothing at a touch-down the planner made inside that gap
- *       ({@value #AFTER_LANDING_S} s after it: longer than the planner's search for ground below
- *       the planned height), is failed. A stance foot alone may go unloaded for over a second (on
- *       the stairs, the wave gait lifts the body off a front foot), so a gap without a failed
- *       touch-down never counts; while standing this check therefore never fires. It cannot tell a
- *       short leg from a dead switch (joint torques overlap in the simulator's runs), and need not:
- *       either way the planner can no longer trust that foot.
+ *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s (or
+ *       one gait cycle and {@value #CYCLE_MARGIN_S} s, when longer: 2.65 s in wave), while at least
+ *       two other feet are on the ground (the body is supported, so ground is within reach), and
+ *       that also found nothing at a touch-down the planner made inside that gap ({@value
+ *       #AFTER_LANDING_S} s after it: longer than the planner's search for ground below the planned
+ *       height), is failed. A stance foot alone may go unloaded for over a second (on the stairs,
+ *       the wave gait lifts the body off a front foot), so a gap without a failed touch-down never
+ *       counts; while standing this check therefore never fires. It cannot tell a short leg from a
+ *       dead switch (joint torques overlap in the simulator's runs), and need not: either way the
+ *       planner can no longer trust that foot.
  * </ul>
  *
  * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
@@ -55,8 +56,15 @@ public final class LegHealthMonitor {
   /** Time constant of that mean, s. */
   public static final double MEAN_ERROR_TAU_S = 1.0;
 
-  /** Time without foot contact, body supported, that fails a leg, s. */
+  /**
+   * Time without foot contact, body supported, that fails a leg, s; longer in slow gaits (one cycle
+   * plus {@value #CYCLE_MARGIN_S} s), where a healthy foot that found nothing at one touch-down (a
+   * stair edge) finds ground at the next.
+   */
   public static final double NO_CONTACT_S = 1.2;
+
+  /** Added to the gait cycle for the contact-gap limit, s. */
+  public static final double CYCLE_MARGIN_S = 0.25;
 
   /**
    * Time after a planned touch-down, still without contact, before a contact gap counts, s: the
@@ -78,6 +86,7 @@ public final class LegHealthMonitor {
   private final boolean[] landedInGap = new boolean[LegId.COUNT];
   private final boolean[] wasSwinging = new boolean[LegId.COUNT];
   private double activeS;
+  private double gapLimitS = NO_CONTACT_S;
   private int leg = -1;
   private int joint = -1;
   private LegFailureEvidence evidence = LegFailureEvidence.NONE;
@@ -101,6 +110,7 @@ public final class LegHealthMonitor {
    * @param sentTargets the joint targets the servos were holding during the last period, rad (18)
    * @param ignoredLegMask legs not to watch (already failed and folded), bit per ordinal
    * @param swingMask legs the step planner has in swing this tick, bit per ordinal
+   * @param gaitCycleS the running gait's cycle time, s (a contact gap must outlast one cycle)
    */
   public boolean update(
       long nowNanos,
@@ -109,13 +119,15 @@ public final class LegHealthMonitor {
       RobotState s,
       double[] sentTargets,
       int ignoredLegMask,
-      int swingMask) {
+      int swingMask,
+      double gaitCycleS) {
     if (!active || !s.contactsValid) {
       activeS = 0;
       drain();
       return false;
     }
     activeS += dt;
+    gapLimitS = Math.max(NO_CONTACT_S, gaitCycleS + CYCLE_MARGIN_S);
     double a = Math.min(1, dt / EFFORT_TAU_S);
     for (int j = 0; j < Joints.COUNT; j++) {
       double e = s.jointEffort[j];
@@ -190,7 +202,7 @@ public final class LegHealthMonitor {
       peakNoContactS = Math.max(peakNoContactS, noContactS[i]);
     }
     if (leg < 0
-        && noContactS[i] >= NO_CONTACT_S
+        && noContactS[i] >= gapLimitS
         && landedInGap[i]
         && sinceLandS[i] >= AFTER_LANDING_S) {
       leg = i;

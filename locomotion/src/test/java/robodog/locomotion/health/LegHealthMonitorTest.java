@@ -33,7 +33,7 @@ class LegHealthMonitorTest {
     long t0 = now;
     for (int k = 0; k < Math.round(seconds / DT); k++) {
       now += TICK;
-      if (m.update(now, DT, active, s, sent, 0, swingMask)) {
+      if (m.update(now, DT, active, s, sent, 0, swingMask, 0.8)) {
         return (now - t0) * 1e-9;
       }
     }
