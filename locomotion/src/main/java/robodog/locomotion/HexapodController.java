@@ -239,13 +239,7 @@ public final class HexapodController implements Controller {
         settings.minMargin());
     boolean healthWatch =
         (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
-    int folded = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
-    int swinging = 0;
-    for (int i = 0; i < LegId.COUNT; i++) {
-      swinging |= planner.isSwinging(i) ? 1 << i : 0;
-    }
-    double cycle = planner.gait().cycleSeconds();
-    if (health.update(nowNanos, dt, healthWatch, state, lastGood, folded, swinging, cycle)) {
+    if (health.update(nowNanos, dt, healthWatch, state, lastGood, planner)) {
       held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
     }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);

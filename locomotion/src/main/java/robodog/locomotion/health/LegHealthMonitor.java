@@ -5,6 +5,7 @@ import robodog.core.Joints;
 import robodog.core.LegFailureEvidence;
 import robodog.core.LegId;
 import robodog.core.RobotState;
+import robodog.locomotion.gait.StepPlanner;
 
 /**
  * Notices a broken leg from what the hardware reports, so the controller can fold it and walk on
@@ -99,6 +100,29 @@ public final class LegHealthMonitor {
    */
   public LegHealthMonitor(double maxTorqueNm) {
     this.limpBelowNm = Math.min(0.15, 0.05 * maxTorqueNm);
+  }
+
+  /**
+   * One tick, with the folded legs, the swinging legs and the gait cycle taken from the step
+   * planner. Returns true on the tick a leg is declared failed.
+   *
+   * @param sentTargets the joint targets the servos were holding during the last period, rad (18)
+   */
+  public boolean update(
+      long nowNanos,
+      double dt,
+      boolean active,
+      RobotState s,
+      double[] sentTargets,
+      StepPlanner planner) {
+    int folded = 0;
+    int swinging = 0;
+    for (int i = 0; i < LegId.COUNT; i++) {
+      folded |= planner.isFailed(i) ? 1 << i : 0;
+      swinging |= planner.isSwinging(i) ? 1 << i : 0;
+    }
+    return update(
+        nowNanos, dt, active, s, sentTargets, folded, swinging, planner.gait().cycleSeconds());
   }
 
   /**
