@@ -17,10 +17,11 @@ import robodog.locomotion.gait.StepPlanner;
  *       rad, plus its dead band) builds up a score of the excess error integrated over time (rad·s)
  *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. A joint
  *       whose mean error over about a second reaches {@value #MEAN_ERROR_LIMIT_RAD} rad is failed
- *       too (a joint frozen mid-range: never far behind, but always). The mean joint torque then
- *       tells a stuck servo (it still holds its frozen angle with torque) from a limp one (no
- *       torque). Needs position feedback: with servos that report their own command back (the Pi's
- *       hobby servos) the error is zero and this check never fires.
+ *       too, and so is one commanded along {@value #MIN_PATH_RAD} rad of path in 0.4 s that moved
+ *       less than a quarter of it (a joint frozen mid-range: never far behind, never moving). The
+ *       mean joint torque then tells a stuck servo (it still holds its frozen angle with torque)
+ *       from a limp one (no torque). Needs position feedback: with servos that report their own
+ *       command back (the Pi's hobby servos) the error is zero and this check never fires.
  *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s (or
  *       one gait cycle and {@value #CYCLE_MARGIN_S} s, when longer: 2.65 s in wave), while at least
  *       two other feet are on the ground (the body is supported, so ground is within reach), and
@@ -52,10 +53,25 @@ public final class LegHealthMonitor {
    * rad: a joint frozen mid-range is behind by only 0.15–0.3 rad, below the tolerance above most of
    * the time, but all the time; a sound one averages a few hundredths.
    */
-  public static final double MEAN_ERROR_LIMIT_RAD = 0.12;
+  public static final double MEAN_ERROR_LIMIT_RAD = 0.16;
 
   /** Time constant of that mean, s. */
   public static final double MEAN_ERROR_TAU_S = 1.0;
+
+  /**
+   * A joint commanded along at least {@value #MIN_PATH_RAD} rad of path (leaky sum over {@value
+   * #PATH_TAU_S} s) that moved less than {@value #MOVED_FRACTION} of it is frozen: a stuck servo
+   * wherever it stuck.
+   */
+  public static final double MIN_PATH_RAD = 0.3;
+
+  /** Time constant of the commanded and measured paths, s. */
+  public static final double PATH_TAU_S = 0.4;
+
+  /** See {@link #MIN_PATH_RAD}. */
+  public static final double MOVED_FRACTION = 0.25;
+
+  private static final double FILTER_TAU_S = 0.02;
 
   /**
    * Time without foot contact, body supported, that fails a leg, s; longer in slow gaits (one cycle
@@ -81,12 +97,17 @@ public final class LegHealthMonitor {
   private final double limpBelowNm;
   private final double[] trackScore = new double[Joints.COUNT];
   private final double[] meanError = new double[Joints.COUNT];
+  private final double[] filtered = new double[Joints.COUNT];
+  private final double[] lastSent = new double[Joints.COUNT];
+  private final double[] targetPath = new double[Joints.COUNT];
+  private final double[] movedPath = new double[Joints.COUNT];
   private final double[] meanEffort = new double[Joints.COUNT];
   private final double[] noContactS = new double[LegId.COUNT];
   private final double[] sinceLandS = new double[LegId.COUNT];
   private final boolean[] landedInGap = new boolean[LegId.COUNT];
   private final boolean[] wasSwinging = new boolean[LegId.COUNT];
   private double activeS;
+  private boolean primed;
   private double gapLimitS = NO_CONTACT_S;
   private int leg = -1;
   private int joint = -1;
@@ -151,11 +172,27 @@ public final class LegHealthMonitor {
       return false;
     }
     activeS += dt;
+    if (!primed) {
+      primed = true;
+      for (int j = 0; j < Joints.COUNT; j++) {
+        filtered[j] = s.jointPosition[j];
+        lastSent[j] = sentTargets[j];
+      }
+    }
     gapLimitS = Math.max(NO_CONTACT_S, gaitCycleS + CYCLE_MARGIN_S);
     double a = Math.min(1, dt / EFFORT_TAU_S);
+    double keep = 1 - Math.min(1, dt / PATH_TAU_S);
+    double f = Math.min(1, dt / FILTER_TAU_S);
     for (int j = 0; j < Joints.COUNT; j++) {
       double e = s.jointEffort[j];
       meanEffort[j] += a * ((Double.isNaN(e) ? 0 : Math.abs(e)) - meanEffort[j]);
+      // Path travelled over about a second, commanded and measured (the measurement low-passed
+      // first: raw read-back noise alone would add a path of a third of a radian a second).
+      double q = filtered[j] + f * (s.jointPosition[j] - filtered[j]);
+      targetPath[j] = targetPath[j] * keep + Math.abs(sentTargets[j] - lastSent[j]);
+      movedPath[j] = movedPath[j] * keep + Math.abs(q - filtered[j]);
+      filtered[j] = q;
+      lastSent[j] = sentTargets[j];
     }
     if (activeS < WARMUP_S) {
       return false;
@@ -192,8 +229,14 @@ public final class LegHealthMonitor {
       double err = Math.abs(sent[j] - s.jointPosition[j]);
       trackScore[j] = Math.max(0, trackScore[j] + (err - TRACK_TOLERANCE_RAD) * dt);
       meanError[j] += Math.min(1, dt / MEAN_ERROR_TAU_S) * (err - meanError[j]);
+      double frozen =
+          targetPath[j] >= MIN_PATH_RAD
+              ? (1 - movedPath[j] / targetPath[j]) / (1 - MOVED_FRACTION)
+              : 0;
       double fraction =
-          Math.max(trackScore[j] / TRACK_SCORE_RADS, meanError[j] / MEAN_ERROR_LIMIT_RAD);
+          Math.max(
+              Math.max(trackScore[j] / TRACK_SCORE_RADS, meanError[j] / MEAN_ERROR_LIMIT_RAD),
+              frozen);
       peakTrackFraction = Math.max(peakTrackFraction, fraction);
       if (leg < 0 && fraction >= 1) {
         leg = i;
@@ -241,7 +284,10 @@ public final class LegHealthMonitor {
     for (int j = 0; j < Joints.COUNT; j++) {
       trackScore[j] = 0;
       meanError[j] = 0;
+      targetPath[j] = 0;
+      movedPath[j] = 0;
     }
+    primed = false;
     for (int i = 0; i < LegId.COUNT; i++) {
       noContactS[i] = 0;
       landedInGap[i] = false;
