@@ -23,15 +23,15 @@ import robodog.locomotion.gait.StepPlanner;
  *       from a limp one (no torque). Needs position feedback: with servos that report their own
  *       command back (the Pi's hobby servos) the error is zero and this check never fires.
  *   <li><b>Foot contact.</b> A foot whose switch has not closed for {@value #NO_CONTACT_S} s (or
- *       one gait cycle and {@value #CYCLE_MARGIN_S} s, when longer: 2.65 s in wave), while at least
- *       two other feet are on the ground (the body is supported, so ground is within reach), and
- *       that also found nothing at a touch-down the planner made inside that gap ({@value
- *       #AFTER_LANDING_S} s after it: longer than the planner's search for ground below the planned
- *       height), is failed. A stance foot alone may go unloaded for over a second (on the stairs,
- *       the wave gait lifts the body off a front foot), so a gap without a failed touch-down never
- *       counts; while standing this check therefore never fires. It cannot tell a short leg from a
- *       dead switch (joint torques overlap in the simulator's runs), and need not: either way the
- *       planner can no longer trust that foot.
+ *       {@value #GAP_CYCLES} gait cycles, when longer: 3.6 s in wave), while at least two other
+ *       feet are on the ground (the body is supported, so ground is within reach), and that also
+ *       found nothing at a touch-down the planner made inside that gap ({@value #AFTER_LANDING_S} s
+ *       after it: longer than the planner's search for ground below the planned height), is failed.
+ *       A stance foot alone may go unloaded for over a second (on the stairs, the wave gait lifts
+ *       the body off a front foot), so a gap without a failed touch-down never counts; while
+ *       standing this check therefore never fires. It cannot tell a short leg from a dead switch
+ *       (joint torques overlap in the simulator's runs), and need not: either way the planner can
+ *       no longer trust that foot.
  * </ul>
  *
  * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
@@ -74,14 +74,15 @@ public final class LegHealthMonitor {
   private static final double FILTER_TAU_S = 0.02;
 
   /**
-   * Time without foot contact, body supported, that fails a leg, s; longer in slow gaits (one cycle
-   * plus {@value #CYCLE_MARGIN_S} s), where a healthy foot that found nothing at one touch-down (a
-   * stair edge) finds ground at the next.
+   * Time without foot contact, body supported, that fails a leg, s; longer in slow gaits ({@value
+   * #GAP_CYCLES} cycles: 1.8 s in ripple and tetrapod, 3.6 s in wave), where a healthy foot that
+   * found nothing at one touch-down (a stair edge) can hang for most of a cycle (2.32 s seen on the
+   * stairs in wave).
    */
   public static final double NO_CONTACT_S = 1.2;
 
-  /** Added to the gait cycle for the contact-gap limit, s. */
-  public static final double CYCLE_MARGIN_S = 0.25;
+  /** Gait cycles a contact gap must outlast, when that is longer than {@link #NO_CONTACT_S}. */
+  public static final double GAP_CYCLES = 1.5;
 
   /**
    * Time after a planned touch-down, still without contact, before a contact gap counts, s: the
@@ -179,7 +180,7 @@ public final class LegHealthMonitor {
         lastSent[j] = sentTargets[j];
       }
     }
-    gapLimitS = Math.max(NO_CONTACT_S, gaitCycleS + CYCLE_MARGIN_S);
+    gapLimitS = Math.max(NO_CONTACT_S, GAP_CYCLES * gaitCycleS);
     double a = Math.min(1, dt / EFFORT_TAU_S);
     double keep = 1 - Math.min(1, dt / PATH_TAU_S);
     double f = Math.min(1, dt / FILTER_TAU_S);
