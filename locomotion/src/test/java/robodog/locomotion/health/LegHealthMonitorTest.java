@@ -46,10 +46,14 @@ class LegHealthMonitorTest {
     int j = Joints.index(LegId.LEFT_REAR, JointKind.FEMUR);
     s.jointEffort[j] = 0.02; // the servo lost its torque ...
     run(0.5, true, 0);
-    sent[j] = 0.5; // ... and the joint no longer follows its target
-    double found = run(2, true, 0);
-    // 0.03 rad·s of excess at 0.3 rad excess: 0.1 s.
-    assertEquals(0.1, found, 0.01);
+    // ... and the joint no longer follows a target moving at 1 rad/s: the excess over 0.2 rad
+    // integrates to 0.03 rad·s at 0.2 + sqrt(0.06) s.
+    double found = Double.NaN;
+    for (int k = 0; k < 1000 && Double.isNaN(found); k++) {
+      sent[j] += DT;
+      found = run(DT, true, 0) >= 0 ? k * DT : Double.NaN;
+    }
+    assertEquals(0.2 + Math.sqrt(0.06), found, 0.01);
     assertEquals(1 << LegId.LEFT_REAR.ordinal(), m.detectedMask());
     assertEquals(LegFailureEvidence.JOINT_LIMP, m.evidence());
     assertEquals(j, m.joint());
@@ -59,6 +63,36 @@ class LegHealthMonitorTest {
     m.clear();
     assertEquals(0, m.detectedMask());
     assertEquals(LegFailureEvidence.NONE, m.evidence());
+  }
+
+  @Test
+  void aJointFrozenMidRangeIsFoundThoughNeverFarBehind() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.RIGHT_MIDDLE, JointKind.FEMUR);
+    double found = Double.NaN;
+    double maxError = 0;
+    // Commanded to and fro by 0.2 rad at the tripod's 1.25 Hz; the joint stays where it is.
+    for (int k = 0; k < 2000 && Double.isNaN(found); k++) {
+      sent[j] = 0.2 * Math.sin(2 * Math.PI * 1.25 * k * DT);
+      maxError = Math.max(maxError, Math.abs(sent[j]));
+      found = run(DT, true, 0) >= 0 ? k * DT : Double.NaN;
+    }
+    assertTrue(maxError <= LegHealthMonitor.TRACK_TOLERANCE_RAD + 1e-9, "never beyond tolerance");
+    assertTrue(found < 1.5, "found at " + found + " s");
+    assertEquals(j, m.joint());
+    assertEquals(LegFailureEvidence.JOINT_BLOCKED, m.evidence());
+  }
+
+  @Test
+  void aJointThatFollowsAMovingTargetIsNeverFound() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.RIGHT_MIDDLE, JointKind.FEMUR);
+    for (int k = 0; k < 5000; k++) {
+      sent[j] = 0.4 * Math.sin(2 * Math.PI * 1.25 * k * DT);
+      assertTrue(Double.isNaN(run(DT, true, 0)), "a sound joint, " + k * DT + " s");
+      // The servo's lag at this speed: a few hundredths of a radian, and read-back noise.
+      s.jointPosition[j] = sent[j] - 0.03 * Math.signum(Math.cos(2 * Math.PI * 1.25 * k * DT));
+    }
   }
 
   @Test
