@@ -69,9 +69,10 @@ public final class LegHealthMonitor {
   public static final double PATH_TAU_S = 0.4;
 
   /** See {@link #MIN_PATH_RAD}. */
-  public static final double MOVED_FRACTION = 0.25;
+  public static final double MOVED_FRACTION = 0.2;
 
-  private static final double FILTER_TAU_S = 0.02;
+  private static final double FILTER_TAU_S = 0.1;
+  private static final double PATH_STEP_RAD = 0.05;
 
   /**
    * Time without foot contact, body supported, that fails a leg, s; longer in slow gaits ({@value
@@ -100,6 +101,8 @@ public final class LegHealthMonitor {
   private final double[] meanError = new double[Joints.COUNT];
   private final double[] filtered = new double[Joints.COUNT];
   private final double[] lastSent = new double[Joints.COUNT];
+  private final double[] lastMoved = new double[Joints.COUNT];
+  private final double[] filteredTarget = new double[Joints.COUNT];
   private final double[] targetPath = new double[Joints.COUNT];
   private final double[] movedPath = new double[Joints.COUNT];
   private final double[] meanEffort = new double[Joints.COUNT];
@@ -177,7 +180,9 @@ public final class LegHealthMonitor {
       primed = true;
       for (int j = 0; j < Joints.COUNT; j++) {
         filtered[j] = s.jointPosition[j];
+        lastMoved[j] = s.jointPosition[j];
         lastSent[j] = sentTargets[j];
+        filteredTarget[j] = sentTargets[j];
       }
     }
     gapLimitS = Math.max(NO_CONTACT_S, GAP_CYCLES * gaitCycleS);
@@ -187,13 +192,24 @@ public final class LegHealthMonitor {
     for (int j = 0; j < Joints.COUNT; j++) {
       double e = s.jointEffort[j];
       meanEffort[j] += a * ((Double.isNaN(e) ? 0 : Math.abs(e)) - meanEffort[j]);
-      // Path travelled over about a second, commanded and measured (the measurement low-passed
-      // first: raw read-back noise alone would add a path of a third of a radian a second).
-      double q = filtered[j] + f * (s.jointPosition[j] - filtered[j]);
-      targetPath[j] = targetPath[j] * keep + Math.abs(sentTargets[j] - lastSent[j]);
-      movedPath[j] = movedPath[j] * keep + Math.abs(q - filtered[j]);
-      filtered[j] = q;
-      lastSent[j] = sentTargets[j];
+      // Path travelled lately, commanded and measured, both low-passed (0.1 s) and counted in
+      // steps of PATH_STEP_RAD (a ratchet): fast small wiggles of the target, which a sound servo
+      // smooths out, and read-back noise would otherwise count for one side and not the other
+      // (healthy femurs on slope-15 then "moved" a third of their raw commanded path).
+      filtered[j] += f * (s.jointPosition[j] - filtered[j]);
+      filteredTarget[j] += f * (sentTargets[j] - filteredTarget[j]);
+      targetPath[j] *= keep;
+      movedPath[j] *= keep;
+      double dTarget = Math.abs(filteredTarget[j] - lastSent[j]);
+      if (dTarget >= PATH_STEP_RAD) {
+        targetPath[j] += dTarget;
+        lastSent[j] = filteredTarget[j];
+      }
+      double dMoved = Math.abs(filtered[j] - lastMoved[j]);
+      if (dMoved >= PATH_STEP_RAD) {
+        movedPath[j] += dMoved;
+        lastMoved[j] = filtered[j];
+      }
     }
     if (activeS < WARMUP_S) {
       return false;
