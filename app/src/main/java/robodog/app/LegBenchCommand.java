@@ -195,7 +195,7 @@ public final class LegBenchCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "%-14s %2d seeds: %d false detections, %d falls, peak tracking %.2f of its threshold,"
-              + " longest contact gap %.2f s (fires at %.1f)%n",
+              + " longest contact gap %.2f s (fires at %.1f s, or 1.5 gait cycles when longer)%n",
           name,
           seeds,
           found,

@@ -18,7 +18,7 @@ import robodog.locomotion.gait.StepPlanner;
  *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. A joint
  *       whose mean error over about a second reaches {@value #MEAN_ERROR_LIMIT_RAD} rad is failed
  *       too, and so is one commanded along {@value #MIN_PATH_RAD} rad of path in 0.4 s that moved
- *       less than a quarter of it (a joint frozen mid-range: never far behind, never moving). The
+ *       less than a fifth of it (a joint frozen mid-range: never far behind, never moving). The
  *       mean joint torque then tells a stuck servo (it still holds its frozen angle with torque)
  *       from a limp one (no torque). Needs position feedback: with servos that report their own
  *       command back (the Pi's hobby servos) the error is zero and this check never fires.
