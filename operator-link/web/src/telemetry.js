@@ -10,6 +10,8 @@ const MODES = { SITTING: "sit", STANDING: "stand", WALKING: "walk" };
 const BATTERY_LOW_PCT = 20;
 const BATTERY_CRITICAL_PCT = 5;
 const decoder = new TextDecoder();
+// Leg names by ordinal, the order of failed_leg_mask's bits.
+const LEGS = ["lf", "lm", "lr", "rf", "rm", "rr"];
 
 const $ = (id) => document.getElementById(id);
 
@@ -80,6 +82,7 @@ export class Telemetry {
     $("t-estop").className = t.estop ? "bad-text" : "";
     $("t-notice").textContent = t.notice || "–";
     this.comms(t.comms);
+    this.legs(t.failed_leg_mask || 0, t.leg_failure);
     for (const b of document.querySelectorAll("button.mode")) {
       b.classList.toggle("active", MODES[t.mode] === b.dataset.mode);
     }
@@ -95,6 +98,28 @@ export class Telemetry {
       pb.textContent = "learned: " + advisor;
       pb.disabled = advisor === "none" || advisor === "no-model";
       pb.classList.toggle("active", this.advisorOn);
+    }
+  }
+
+  /**
+   * The six legs, folded ones struck through, the one the robot found broken in red; and the
+   * banner naming that leg, its evidence and how to clear it, while the robot reports it.
+   */
+  legs(failedMask, lf) {
+    const broken = lf && typeof lf.leg === "string" ? lf.leg : null;
+    const cell = $("t-legs");
+    const html = LEGS.map((name, i) => {
+      const cls = name === broken ? "leg broken" : failedMask & (1 << i) ? "leg folded" : "leg";
+      return `<span class="${cls}">${name}</span>`;
+    }).join("");
+    if (cell.innerHTML !== html) cell.innerHTML = html;
+    const banner = $("leg-failure");
+    banner.hidden = broken === null;
+    if (broken !== null) {
+      $("leg-failure-leg").textContent =
+        broken + (typeof lf.joint === "string" ? ` ${lf.joint}` : "") + " folded, walking on five";
+      $("leg-failure-detail").textContent =
+        `${lf.reason || lf.evidence || ""}. Power the robot off and on once the leg is repaired.`;
     }
   }
 

@@ -34,7 +34,8 @@ import robodog.locomotion.LocomotionConfig;
       WalkingBenchCommand.class,
       robodog.app.link.LinkBenchCommand.class,
       BenchPerceptionCommand.class,
-      robodog.app.link.ChaosBenchCommand.class
+      robodog.app.link.ChaosBenchCommand.class,
+      LegBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -42,7 +43,8 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "expected a benchmark: loop, sim, estop or perception");
+        spec.commandLine(),
+        "expected a benchmark: loop, sim, estop, perception, link, chaos or legs");
   }
 
   /** The loop runner at a fixed rate with the walking controller as its tick. */

@@ -89,7 +89,8 @@ class SimAcceptanceTest {
         r.finalBodyHeightM(),
         r.payloadAccelRmsMps2(),
         r.recoveries(),
-        r.gaitSeconds());
+        r.gaitSeconds(),
+        r.legFailure());
   }
 
   /** All six legs in the air together: the simulator must not forgive it. */

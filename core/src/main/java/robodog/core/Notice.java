@@ -41,7 +41,10 @@ public enum Notice {
           + " release to continue"),
   ACTUATOR_FAULT(
       "fault latched: the servo driver refused a non-finite joint target; holding the last good"
-          + " pose, release to continue");
+          + " pose, release to continue"),
+  LEG_FAILURE_DETECTED(
+      "leg failure detected: the leg is folded and the robot walks on five; power off and on to"
+          + " clear (see the telemetry's leg failure evidence)");
 
   /** Cached {@code values()}. */
   public static final Notice[] VALUES = values();

@@ -137,6 +137,21 @@ public final class Telemetry {
   /** Balance recoveries (stop, step the feet back under the body, go on) since start. */
   public long recoveries;
 
+  /**
+   * Bit per leg ordinal: the leg the controller itself declared failed (latched until the next
+   * power-on); it is also in {@link #failedLegMask} when folded. 0 = none.
+   */
+  public int detectedFailedLegMask;
+
+  /** Why that leg was declared failed; {@link LegFailureEvidence#NONE} when none. */
+  public LegFailureEvidence legFailureEvidence = LegFailureEvidence.NONE;
+
+  /** Joint index ({@link Joints#index}) behind joint evidence, or -1. */
+  public int legFailureJoint = -1;
+
+  /** Loop time the leg was declared failed, ns; 0 when none. */
+  public long legFailureDetectedNanos;
+
   /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
   public void copyMeasured(RobotState s) {
     System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
@@ -200,5 +215,9 @@ public final class Telemetry {
     bodySagM = o.bodySagM;
     recoveries = o.recoveries;
     terrainAhead = o.terrainAhead;
+    detectedFailedLegMask = o.detectedFailedLegMask;
+    legFailureEvidence = o.legFailureEvidence;
+    legFailureJoint = o.legFailureJoint;
+    legFailureDetectedNanos = o.legFailureDetectedNanos;
   }
 }

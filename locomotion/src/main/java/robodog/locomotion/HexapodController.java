@@ -23,6 +23,7 @@ import robodog.locomotion.body.RateLimit;
 import robodog.locomotion.gait.GaitLibrary;
 import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.gait.StepPlanner;
+import robodog.locomotion.health.LegHealthMonitor;
 import robodog.locomotion.kinematics.IkResult;
 import robodog.locomotion.kinematics.LegKinematics;
 
@@ -65,6 +66,7 @@ public final class HexapodController implements Controller {
   private final double servoSpeed;
   private final double footRadius;
   private final GaitSelector selection;
+  private final LegHealthMonitor health;
   private long ikLimitHits;
   private Notice notice = Notice.NONE;
   private double stabilityMargin;
@@ -107,6 +109,7 @@ public final class HexapodController implements Controller {
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
     ground =
         new GroundAdaptation(gaits, legs, footRadius, Math.hypot(baseNeutralX[0], baseNeutralY[0]));
+    health = new LegHealthMonitor(robot.servo().maxTorqueNm());
     planner.placeAllAtNeutral();
     BodyPose start = new BodyPose();
     start.height =
@@ -211,8 +214,10 @@ public final class HexapodController implements Controller {
       holdLastGood(nowNanos, state, out);
       return;
     }
-    // A leg the hardware reports broken counts as failed whatever the operator says.
-    refuseIf(selection.applyFailedLegs(c.failedLegMask | state.failedLegMask));
+    // A leg the hardware reports broken, or the controller found broken, counts as failed
+    // whatever the operator says.
+    refuseIf(
+        selection.applyFailedLegs(c.failedLegMask | state.failedLegMask | health.detectedMask()));
     // Nobody chose a gait: the ground does (a failed leg has its own five-leg gait). A body that
     // cannot sense contact (ideal servos) feels no ground and keeps its gait.
     auto = c.gaitIndex < 0 && selection.failedLeg() < 0 && state.contactsValid;
@@ -270,6 +275,11 @@ public final class HexapodController implements Controller {
         comY,
         settings.minMargin());
     rolling.setActive(mode != Mode.WALKING);
+    boolean healthWatch =
+        (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
+    if (health.update(nowNanos, dt, healthWatch, state, lastGood, planner)) {
+      held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
+    }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
       nonFiniteFault(nowNanos, state, out);
@@ -479,6 +489,7 @@ public final class HexapodController implements Controller {
   /** Called by the mode machine when it powers on: feet to neutral, body at sitting height. */
   void onPowerOn() {
     filter.heightRateOverride = 0;
+    health.clear(); // a power cycle is the operator's word that the leg is sound again
     planner.placeAllAtNeutral();
     rolling.reset();
     leveler.reset();
@@ -539,6 +550,10 @@ public final class HexapodController implements Controller {
     t.stanceCount = stance;
     t.swingMask = swing;
     t.failedLegMask = selection.failedLeg() >= 0 ? 1 << selection.failedLeg() : 0;
+    t.detectedFailedLegMask = health.detectedMask();
+    t.legFailureEvidence = health.evidence();
+    t.legFailureJoint = health.joint();
+    t.legFailureDetectedNanos = health.detectedNanos();
     t.notice = noticeFor(nowNanos, mode);
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
@@ -572,7 +587,8 @@ public final class HexapodController implements Controller {
     if (refused != Notice.NONE) {
       return refused;
     }
-    return notice != Notice.NONE ? notice : modes.notice();
+    Notice n = notice != Notice.NONE ? notice : modes.notice();
+    return n == Notice.NONE && health.leg() >= 0 ? Notice.LEG_FAILURE_DETECTED : n;
   }
 
   /**
@@ -608,6 +624,11 @@ public final class HexapodController implements Controller {
   /** Kinematics of one leg (for FK in traces and tests). */
   public LegKinematics kinematics(LegId leg) {
     return legs[leg.ordinal()];
+  }
+
+  /** The leg failure detector (control thread only). */
+  public LegHealthMonitor legHealth() {
+    return health;
   }
 
   /** Current step planner (control thread only). */

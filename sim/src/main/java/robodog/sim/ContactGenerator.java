@@ -40,6 +40,7 @@ final class ContactGenerator {
   private final boolean[] legTouching = new boolean[LegId.COUNT];
   private final double[] normal = new double[3];
   private final double[] sinceTouchS = new double[LegId.COUNT];
+  private final boolean[] switchBroken = new boolean[LegId.COUNT];
   private final DGeom.DNearCallback near = this::nearCallback;
   private final FootStiction stiction = new FootStiction();
   private boolean bodyTouching;
@@ -165,7 +166,12 @@ final class ContactGenerator {
    * level; a real foot switch debounces the same way).
    */
   boolean legContactSensor(int leg, double holdS) {
-    return sinceTouchS[leg] <= holdS + 1e-12;
+    return !switchBroken[leg] && sinceTouchS[leg] <= holdS + 1e-12;
+  }
+
+  /** From now on leg {@code leg}'s contact switch reads open, whatever touches. */
+  void breakSwitch(int leg) {
+    switchBroken[leg] = true;
   }
 
   /** True when the body box touched the terrain in the last step. */

@@ -50,6 +50,8 @@ final class RobotModel {
   final DHingeJoint[] joints = new DHingeJoint[Joints.COUNT];
   final DJoint.DJointFeedback[] feedback = new DJoint.DJointFeedback[Joints.COUNT];
   final DSphere[] feet = new DSphere[LegId.COUNT];
+  private final DCapsule[] shanks = new DCapsule[LegId.COUNT];
+  private final double tibiaLength;
   final double totalMassKg;
   private DFixedJoint pin;
 
@@ -84,6 +86,7 @@ final class RobotModel {
     payload = cfg.payloadKg() > 0 ? attachPayload(world, cfg, startPos, startQuat) : null;
     mass += cfg.payloadKg();
 
+    tibiaLength = g.tibiaM();
     double[] lengths = {g.coxaM(), g.femurM(), g.tibiaM()};
     double[] masses = {g.coxaMassKg(), g.femurMassKg(), g.tibiaMassKg()};
     for (LegId leg : LegId.VALUES) {
@@ -181,6 +184,21 @@ final class RobotModel {
     shank.setOffsetRotation(r);
     shank.setOffsetPosition(-g.tibiaM() / 2 + span / 2, 0, 0);
     tag(shank, new RobotPart(RobotPart.Kind.TIBIA, leg.ordinal()));
+    shanks[leg.ordinal()] = shank;
+  }
+
+  /**
+   * The tibia of leg {@code leg} snaps, keeping {@code fraction} (0..1) of its length from the
+   * knee: the foot sphere stops colliding and the shank capsule ends at the break. The link keeps
+   * its mass (the lost half is light next to the servo the femur carries).
+   */
+  void breakTibia(int leg, double fraction) {
+    feet[leg].disable();
+    DCapsule shank = shanks[leg];
+    double rc = shank.getRadius();
+    double span = Math.max(2 * rc + 0.001, fraction * tibiaLength);
+    shank.setParams(rc, span - 2 * rc);
+    shank.setOffsetPosition(-tibiaLength / 2 + span / 2, 0, 0);
   }
 
   private static void tag(DGeom geom, RobotPart part) {

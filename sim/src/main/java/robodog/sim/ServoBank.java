@@ -29,6 +29,8 @@ final class ServoBank {
   private final double[] target = new double[Joints.COUNT];
   private final DVector3 axis = new DVector3();
   private final DVector3 anchor = new DVector3();
+  private final double[] frozenAt = new double[Joints.COUNT];
+  private final boolean[] limp = new boolean[Joints.COUNT];
   private boolean powered;
 
   ServoBank(RobotModel model, RobotDescription robot, SimConfig cfg) {
@@ -40,7 +42,18 @@ final class ServoBank {
     this.gain = cfg.servoGain();
     for (int j = 0; j < Joints.COUNT; j++) {
       target[j] = joints[j].getAngle();
+      frozenAt[j] = Double.NaN;
     }
+  }
+
+  /** A broken servo: joint j holds its present angle from now on, whatever it is told. */
+  void freeze(int j) {
+    frozenAt[j] = joints[j].getAngle();
+  }
+
+  /** A broken servo: joint j gives no torque from now on, powered or not. */
+  void goLimp(int j) {
+    limp[j] = true;
   }
 
   /** New targets (rad, 18) and power state for the coming steps. */
@@ -58,14 +71,15 @@ final class ServoBank {
   void apply() {
     for (int j = 0; j < Joints.COUNT; j++) {
       DHingeJoint h = joints[j];
-      if (!powered) {
+      if (!powered || limp[j]) {
         h.setParamVel(0);
         h.setParamFMax(LIMP_FRICTION_NM);
         continue;
       }
       // The dead band shifts the error toward zero rather than cutting it off: a hard cut-off
       // makes the velocity jump by gain × dead band at its edge, and the joints buzz.
-      double err = target[j] - h.getAngle();
+      double goal = Double.isNaN(frozenAt[j]) ? target[j] : frozenAt[j];
+      double err = goal - h.getAngle();
       double v =
           err > deadband
               ? gain * (err - deadband)

@@ -46,6 +46,7 @@ public final class SimWorld {
   final ContactGenerator contacts;
   private final SimConfig cfg;
   private final double[] rpy = new double[3];
+  private LegBreaker breaker = new LegBreaker(null);
   private boolean fallen;
   private double time;
   private double energy;
@@ -133,6 +134,7 @@ public final class SimWorld {
 
   /** Advances the physics by one step of {@code dt} seconds (servos, contacts, solver). */
   public void step(double dt) {
+    breaker.update(time, robot, servos, contacts);
     servos.apply();
     contacts.collide(dt);
     if (cfg.solverIterations() > 0) {
@@ -152,6 +154,27 @@ public final class SimWorld {
               || Math.abs(rpy[0]) > FALL_TILT_RAD
               || Math.abs(rpy[1]) > FALL_TILT_RAD;
     }
+  }
+
+  /**
+   * Schedules a leg to break at {@code failure.atS()} of simulated time (null: none; replaces an
+   * earlier schedule that has not fired yet). Before the first step, from the simulation thread.
+   */
+  public void scheduleLegFailure(robodog.sim.failure.LegFailure failure) {
+    if (breaker.broken()) {
+      throw new IllegalStateException("a leg has already broken in this world");
+    }
+    breaker = new LegBreaker(failure);
+  }
+
+  /** The scheduled leg failure, or null. */
+  public robodog.sim.failure.LegFailure legFailure() {
+    return breaker.failure();
+  }
+
+  /** True once the scheduled leg failure has happened. */
+  public boolean legBroken() {
+    return breaker.broken();
   }
 
   /** Simulated time since start, s. */

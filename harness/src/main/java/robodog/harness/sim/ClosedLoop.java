@@ -59,6 +59,7 @@ final class ClosedLoop {
     double nextProgress = 1.0;
     Scenario.Segment active = null;
     long k = 0;
+    LegFailureWatch legWatch = new LegFailureWatch(world, controller.legHealth());
     for (; k < ticks && (o.stop() == null || !o.stop().getAsBoolean()); k++) {
       double t = k * dt;
       Scenario.Segment seg = sc.segmentAt(t);
@@ -111,6 +112,7 @@ final class ClosedLoop {
             Math.sqrt(err / 18),
             tel.swingMask);
       }
+      legWatch.update(t + dt, tel);
       stops.update(t + dt, tel.mode, tel.notice, robot.lastJointTargets().enabled, world);
       if (world.fallen() && !o.realtime()) {
         k++;
@@ -171,7 +173,8 @@ final class ClosedLoop {
             world.bodyPosition().get2(),
             payloadAccel.rms(),
             controller.telemetry().recoveries,
-            gaitTime.seconds(cfg.gaits()));
+            gaitTime.seconds(cfg.gaits()),
+            legWatch.report());
     return new SimRun.Result(report, rec, null, null);
   }
 }

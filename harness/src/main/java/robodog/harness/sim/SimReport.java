@@ -43,6 +43,7 @@ import java.nio.file.StandardCopyOption;
  * @param recoveries balance recoveries (stop, step the feet back under the body, go on) the
  *     controller made while choosing its own gait
  * @param gaitSeconds simulated seconds walked in each gait, by gait name, in the order first used
+ * @param legFailure the leg that broke in the world (if any) and what the controller noticed
  */
 @JsonPropertyOrder(alphabetic = false)
 public record SimReport(
@@ -69,7 +70,34 @@ public record SimReport(
     double finalBodyHeightM,
     double payloadAccelRmsMps2,
     long recoveries,
-    java.util.Map<String, Double> gaitSeconds) {
+    java.util.Map<String, Double> gaitSeconds,
+    LegFailureReport legFailure) {
+
+  /**
+   * Leg failures: what the world broke ({@code injected}, null when nothing broke: then any
+   * detection is a false one), what the controller declared, and how near its detector came.
+   *
+   * @param injected e.g. {@code lm femur stuck at 8.00 s}, or null
+   * @param injectedAtS simulated time of the break, s, or null
+   * @param detectedLeg short name of the leg the controller declared failed, or null
+   * @param evidence why ({@code LegFailureEvidence} wire name), or null
+   * @param detectedAtS simulated time of the detection, s, or null
+   * @param detectionDelayS detection time after the break, s, or null
+   * @param peakTrackScoreRadS the largest joint-tracking score of a watched leg (the detector fails
+   *     a leg at 0.05 rad·s): how close a healthy run came to a false detection
+   * @param peakContactGapS the longest contact gap of a watched foot that counted (the body on two
+   *     other feet, a touch-down without contact inside it), s (the detector fails a leg at 1.2 s)
+   */
+  @JsonPropertyOrder(alphabetic = false)
+  public record LegFailureReport(
+      String injected,
+      Double injectedAtS,
+      String detectedLeg,
+      String evidence,
+      Double detectedAtS,
+      Double detectionDelayS,
+      double peakTrackingFraction,
+      double peakContactGapS) {}
 
   /**
    * One E-stop as the body lived it.

@@ -53,6 +53,7 @@ public final class WorldBody {
         seed,
         hil,
         camera);
+    world.scheduleLegFailure(scenario.legFailure());
   }
 
   /**

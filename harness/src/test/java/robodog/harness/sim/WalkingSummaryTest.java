@@ -45,7 +45,8 @@ class WalkingSummaryTest {
         0.12,
         accel,
         0,
-        java.util.Map.of());
+        java.util.Map.of(),
+        null);
   }
 
   private static WalkingBench.Result result(String group, SimReport r, double x, String kind) {

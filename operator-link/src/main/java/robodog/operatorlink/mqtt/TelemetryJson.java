@@ -68,6 +68,7 @@ public final class TelemetryJson {
       num(g, "stability_margin", Double.isFinite(t.stabilityMargin) ? t.stabilityMargin : -1, 1e4);
       g.writeNumberField("swing_mask", t.swingMask);
       g.writeNumberField("failed_leg_mask", t.failedLegMask);
+      LegFailureJson.write(g, t);
       g.writeStringField("notice", t.notice.text());
       g.writeStringField("lease_holder", leaseHolder);
       // What the robot feels of the ground, and whether it picks the gait from it.

@@ -23,6 +23,27 @@ class TelemetryJsonTest {
   }
 
   @Test
+  void aDetectedLegFailureNamesLegJointEvidenceAndTime() throws Exception {
+    Telemetry t = new Telemetry();
+    JsonNode none = JSON.readTree(TelemetryJson.encode(t, null, 0)).get("leg_failure");
+    assertTrue(none.get("leg").isNull(), none.toString());
+    assertEquals("none", none.get("evidence").asText());
+
+    t.detectedFailedLegMask = 1 << robodog.core.LegId.RIGHT_MIDDLE.ordinal();
+    t.failedLegMask = t.detectedFailedLegMask;
+    t.legFailureEvidence = robodog.core.LegFailureEvidence.JOINT_LIMP;
+    t.legFailureJoint =
+        robodog.core.Joints.index(robodog.core.LegId.RIGHT_MIDDLE, robodog.core.JointKind.FEMUR);
+    t.legFailureDetectedNanos = 8_250_000_000L;
+    JsonNode j = JSON.readTree(TelemetryJson.encode(t, null, 0)).get("leg_failure");
+    assertEquals("rm", j.get("leg").asText());
+    assertEquals("femur", j.get("joint").asText());
+    assertEquals("joint_limp", j.get("evidence").asText());
+    assertEquals(robodog.core.LegFailureEvidence.JOINT_LIMP.text(), j.get("reason").asText());
+    assertEquals(8.25, j.get("detected_s").asDouble(), 1e-9);
+  }
+
+  @Test
   void batteryVoltsAndPercentTravelTogether() throws Exception {
     RobotState s = new RobotState();
     s.batteryVolts = 2 * 3.84;

@@ -2,6 +2,7 @@ package robodog.sim.scenario;
 
 import java.util.List;
 import robodog.sim.camera.Scene;
+import robodog.sim.failure.LegFailure;
 import robodog.sim.terrain.Terrain;
 
 /**
@@ -26,6 +27,8 @@ import robodog.sim.terrain.Terrain;
  * @param goalXM world x that completes the run when the body reaches it, m; NaN = none
  * @param scene what the simulated camera sees on the ground (markers, cases, cables, tripods,
  *     people); its cases, tripods and cables are also part of {@code terrain}'s physics world
+ * @param legFailure a leg that breaks during the run (the world breaks; the controller is not
+ *     told), or null
  */
 public record Scenario(
     String name,
@@ -43,7 +46,30 @@ public record Scenario(
     List<Segment> commands,
     double goalDistanceM,
     double goalXM,
-    Scene scene) {
+    Scene scene,
+    LegFailure legFailure) {
+
+  /** The same scenario with {@code failure} breaking a leg (null: none), for sweeps and tests. */
+  public Scenario withLegFailure(LegFailure failure) {
+    return new Scenario(
+        name,
+        description,
+        terrain,
+        startX,
+        startY,
+        startYawRad,
+        payloadKg,
+        payloadCom,
+        durationS,
+        seed,
+        gait,
+        failedLeg,
+        commands,
+        goalDistanceM,
+        goalXM,
+        scene,
+        failure);
+  }
 
   /** True when the scenario has a goal ({@code goal.distance_m} or {@code goal.x_m}). */
   public boolean hasGoal() {

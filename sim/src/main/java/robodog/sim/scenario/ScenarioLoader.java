@@ -75,7 +75,8 @@ public final class ScenarioLoader {
             "failed_leg",
             "commands",
             "goal",
-            "scene"));
+            "scene",
+            "leg_failure"));
     String name = root.requireString("name");
     String description = root.optString("description", "");
     Scenario.TerrainSpec ground =
@@ -135,6 +136,7 @@ public final class ScenarioLoader {
     if (segments.isEmpty()) {
       throw root.error("commands", "at least one segment");
     }
+    robodog.sim.failure.LegFailure legFailure = LegFailureSpec.read(root, duration);
     ConfigNode goal = root.optChild("goal");
     goal.rejectUnknown(Set.of("distance_m", "x_m"));
     if (goal.has("distance_m") && goal.has("x_m")) {
@@ -156,6 +158,7 @@ public final class ScenarioLoader {
         List.copyOf(segments),
         goal.optDouble("distance_m", Double.NaN, 0, 10_000, "m"),
         goal.optDouble("x_m", Double.NaN, -10_000, 10_000, "m"),
-        scene);
+        scene,
+        legFailure);
   }
 }

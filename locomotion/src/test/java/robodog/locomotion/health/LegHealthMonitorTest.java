@@ -1,0 +1,133 @@
+package robodog.locomotion.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import robodog.core.JointKind;
+import robodog.core.Joints;
+import robodog.core.LegFailureEvidence;
+import robodog.core.LegId;
+import robodog.core.RobotState;
+
+/**
+ * The detector's gating and latching on hand-made readings (the physics cases are closed-loop tests
+ * in app): what it may never do matters as much as what it finds.
+ */
+class LegHealthMonitorTest {
+  private static final double DT = 0.002;
+  private static final long TICK = 2_000_000L;
+  private final RobotState s = new RobotState();
+  private final double[] sent = new double[Joints.COUNT];
+  private final LegHealthMonitor m = new LegHealthMonitor(3.4);
+  private long now;
+
+  LegHealthMonitorTest() {
+    s.contactsValid = true;
+    java.util.Arrays.fill(s.footContact, true);
+    java.util.Arrays.fill(s.jointEffort, 1.0);
+  }
+
+  /** Runs {@code seconds}; returns the time of the first detection, s after the start, or NaN. */
+  private double run(double seconds, boolean active, int swingMask) {
+    long t0 = now;
+    for (int k = 0; k < Math.round(seconds / DT); k++) {
+      now += TICK;
+      if (m.update(now, DT, active, s, sent, 0, swingMask, 0.8)) {
+        return (now - t0) * 1e-9;
+      }
+    }
+    return Double.NaN;
+  }
+
+  @Test
+  void aJointThatStopsFollowingIsFoundAndLatchedUntilCleared() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.LEFT_REAR, JointKind.FEMUR);
+    s.jointEffort[j] = 0.02; // the servo lost its torque ...
+    run(0.5, true, 0);
+    // ... and the joint no longer follows a target moving at 1 rad/s: the excess over 0.2 rad
+    // integrates to 0.03 rad·s at 0.2 + sqrt(0.06) s.
+    double found = Double.NaN;
+    for (int k = 0; k < 1000 && Double.isNaN(found); k++) {
+      sent[j] += DT;
+      found = run(DT, true, 0) >= 0 ? k * DT : Double.NaN;
+    }
+    assertEquals(0.2 + Math.sqrt(0.06), found, 0.01);
+    assertEquals(1 << LegId.LEFT_REAR.ordinal(), m.detectedMask());
+    assertEquals(LegFailureEvidence.JOINT_LIMP, m.evidence());
+    assertEquals(j, m.joint());
+    sent[j] = 0;
+    run(1, true, 0);
+    assertEquals(LegId.LEFT_REAR.ordinal(), m.leg(), "latched after the joint recovers");
+    m.clear();
+    assertEquals(0, m.detectedMask());
+    assertEquals(LegFailureEvidence.NONE, m.evidence());
+  }
+
+  @Test
+  void aJointFrozenMidRangeIsFoundThoughNeverFarBehind() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.RIGHT_MIDDLE, JointKind.FEMUR);
+    double found = Double.NaN;
+    double maxError = 0;
+    // Commanded to and fro by 0.2 rad at the tripod's 1.25 Hz; the joint stays where it is.
+    for (int k = 0; k < 2000 && Double.isNaN(found); k++) {
+      sent[j] = 0.2 * Math.sin(2 * Math.PI * 1.25 * k * DT);
+      maxError = Math.max(maxError, Math.abs(sent[j]));
+      found = run(DT, true, 0) >= 0 ? k * DT : Double.NaN;
+    }
+    assertTrue(maxError <= LegHealthMonitor.TRACK_TOLERANCE_RAD + 1e-9, "never beyond tolerance");
+    assertTrue(found < 1.5, "found at " + found + " s");
+    assertEquals(j, m.joint());
+    assertEquals(LegFailureEvidence.JOINT_BLOCKED, m.evidence());
+  }
+
+  @Test
+  void aJointThatFollowsAMovingTargetIsNeverFound() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.RIGHT_MIDDLE, JointKind.FEMUR);
+    for (int k = 0; k < 5000; k++) {
+      sent[j] = 0.4 * Math.sin(2 * Math.PI * 1.25 * k * DT);
+      assertTrue(Double.isNaN(run(DT, true, 0)), "a sound joint, " + k * DT + " s");
+      // The servo's lag at this speed: a few hundredths of a radian, and read-back noise.
+      s.jointPosition[j] = sent[j] - 0.03 * Math.signum(Math.cos(2 * Math.PI * 1.25 * k * DT));
+    }
+  }
+
+  @Test
+  void nothingCountsWhileInactiveOrWarmingUp() {
+    int j = Joints.index(LegId.RIGHT_FRONT, JointKind.COXA);
+    sent[j] = 1.0;
+    java.util.Arrays.fill(s.footContact, false);
+    assertTrue(Double.isNaN(run(5, false, 0)), "sitting, E-stopped or powering on: never");
+    double found = run(2, true, 0);
+    // Warm-up, then 0.03 rad·s at 0.8 rad of excess.
+    assertEquals(LegHealthMonitor.WARMUP_S + 0.0375, found, 0.01, "after the warm-up only");
+    assertEquals(LegFailureEvidence.JOINT_BLOCKED, m.evidence(), "the servo still had torque");
+  }
+
+  @Test
+  void aFootWithoutContactCountsOnlyAfterATouchDownThatFoundNothing() {
+    run(2, true, 0);
+    int leg = LegId.RIGHT_MIDDLE.ordinal();
+    s.footContact[leg] = false;
+    assertTrue(Double.isNaN(run(3, true, 0)), "an unloaded stance foot alone is not a failure");
+    run(0.4, true, 1 << leg); // a swing ...
+    double found = run(2, true, 0); // ... and a landing on nothing
+    assertEquals(LegHealthMonitor.AFTER_LANDING_S, found, 0.01);
+    assertEquals(1 << leg, m.detectedMask());
+    assertEquals(LegFailureEvidence.FOOT_NO_CONTACT, m.evidence());
+    assertEquals(-1, m.joint());
+  }
+
+  @Test
+  void aFootIsNotExpectedWhenTheBodyIsNotOnTheGround() {
+    run(2, true, 0);
+    java.util.Arrays.fill(s.footContact, false);
+    s.footContact[0] = true;
+    run(0.4, true, 0b111110);
+    assertTrue(Double.isNaN(run(3, true, 0)), "one foot down: the robot is held or lifted");
+    assertEquals(0, m.detectedMask());
+  }
+}
