@@ -111,6 +111,18 @@ final class GroundAdaptation {
     return ahead.className();
   }
 
+  /** Writes what the robot feels of the ground into {@code t}; {@code auto}: its own gait. */
+  void toPack(robodog.core.Telemetry t, boolean auto) {
+    t.groundCall = selector.call();
+    t.gaitAuto = auto;
+    t.slipMps = slip.slip();
+    t.unevennessM = sense.unevenness();
+    t.climbM = sense.climb();
+    t.bodySagM = sag;
+    t.recoveries = selector.recoveries();
+    t.terrainAhead = ahead.className();
+  }
+
   /** Forgets the ground (power-on). */
   void reset() {
     sense.reset();

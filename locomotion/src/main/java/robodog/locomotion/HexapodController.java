@@ -16,12 +16,10 @@ import robodog.core.Telemetry;
 import robodog.core.config.RobotDescription;
 import robodog.core.perception.SafetyLimit;
 import robodog.locomotion.body.BodyPose;
-import robodog.locomotion.body.HeadingHold;
 import robodog.locomotion.body.Leveler;
 import robodog.locomotion.body.MotionFilter;
 import robodog.locomotion.body.RateLimit;
 import robodog.locomotion.gait.GaitLibrary;
-import robodog.locomotion.gait.SpeedLimit;
 import robodog.locomotion.gait.StepPlanner;
 import robodog.locomotion.health.LegHealthMonitor;
 import robodog.locomotion.kinematics.IkResult;
@@ -51,7 +49,7 @@ public final class HexapodController implements Controller {
   private final BodyPose sitPose = new BodyPose();
   private final BodyPose ikPose = new BodyPose();
   private final Leveler leveler = new Leveler();
-  private final HeadingHold heading = new HeadingHold();
+  private final VelocityShaper velocity;
   private final GroundAdaptation ground;
   private boolean auto;
   private final double[] baseNeutralX = new double[LegId.COUNT];
@@ -104,6 +102,7 @@ public final class HexapodController implements Controller {
     foldPose[2] = robot.jointMin(JointKind.TIBIA) + Math.toRadians(10);
     planner = new StepPlanner(gaits.get(0), gaits.table().maxStrideMeters());
     filter = new MotionFilter(settings);
+    velocity = new VelocityShaper(settings, gaits.table().maxStrideMeters());
     modes = new ModeMachine(initialMode, settings.softwareEstopSettles(), settings.settleMaxS());
     modes.setPowerOnSpeed(settings.powerOnJointSpeed());
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
@@ -239,7 +238,18 @@ public final class HexapodController implements Controller {
     if (expired && (c.vx != 0 || c.vy != 0 || c.yawRate != 0)) {
       notice = Notice.COMMAND_EXPIRED;
     }
-    applyVelocity(c, mode == Mode.WALKING && !modes.stopping() && !expired, state.imuYaw());
+    // The ground's ceiling and its recoveries belong to the robot's own gait choice: an
+    // operator's explicit gait is walked as asked.
+    refuseIf(
+        velocity.apply(
+            c,
+            mode == Mode.WALKING && !modes.stopping() && !expired,
+            state.imuYaw(),
+            planner,
+            auto ? ground.selector().call() : GroundCall.SMOOTH,
+            auto ? ground.selector().speedCeiling() : Double.POSITIVE_INFINITY,
+            safetyScale,
+            filter));
     filter.step(dt);
     if (state.contactsValid && (mode == Mode.STANDING || mode == Mode.WALKING)) {
       leveler.update(state.imuRoll() - filter.pose.roll, state.imuPitch() - filter.pose.pitch, dt);
@@ -422,54 +432,6 @@ public final class HexapodController implements Controller {
     filter.target.set(p);
   }
 
-  private void applyVelocity(MotionCommand c, boolean walking, double imuYaw) {
-    double hold = heading.update(walking, c.yawRate, imuYaw);
-    if (!walking) {
-      filter.targetVx = 0;
-      filter.targetVy = 0;
-      filter.targetWz = 0;
-      return;
-    }
-    double wz = RateLimit.clamp(c.yawRate + hold, -settings.maxYawRate(), settings.maxYawRate());
-    double vx = c.vx;
-    double vy = c.vy;
-    // The fastest foot must cover at most one stride per stance.
-    double limit = SpeedLimit.footSpeedLimit(planner.gait(), gaits.table().maxStrideMeters());
-    double worst = SpeedLimit.worstFootSpeed(vx, vy, wz, planner.neutralX, planner.neutralY);
-    if (worst > limit) {
-      double s = limit / worst;
-      vx *= s;
-      vy *= s;
-      wz *= s;
-      notice = Notice.SPEED_LIMITED;
-    }
-    // The ground's ceiling and its recoveries belong to the robot's own gait choice: an
-    // operator's explicit gait is walked as asked.
-    GroundCall call = auto ? ground.selector().call() : GroundCall.SMOOTH;
-    double ceiling = auto ? ground.selector().speedCeiling() : Double.POSITIVE_INFINITY;
-    double speed = Math.hypot(vx, vy);
-    if (speed > ceiling) {
-      double s = ceiling / speed;
-      vx *= s;
-      vy *= s;
-      wz *= s;
-      notice = call == GroundCall.RECOVERING ? Notice.RECOVERING : Notice.SLOWED_FOR_SLIP;
-    }
-    if (call == GroundCall.RECOVERING) {
-      wz = 0;
-      notice = Notice.RECOVERING;
-    }
-    if (safetyScale < 1.0) {
-      vx *= safetyScale;
-      vy *= safetyScale;
-      wz *= safetyScale;
-      notice = Notice.SPEED_LIMITED;
-    }
-    filter.targetVx = vx;
-    filter.targetVy = vy;
-    filter.targetWz = wz;
-  }
-
   /** Called by the mode machine when walking starts. */
   void onStartWalking() {
     planner.startWalking();
@@ -563,14 +525,7 @@ public final class HexapodController implements Controller {
     t.odomYaw = odometry.yaw();
     t.copyMeasured(state);
     inputs.advisorToPack(t);
-    t.groundCall = ground.selector().call();
-    t.gaitAuto = auto;
-    t.slipMps = ground.slip();
-    t.unevennessM = ground.sense().unevenness();
-    t.climbM = ground.sense().climb();
-    t.bodySagM = ground.sag();
-    t.recoveries = ground.selector().recoveries();
-    t.terrainAhead = ground.aheadClass();
+    ground.toPack(t, auto);
     if (telemetryOut != null) {
       telemetryOut.offer(t);
     }
