@@ -234,7 +234,7 @@ public final class HexapodController implements Controller {
         comX,
         comY,
         settings.minMargin());
-    rolling.setActive(mode != Mode.WALKING);
+    rolling.setMode(mode, modes.powerOn(), filter.pose.height == filter.target.height);
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
       nonFiniteFault(nowNanos, state, out);
