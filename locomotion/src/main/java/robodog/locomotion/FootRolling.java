@@ -35,7 +35,12 @@ final class FootRolling {
   private boolean active;
   private boolean armed;
 
-  FootRolling(RobotDescription robot) {
+  /**
+   * @param standing the robot starts standing on its neutral stance (the simulator spawns it so),
+   *     which counts as having stood since the feet were placed
+   */
+  FootRolling(RobotDescription robot, boolean standing) {
+    armed = standing;
     radius = robot.leg().footRadiusM();
     for (LegId leg : LegId.VALUES) {
       mountYaw[leg.ordinal()] = robot.mount(leg).yawRad();

@@ -87,7 +87,8 @@ public final class HexapodController implements Controller {
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
-    this.rolling = new FootRolling(robot);
+    this.rolling =
+        new FootRolling(robot, initialMode == Mode.STANDING || initialMode == Mode.WALKING);
     for (LegId leg : LegId.VALUES) {
       legs[leg.ordinal()] = new LegKinematics(robot, leg);
     }
