@@ -1,6 +1,7 @@
 package robodog.locomotion;
 
 import robodog.core.LegId;
+import robodog.core.Mode;
 import robodog.core.config.RobotDescription;
 import robodog.locomotion.body.BodyPose;
 import robodog.locomotion.gait.StepPlanner;
@@ -16,7 +17,7 @@ import robodog.locomotion.gait.StepPlanner;
  * {@code radius × (Δpitch, −Δroll)} for a change of body attitude), keeps the contact point where
  * the foot was put down.
  *
- * <p>Applied to every foot on the ground while the robot stands or sits (see {@link #setActive}),
+ * <p>Applied to every foot on the ground while the robot stands or sits (see {@link #setMode}),
  * from the tilt of the joint targets the tick sent (one tick late: a few micrometres at these
  * rates). Swinging and failed feet start over when they are next put down.
  *
@@ -32,8 +33,14 @@ final class FootRolling {
   private final double[] rolledY = new double[LegId.COUNT];
   private final boolean[] held = new boolean[LegId.COUNT];
   private boolean active;
+  private boolean armed;
 
-  FootRolling(RobotDescription robot) {
+  /**
+   * @param standing the robot starts standing on its neutral stance (the simulator spawns it so),
+   *     which counts as having stood since the feet were placed
+   */
+  FootRolling(RobotDescription robot, boolean standing) {
+    armed = standing;
     radius = robot.leg().footRadiusM();
     for (LegId leg : LegId.VALUES) {
       mountYaw[leg.ordinal()] = robot.mount(leg).yawRad();
@@ -42,18 +49,28 @@ final class FootRolling {
   }
 
   /**
-   * Whether feet roll this tick: true while the robot stands or sits still. A walking stance is
-   * left as the gait plans it (centre fixed), which the gait tests and the legs' odometry assume; a
-   * walk starts and ends with every foot's tilt forgotten.
+   * The tick's mode, before the legs are solved; {@code atHeight}: the body is at the height it is
+   * heading for. Feet roll while the robot stands or sits still, once it has stood at its height
+   * since the feet were last placed: power-on puts them at the neutral footholds at sitting height
+   * from wherever the legs lay, and the first stand-up leaves them there, so standing is the
+   * neutral stance; from then on a sit rolls them and the stand rolls them back. A walking stance
+   * is left as the gait plans it (centre fixed), which the gait tests and the legs' odometry
+   * assume; walking forgets every foot's tilt.
    */
-  void setActive(boolean on) {
+  void setMode(Mode mode, boolean poweringOn, boolean atHeight) {
+    if (poweringOn) {
+      armed = false;
+    } else if (mode == Mode.STANDING && atHeight) {
+      armed = true;
+    }
+    boolean on = armed && mode != Mode.WALKING;
     if (!on) {
       reset();
     }
     active = on;
   }
 
-  /** Forgets every foot's last tilt (feet placed anew, power-on). */
+  /** Forgets every foot's last tilt (feet placed anew). */
   void reset() {
     for (int i = 0; i < LegId.COUNT; i++) {
       forget(i);

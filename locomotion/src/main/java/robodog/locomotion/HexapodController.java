@@ -92,7 +92,8 @@ public final class HexapodController implements Controller {
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
-    this.rolling = new FootRolling(robot);
+    this.rolling =
+        new FootRolling(robot, initialMode == Mode.STANDING || initialMode == Mode.WALKING);
     for (LegId leg : LegId.VALUES) {
       legs[leg.ordinal()] = new LegKinematics(robot, leg);
     }
@@ -284,7 +285,7 @@ public final class HexapodController implements Controller {
         comX,
         comY,
         settings.minMargin());
-    rolling.setActive(mode != Mode.WALKING);
+    rolling.setMode(mode, modes.powerOn(), filter.pose.height == filter.target.height);
     boolean healthWatch =
         (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
     if (health.update(nowNanos, dt, healthWatch, state, lastGood, planner)) {

@@ -18,12 +18,12 @@ import robodog.core.LegId;
  * moves a foot by. Under the steady tangential loads of a standing robot the residual is one sign
  * tick after tick, so a robot holding perfectly still joint targets walked off on its own: 0.85
  * mrad/s of yaw and 0.3 mm/s sideways at the default 10 iterations (more with 40), 0.3–0.7 mm/s
- * under the controller, 11 m in an 11-minute session. ODE's exact (Dantzig) solver on the same
- * scene does not move at all, so the creep is the solver's, not the physics'. The correction is
- * what a rubber foot's tangential compliance is before it breaks away (Bullet's "friction anchors"
- * do the same): a slip of {@value #BREAKAWAY_M} m at most is pulled back at {@value #GAIN_PER_S}/s,
- * and a foot whose friction is exceeded (ice, a push) still slides, with the pull-back's bias below
- * {@value #BREAKAWAY_M} × {@value #GAIN_PER_S} m/s.
+ * standing under the controller. ODE's exact (Dantzig) solver on the same scene does not move at
+ * all, so the creep is the solver's, not the physics'. The correction is what a rubber foot's
+ * tangential compliance is before it breaks away (Bullet's "friction anchors" do the same): a slip
+ * of {@value #BREAKAWAY_M} m at most is pulled back at {@value #GAIN_PER_S}/s, and a foot whose
+ * friction is exceeded (ice, a push) still slides, with the pull-back's bias below {@value
+ * #BREAKAWAY_M} × {@value #GAIN_PER_S} m/s.
  *
  * <p>The slip is the integrated tangential velocity of the foot's material point at the contact,
  * not the displacement of the sphere's centre, so a foot that rolls as its leg tilts over it is not

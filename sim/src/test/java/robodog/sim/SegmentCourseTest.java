@@ -117,7 +117,9 @@ class SegmentCourseTest {
   }
 
   /**
-   * The shipped equipment-run file is the catalogue's equipment-run, but for the ice's 2 mm lip.
+   * The shipped equipment-run file is the catalogue's equipment-run up to the goal at 9.5 m, but
+   * for the ice's 2 mm lip; past the goal the file goes down three 3 cm steps where the catalogue
+   * course drops 9 cm at once.
    */
   @Test
   void equipmentRunFileIsTheCatalogueCourse() {
@@ -128,7 +130,7 @@ class SegmentCourseTest {
       SplittableRandom r = new SplittableRandom(seed);
       double worst = 0;
       for (int i = 0; i < 20_000; i++) {
-        double x = -0.9 + 12 * r.nextDouble();
+        double x = -0.9 + 10.4 * r.nextDouble();
         double y = -1.45 + 2.9 * r.nextDouble();
         worst = Math.max(worst, Math.abs(file.heightAt(x, y) - old.heightAt(x, y)));
       }
@@ -136,6 +138,8 @@ class SegmentCourseTest {
       assertEquals(0.092, old.heightAt(8.4, 0), 1e-9);
       assertEquals(0.09, file.heightAt(8.4, 0), 1e-9);
       assertEquals("ice", SegmentTerrain.find(file).kindAt(8.4));
+      assertEquals(0.06, file.heightAt(9.7, 0), 1e-9, "the first step down");
+      assertEquals(0.0, file.heightAt(10.6, 0), 1e-9, "pavement after three steps");
     }
   }
 

@@ -169,7 +169,12 @@ class TeachAndRepeatTest {
       }
     }
     assertTrue(marked >= 3, "the taught route has marker waypoints: " + marked);
-    double end = without[without.length - 1];
-    assertTrue(end > 0.15, "without markers the drift shows: end missed by " + end);
+    // Where the injected drift shows most depends on the route's turns, not only on its end: with
+    // the feet no longer creeping in the simulator it peaks mid-route (0.30 m; end 0.11 m).
+    double worst = 0;
+    for (double m : without) {
+      worst = Math.max(worst, m);
+    }
+    assertTrue(worst > 0.2, "without markers the drift shows: worst miss " + worst);
   }
 }
