@@ -53,7 +53,7 @@ public final class LegHealthMonitor {
    * rad: a joint frozen mid-range is behind by only 0.15–0.3 rad, below the tolerance above most of
    * the time, but all the time; a sound one averages a few hundredths.
    */
-  public static final double MEAN_ERROR_LIMIT_RAD = 0.16;
+  public static final double MEAN_ERROR_LIMIT_RAD = 0.2;
 
   /** Time constant of that mean, s. */
   public static final double MEAN_ERROR_TAU_S = 1.0;
