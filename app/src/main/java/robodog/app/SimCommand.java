@@ -280,6 +280,34 @@ public final class SimCommand implements Callable<Integer> {
   }
 
   static String summary(SimReport r) {
+    return base(r) + legFailure(r.legFailure());
+  }
+
+  // Only when a leg broke or one was declared broken: most runs have neither.
+  private static String legFailure(SimReport.LegFailureReport f) {
+    if (f == null || (f.injected() == null && f.detectedLeg() == null)) {
+      return "";
+    }
+    String found =
+        f.detectedLeg() == null
+            ? "not detected"
+            : String.format(
+                Locale.ROOT,
+                "detected %s (%s) at %.2f s%s",
+                f.detectedLeg(),
+                f.evidence(),
+                f.detectedAtS(),
+                f.detectionDelayS() == null
+                    ? " (nothing broke: a false detection)"
+                    : String.format(Locale.ROOT, ", %.2f s after the break", f.detectionDelayS()));
+    return String.format(
+        Locale.ROOT,
+        "%n  leg failure: %s, %s",
+        f.injected() == null ? "none injected" : f.injected(),
+        found);
+  }
+
+  private static String base(SimReport r) {
     return String.format(
         Locale.ROOT,
         "%s (seed %d, gait %s): %.1f s simulated in %.1f s wall (%.1fx real time)%n"
