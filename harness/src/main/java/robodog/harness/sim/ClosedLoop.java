@@ -91,7 +91,7 @@ final class ClosedLoop {
       samples++;
       double along =
           (world.bodyPosition().get0() - x0) * cosH + (world.bodyPosition().get1() - y0) * sinH;
-      if (!goal && !Double.isNaN(sc.goalDistanceM()) && along >= sc.goalDistanceM()) {
+      if (!goal && sc.goalReached(along, world.bodyPosition().get0())) {
         goal = true;
       }
       if (k % every == 0) {
@@ -144,7 +144,8 @@ final class ClosedLoop {
     stops.finish(world);
     int falls = o.realtime() ? stops.falls() : world.fallen() ? 1 : 0;
     boolean fell = falls > 0;
-    boolean completed = !fell && (Double.isNaN(sc.goalDistanceM()) ? true : goal);
+    // A goal of either kind (distance along the heading, or a world x) must be reached.
+    boolean completed = !fell && (!sc.hasGoal() || goal);
     double mass = world.totalMassKg();
     SimReport report =
         new SimReport(

@@ -139,9 +139,11 @@ public final class WalkingBench {
           Locale.ROOT,
           "goal missed: %.2f m of %s along the heading in %.0f s, x=%.2f m%s",
           alongM,
-          Double.isNaN(sc.goalDistanceM())
-              ? "?"
-              : String.format(Locale.ROOT, "%.2f m", sc.goalDistanceM()),
+          !Double.isNaN(sc.goalDistanceM())
+              ? String.format(Locale.ROOT, "%.2f m", sc.goalDistanceM())
+              : !Double.isNaN(sc.goalXM())
+                  ? String.format(Locale.ROOT, "x = %.2f m", sc.goalXM())
+                  : "?",
           r.simTimeS(),
           endX,
           where);
