@@ -40,7 +40,7 @@ public final class TerrainGaitSelector {
   static final double SLIP_MPS = 0.08;
   static final double SLIP_SCALE = 0.7;
   static final double CALM_S = 3.0;
-  static final double RECOVER_TILT_DEG = 14;
+  static final double RECOVER_TILT_DEG = 20;
   static final double RECOVER_SAG_M = 0.035;
   static final double RECOVER_S = 3.0;
 

@@ -66,7 +66,7 @@ class TerrainGaitSelectorTest {
   void aTiltOrASagStopsTheRobotStepsItBackThenItGoesOnAsOnSteps() {
     TerrainGaitSelector s = new TerrainGaitSelector(GAITS);
     walk(s, 1, 0.08, 0, 0, 0);
-    s.update(true, 0.08, 0, 0, 0, Math.toRadians(20), 0, DT);
+    s.update(true, 0.08, 0, 0, 0, Math.toRadians(25), 0, DT);
     assertEquals(GroundCall.RECOVERING, s.call());
     assertEquals(0, s.speedCeiling(), 0);
     assertEquals(GAITS.indexOf("wave"), s.gaitIndex());
