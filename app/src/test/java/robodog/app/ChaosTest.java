@@ -106,17 +106,25 @@ class ChaosTest {
             c.prepareStatement("INSERT INTO run_samples VALUES (?, -1, 0, 0, 0)")) {
           p.setLong(1, runId);
           int rows = 0;
-          for (; rows < 10_000_000; rows++) {
+          boolean full = false;
+          String last = "no error";
+          // Bounded: a writer that keeps being refused for another reason must fail the test with
+          // that reason, not retry for hours.
+          long deadline = System.nanoTime() + 120_000_000_000L;
+          for (; rows < 10_000_000 && System.nanoTime() < deadline; rows++) {
             try {
               p.executeUpdate();
             } catch (SQLException e) {
               if (e.getMessage().contains("SQLITE_FULL")) {
                 System.out.println("filled with " + rows + " rows: " + e.getMessage());
+                full = true;
                 break;
               }
+              last = e.getMessage();
               Thread.sleep(2); // the robot was writing: try again
             }
           }
+          assertTrue(full, "the file never filled within 120 s; last refusal: " + last);
         }
         robot.await(
             robot.errors,
