@@ -10,7 +10,10 @@ import robodog.sim.failure.LegFailure;
  * readings a real robot gives. Simulation thread only; allocation-free once built.
  */
 final class LegBreaker {
-  /** Fraction of the tibia left after it snaps (a leg 45 % shorter: the foot and the lower shank gone). */
+  /**
+   * Fraction of the tibia left after it snaps (a leg 45 % shorter: the foot and the lower shank
+   * gone).
+   */
   static final double TIBIA_KEPT = 0.55;
 
   private final LegFailure failure;
