@@ -116,10 +116,16 @@ export class Telemetry {
     const banner = $("leg-failure");
     banner.hidden = broken === null;
     if (broken !== null) {
+      // Unconfirmed: folded while its joint is tested in the air; it may prove only obstructed.
+      const testing = lf.confirmed === false;
+      $("leg-failure-title").textContent = testing ? "LEG CHECK" : "LEG FAILURE";
       $("leg-failure-leg").textContent =
-        broken + (typeof lf.joint === "string" ? ` ${lf.joint}` : "") + " folded, walking on five";
-      $("leg-failure-detail").textContent =
-        `${lf.reason || lf.evidence || ""}. Power the robot off and on once the leg is repaired.`;
+        broken +
+        (typeof lf.joint === "string" ? ` ${lf.joint}` : "") +
+        (testing ? " folded, testing it in the air" : " folded, walking on five");
+      $("leg-failure-detail").textContent = testing
+        ? `${lf.reason || lf.evidence || ""}. If it moves freely it walks again.`
+        : `${lf.reason || lf.evidence || ""}. Power the robot off and on once the leg is repaired.`;
     }
   }
 

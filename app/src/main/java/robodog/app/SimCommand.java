@@ -285,7 +285,7 @@ public final class SimCommand implements Callable<Integer> {
 
   // Only when a leg broke or one was declared broken: most runs have neither.
   private static String legFailure(SimReport.LegFailureReport f) {
-    if (f == null || (f.injected() == null && f.detectedLeg() == null)) {
+    if (f == null || (f.injected() == null && f.detectedLeg() == null && f.obstructions() == 0)) {
       return "";
     }
     String found =
@@ -302,9 +302,15 @@ public final class SimCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, ", %.2f s after the break", f.detectionDelayS()));
     return String.format(
         Locale.ROOT,
-        "%n  leg failure: %s, %s",
+        "%n  leg failure: %s, %s%s",
         f.injected() == null ? "none injected" : f.injected(),
-        found);
+        found,
+        f.obstructions() == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; %d obstructed leg(s) folded, found sound in the air, walking again",
+                f.obstructions()));
   }
 
   private static String base(SimReport r) {

@@ -42,6 +42,11 @@ public enum Notice {
   ACTUATOR_FAULT(
       "fault latched: the servo driver refused a non-finite joint target; holding the last good"
           + " pose, release to continue"),
+  LEG_CHECKING(
+      "a leg stopped following its target: folded, walking on five while its joint is tested in"
+          + " the air"),
+  LEG_OBSTRUCTED(
+      "the leg was obstructed, not broken: its joint moved freely in the air, it walks again"),
   LEG_FAILURE_DETECTED(
       "leg failure detected: the leg is folded and the robot walks on five; power off and on to"
           + " clear (see the telemetry's leg failure evidence)");

@@ -152,6 +152,15 @@ public final class Telemetry {
   /** Loop time the leg was declared failed, ns; 0 when none. */
   public long legFailureDetectedNanos;
 
+  /**
+   * True when that detection is certain; false while the folded leg's joint is still being tested
+   * in the air (it may prove only obstructed), and when none.
+   */
+  public boolean legFailureConfirmed;
+
+  /** Suspected legs that proved sound in the air (obstructed, not broken) since start. */
+  public int legObstructions;
+
   /** Copies what the hardware measured (joints, IMU, battery, foot contacts); allocation-free. */
   public void copyMeasured(RobotState s) {
     System.arraycopy(s.jointPosition, 0, jointPosition, 0, Joints.COUNT);
@@ -219,5 +228,7 @@ public final class Telemetry {
     legFailureEvidence = o.legFailureEvidence;
     legFailureJoint = o.legFailureJoint;
     legFailureDetectedNanos = o.legFailureDetectedNanos;
+    legFailureConfirmed = o.legFailureConfirmed;
+    legObstructions = o.legObstructions;
   }
 }

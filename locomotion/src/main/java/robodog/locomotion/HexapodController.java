@@ -109,7 +109,13 @@ public final class HexapodController implements Controller {
     selection = new GaitSelector(gaits, planner, baseNeutralX, baseNeutralY);
     ground =
         new GroundAdaptation(gaits, legs, footRadius, Math.hypot(baseNeutralX[0], baseNeutralY[0]));
-    health = new LegHealthMonitor(robot.servo().maxTorqueNm());
+    double[] jointMin = new double[JointKind.COUNT];
+    double[] jointMax = new double[JointKind.COUNT];
+    for (JointKind kind : JointKind.VALUES) {
+      jointMin[kind.ordinal()] = robot.jointMin(kind);
+      jointMax[kind.ordinal()] = robot.jointMax(kind);
+    }
+    health = new LegHealthMonitor(robot.servo().maxTorqueNm(), foldPose, jointMin, jointMax);
     planner.placeAllAtNeutral();
     BodyPose start = new BodyPose();
     start.height =
@@ -288,8 +294,11 @@ public final class HexapodController implements Controller {
     rolling.setMode(mode, modes.powerOn(), filter.pose.height == filter.target.height);
     boolean healthWatch =
         (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
+    int obstructionsBefore = health.obstructions();
     if (health.update(nowNanos, dt, healthWatch, state, lastGood, planner)) {
-      held.hold(Notice.LEG_FAILURE_DETECTED, nowNanos);
+      held.hold(health.testing() ? Notice.LEG_CHECKING : Notice.LEG_FAILURE_DETECTED, nowNanos);
+    } else if (health.obstructions() != obstructionsBefore) {
+      held.hold(Notice.LEG_OBSTRUCTED, nowNanos);
     }
     solveJoints(dt, modes.powerOn() ? modes.powerOnSpeed() : servoSpeed);
     if (!FiniteCheck.all(targets)) {
@@ -355,7 +364,9 @@ public final class HexapodController implements Controller {
       int j = i * JointKind.COUNT;
       if (planner.isFailed(i)) {
         for (int k = 0; k < JointKind.COUNT; k++) {
-          targets[j + k] = RateLimit.step(lastGood[j + k], foldPose[k], jointSpeed, dt);
+          // A suspect joint is driven to its test angle: following it proves the leg sound.
+          double goal = health.testJoint() == j + k ? health.testTargetRad() : foldPose[k];
+          targets[j + k] = RateLimit.step(lastGood[j + k], goal, jointSpeed, dt);
         }
         continue;
       }
@@ -517,6 +528,8 @@ public final class HexapodController implements Controller {
     t.legFailureEvidence = health.evidence();
     t.legFailureJoint = health.joint();
     t.legFailureDetectedNanos = health.detectedNanos();
+    t.legFailureConfirmed = health.confirmed();
+    t.legObstructions = health.obstructions();
     t.notice = noticeFor(nowNanos, mode);
     t.deferredLiftoffs = planner.deferredLiftoffs();
     t.ikLimitHits = ikLimitHits;
@@ -544,7 +557,10 @@ public final class HexapodController implements Controller {
       return refused;
     }
     Notice n = notice != Notice.NONE ? notice : modes.notice();
-    return n == Notice.NONE && health.leg() >= 0 ? Notice.LEG_FAILURE_DETECTED : n;
+    if (n != Notice.NONE || health.leg() < 0) {
+      return n;
+    }
+    return health.testing() ? Notice.LEG_CHECKING : Notice.LEG_FAILURE_DETECTED;
   }
 
   /**

@@ -8,8 +8,10 @@ import robodog.sim.failure.LegFailure;
 
 /**
  * Watches one run for a leg failure: when the world broke a leg (ground truth) and when the
- * controller declared one (its telemetry), for {@link SimReport#legFailure}. Control thread of the
- * run; allocation-free per tick.
+ * controller declared one (its telemetry), for {@link SimReport#legFailure}. A suspicion the
+ * controller withdrew (the folded leg moved freely in the air) is an obstruction, not a detection;
+ * one still under test when the run ends counts as a detection. Control thread of the run;
+ * allocation-free per tick.
  */
 final class LegFailureWatch {
   private final SimWorld world;
@@ -18,6 +20,10 @@ final class LegFailureWatch {
   private double detectedAtS = Double.NaN;
   private int detectedLeg = -1;
   private String evidence;
+  private int suspectLeg = -1;
+  private double suspectAtS = Double.NaN;
+  private String suspectEvidence;
+  private int obstructions;
 
   LegFailureWatch(SimWorld world, LegHealthMonitor monitor) {
     this.world = world;
@@ -29,10 +35,20 @@ final class LegFailureWatch {
     if (Double.isNaN(brokeAtS) && world.legBroken()) {
       brokeAtS = world.legFailure().atS();
     }
-    if (detectedLeg < 0 && tel.detectedFailedLegMask != 0) {
-      detectedLeg = Integer.numberOfTrailingZeros(tel.detectedFailedLegMask);
-      detectedAtS = t;
-      evidence = tel.legFailureEvidence.wireName();
+    obstructions = tel.legObstructions;
+    if (tel.detectedFailedLegMask == 0) {
+      suspectLeg = -1;
+      return;
+    }
+    if (suspectLeg < 0) {
+      suspectLeg = Integer.numberOfTrailingZeros(tel.detectedFailedLegMask);
+      suspectAtS = t;
+      suspectEvidence = tel.legFailureEvidence.wireName();
+    }
+    if (detectedLeg < 0 && tel.legFailureConfirmed) {
+      detectedLeg = suspectLeg;
+      detectedAtS = suspectAtS;
+      evidence = suspectEvidence;
     }
   }
 
@@ -43,6 +59,11 @@ final class LegFailureWatch {
 
   /** The report entry. */
   SimReport.LegFailureReport report() {
+    if (detectedLeg < 0 && suspectLeg >= 0) {
+      detectedLeg = suspectLeg;
+      detectedAtS = suspectAtS;
+      evidence = suspectEvidence;
+    }
     LegFailure f = world.legFailure();
     boolean broke = !Double.isNaN(brokeAtS);
     boolean found = detectedLeg >= 0;
@@ -54,6 +75,7 @@ final class LegFailureWatch {
         found ? detectedAtS : null,
         found && broke ? detectedAtS - brokeAtS : null,
         monitor.peakTrackFraction(),
-        monitor.peakNoContactS());
+        monitor.peakNoContactS(),
+        obstructions);
   }
 }

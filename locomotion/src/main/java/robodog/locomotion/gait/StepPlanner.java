@@ -123,12 +123,33 @@ public final class StepPlanner {
     this.stepHeight = meters;
   }
 
-  /** Marks a leg failed (it never lifts, never supports) or restores it. */
+  /**
+   * Marks a leg failed (it never lifts, never supports) or restores it. A restored leg was folded
+   * in the air: it rejoins as a swing at its top, above its neutral foothold, and lands (or searches
+   * for ground) like any other swing, instead of reaching straight for where it stood when it
+   * failed.
+   */
   public void setFailed(int leg, boolean isFailed) {
+    boolean restored = failed[leg] && !isFailed;
     failed[leg] = isFailed;
     if (isFailed) {
       swinging[leg] = false;
       pending[leg] = false;
+    } else if (restored) {
+      footX[leg] = neutralX[leg];
+      footY[leg] = neutralY[leg];
+      footVx[leg] = 0;
+      footVy[leg] = 0;
+      pending[leg] = false;
+      deferred[leg] = false;
+      searching[leg] = false;
+      swinging[leg] = true;
+      swingDuration[leg] = gait.swingSeconds();
+      swingElapsed[leg] = 0.5 * swingDuration[leg];
+      liftZ[leg] = groundZ;
+      landZ[leg] = groundZ;
+      footZ[leg] = groundZ + stepHeight;
+      swingHalfStance[leg] = 0.5 * gait.stanceSeconds();
     }
   }
 

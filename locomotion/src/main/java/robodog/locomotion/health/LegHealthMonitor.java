@@ -34,6 +34,13 @@ import robodog.locomotion.gait.StepPlanner;
  *       no longer trust that foot.
  * </ul>
  *
+ * <p>A joint that stopped following while torque held it may be broken or only obstructed (a foot
+ * on top of a case, a femur pressed against a ridge): the leg folds at once either way, and a
+ * {@link FoldTest} then drives the suspect joint in the air. If it follows, the leg was sound: the
+ * detection is withdrawn, counted as an obstruction, and the leg walks again; if not, the
+ * detection is confirmed. A limp joint (no torque) and a foot without contact are confirmed at
+ * once: folding cannot tell anything about them.
+ *
  * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
  * {@link #update}) and only after {@value #WARMUP_S} s of that, so power-on, sitting, E-stops and
  * the first moments of standing up never count. A detection latches (one leg; later evidence on
@@ -119,12 +126,24 @@ public final class LegHealthMonitor {
   private long detectedNanos;
   private double peakTrackFraction;
   private double peakNoContactS;
+  private final FoldTest test = new FoldTest();
+  private final double[] foldRad;
+  private final double[] minRad;
+  private final double[] maxRad;
+  private boolean confirmed;
+  private int obstructions;
 
   /**
    * @param maxTorqueNm the servos' stall torque, N·m (to tell blocked from limp)
+   * @param foldRad a folded leg's joint angles by {@link JointKind} ordinal, rad
+   * @param minRad the joints' lower limits by kind, rad
+   * @param maxRad the joints' upper limits by kind, rad
    */
-  public LegHealthMonitor(double maxTorqueNm) {
+  public LegHealthMonitor(double maxTorqueNm, double[] foldRad, double[] minRad, double[] maxRad) {
     this.limpBelowNm = Math.min(0.15, 0.05 * maxTorqueNm);
+    this.foldRad = foldRad.clone();
+    this.minRad = minRad.clone();
+    this.maxRad = maxRad.clone();
   }
 
   /**
@@ -214,6 +233,20 @@ public final class LegHealthMonitor {
     if (activeS < WARMUP_S) {
       return false;
     }
+    if (test.running()) {
+      int tj = test.joint();
+      FoldTest.Verdict v = test.update(dt, sentTargets[tj], s.jointPosition[tj]);
+      if (v == FoldTest.Verdict.SOUND) {
+        obstructions++;
+        forgetLeg(leg);
+        leg = -1;
+        joint = -1;
+        evidence = LegFailureEvidence.NONE;
+        detectedNanos = 0;
+      } else if (v == FoldTest.Verdict.BROKEN) {
+        confirmed = true;
+      }
+    }
     int grounded = 0;
     for (int i = 0; i < LegId.COUNT; i++) {
       if (s.footContact[i] && (ignoredLegMask & (1 << i)) == 0) {
@@ -265,6 +298,10 @@ public final class LegHealthMonitor {
                 : meanEffort[j] <= limpBelowNm
                     ? LegFailureEvidence.JOINT_LIMP
                     : LegFailureEvidence.JOINT_BLOCKED;
+        confirmed = evidence == LegFailureEvidence.JOINT_LIMP;
+        if (!confirmed) {
+          test.start(j, s.jointPosition[j], foldRad[k], minRad[k], maxRad[k]);
+        }
         return true;
       }
     }
@@ -292,6 +329,7 @@ public final class LegHealthMonitor {
       leg = i;
       joint = -1;
       evidence = LegFailureEvidence.FOOT_NO_CONTACT;
+      confirmed = true;
       return true;
     }
     return false;
@@ -311,14 +349,58 @@ public final class LegHealthMonitor {
     }
   }
 
+  /** Resets the evidence gathered on leg {@code i}: it was found sound and walks again. */
+  private void forgetLeg(int i) {
+    for (int k = 0; k < JointKind.COUNT; k++) {
+      int j = Joints.index(i, k);
+      trackScore[j] = 0;
+      meanError[j] = 0;
+      targetPath[j] = 0;
+      movedPath[j] = 0;
+    }
+    noContactS[i] = 0;
+    landedInGap[i] = false;
+    wasSwinging[i] = false;
+  }
+
   /** Forgets the detection (the operator power-cycled the robot: the leg may be repaired). */
   public void clear() {
+    test.stop();
+    confirmed = false;
     leg = -1;
     joint = -1;
     evidence = LegFailureEvidence.NONE;
     detectedNanos = 0;
     activeS = 0;
     drain();
+  }
+
+  /**
+   * True once the detection is certain: a limp joint, a foot without contact, or a joint that did
+   * not follow in the air. False while none, or while the folded leg is being tested.
+   */
+  public boolean confirmed() {
+    return leg >= 0 && confirmed;
+  }
+
+  /** True while a suspected leg is folded and its joint driven in the air ({@link FoldTest}). */
+  public boolean testing() {
+    return test.running();
+  }
+
+  /** Joint index driven by the test, or -1 when none runs. */
+  public int testJoint() {
+    return test.joint();
+  }
+
+  /** That joint's target while the test runs, rad. */
+  public double testTargetRad() {
+    return test.targetRad();
+  }
+
+  /** Suspected legs that followed in the air (obstructed, not broken) since construction. */
+  public int obstructions() {
+    return obstructions;
   }
 
   /** Bit {@code 1 << leg} of the leg declared failed, or 0. */

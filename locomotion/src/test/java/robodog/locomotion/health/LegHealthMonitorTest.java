@@ -19,7 +19,11 @@ class LegHealthMonitorTest {
   private static final long TICK = 2_000_000L;
   private final RobotState s = new RobotState();
   private final double[] sent = new double[Joints.COUNT];
-  private final LegHealthMonitor m = new LegHealthMonitor(3.4);
+  // A folded leg's pose and the joint limits (coxa, femur, tibia), rad, near the shipped robot's.
+  static final double[] FOLD = {0, 1.57, -2.2};
+  static final double[] MIN = {-0.8, -1.75, -2.4};
+  static final double[] MAX = {0.8, 1.75, 0.5};
+  private final LegHealthMonitor m = new LegHealthMonitor(3.4, FOLD, MIN, MAX);
   private long now;
 
   LegHealthMonitorTest() {

@@ -9,8 +9,9 @@ import robodog.core.Telemetry;
 
 /**
  * The {@code leg_failure} object of {@code state/telemetry}: the leg the controller itself declared
- * failed, its evidence and when; {@code leg} null when none (see docs/operator-protocol.md). Any
- * thread that owns the generator.
+ * failed, its evidence and when; {@code leg} null when none; {@code confirmed} false while the
+ * folded leg is still tested in the air; {@code obstructions}, legs that proved sound that way (see
+ * docs/operator-protocol.md). Any thread that owns the generator.
  */
 final class LegFailureJson {
   private LegFailureJson() {}
@@ -38,6 +39,8 @@ final class LegFailureJson {
     } else {
       g.writeNullField("detected_s");
     }
+    g.writeBooleanField("confirmed", found && t.legFailureConfirmed);
+    g.writeNumberField("obstructions", t.legObstructions);
     g.writeEndObject();
   }
 }
