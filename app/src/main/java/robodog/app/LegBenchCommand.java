@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import robodog.app.robot.HarnessRobots;
+import robodog.core.JointKind;
 import robodog.core.LegId;
 import robodog.harness.sim.LegFailureMatrix;
 import robodog.harness.sim.SimRun;
@@ -75,6 +76,12 @@ public final class LegBenchCommand implements Callable<Integer> {
   List<String> kinds;
 
   @Option(
+      names = "--joint",
+      defaultValue = "femur",
+      description = "joint that breaks for stuck and limp: coxa, femur or tibia (default femur)")
+  String joint;
+
+  @Option(
       names = "--healthy",
       split = ",",
       description = "instead of the matrix: run these scenarios whole, --seeds seeds each")
@@ -101,6 +108,7 @@ public final class LegBenchCommand implements Callable<Integer> {
     if (healthy != null) {
       return healthy(cfg, rate, out);
     }
+    JointKind breaking = joint();
     Scenario base = ScenarioLoader.load(scenario, Paths.scenarios());
     Scenario sc = LegFailureMatrix.straight(base, gait, speed, duration);
     SimRun.validate(cfg, sc, null);
@@ -125,7 +133,15 @@ public final class LegBenchCommand implements Callable<Integer> {
         for (long s = 1; s <= seeds; s++) {
           LegFailureMatrix.Trial t =
               LegFailureMatrix.trial(
-                  HarnessRobots.HEADLESS, cfg, sc, leg, kind, at + PHASE_STEP_S * (s - 1), s, rate);
+                  HarnessRobots.HEADLESS,
+                  cfg,
+                  sc,
+                  leg,
+                  kind,
+                  breaking,
+                  at + PHASE_STEP_S * (s - 1),
+                  s,
+                  rate);
           trials.add(t);
           out.printf(
               Locale.ROOT,
@@ -222,6 +238,16 @@ public final class LegBenchCommand implements Callable<Integer> {
       }
     }
     return l;
+  }
+
+  private JointKind joint() {
+    for (JointKind k : JointKind.VALUES) {
+      if (k.shortName().equals(joint)) {
+        return k;
+      }
+    }
+    throw new ParameterException(
+        spec.commandLine(), "--joint: expected coxa, femur or tibia, got \"" + joint + "\"");
   }
 
   private List<LegFailure.Kind> kinds() {

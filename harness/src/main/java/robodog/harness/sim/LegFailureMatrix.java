@@ -88,7 +88,23 @@ public final class LegFailureMatrix {
       long seed,
       double rateHz)
       throws Exception {
-    Scenario s = sc.withLegFailure(new LegFailure(leg, kind, JointKind.FEMUR, atS));
+    return trial(robots, cfg, sc, leg, kind, JointKind.FEMUR, atS, seed, rateHz);
+  }
+
+  /** As {@link #trial(RobotFactory, LocomotionConfig, Scenario, LegId, LegFailure.Kind, double,
+   * long, double)}, with the joint that breaks for the joint kinds. */
+  public static Trial trial(
+      RobotFactory robots,
+      LocomotionConfig cfg,
+      Scenario sc,
+      LegId leg,
+      LegFailure.Kind kind,
+      JointKind joint,
+      double atS,
+      long seed,
+      double rateHz)
+      throws Exception {
+    Scenario s = sc.withLegFailure(new LegFailure(leg, kind, joint, atS));
     SimRun.Result r = run(robots, cfg, s, seed, rateHz);
     SimReport.LegFailureReport f = r.report().legFailure();
     double delay = f.detectionDelayS() == null ? Double.POSITIVE_INFINITY : f.detectionDelayS();

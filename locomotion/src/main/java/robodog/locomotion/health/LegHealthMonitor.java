@@ -17,7 +17,8 @@ import robodog.locomotion.gait.StepPlanner;
  *       rad, plus its dead band) builds up a score of the excess error integrated over time (rad·s)
  *       that drains while it tracks; at {@value #TRACK_SCORE_RADS} rad·s the leg is failed. A joint
  *       whose mean error over about a second reaches {@value #MEAN_ERROR_LIMIT_RAD} rad is failed
- *       too, and so is one commanded along {@value #MIN_PATH_RAD} rad of path in 0.4 s that moved
+ *       too, and so is one commanded along {@value #MIN_PATH_RAD} rad of path in 0.4 s (or in
+ *       {@value #SLOW_PATH_TAU_S} s, for joints that swing little: a coxa at walking speed) that moved
  *       less than a fifth of it (a joint frozen mid-range: never far behind, never moving). The
  *       mean joint torque then tells a stuck servo (it still holds its frozen angle with torque)
  *       from a limp one (no torque). Needs position feedback: with servos that report their own
@@ -75,6 +76,13 @@ public final class LegHealthMonitor {
   /** Time constant of the commanded and measured paths, s. */
   public static final double PATH_TAU_S = 0.4;
 
+  /**
+   * Time constant of the second, slower pair of paths, s: a tripod coxa at 0.1 m/s is commanded
+   * 0.17 rad each way per 0.8 s cycle, never 0.3 rad within 0.4 s, so a coxa stuck mid-range was
+   * never found; over about a cycle and a half it is.
+   */
+  public static final double SLOW_PATH_TAU_S = 1.2;
+
   /** See {@link #MIN_PATH_RAD}. */
   public static final double MOVED_FRACTION = 0.2;
 
@@ -112,6 +120,8 @@ public final class LegHealthMonitor {
   private final double[] filteredTarget = new double[Joints.COUNT];
   private final double[] targetPath = new double[Joints.COUNT];
   private final double[] movedPath = new double[Joints.COUNT];
+  private final double[] slowTargetPath = new double[Joints.COUNT];
+  private final double[] slowMovedPath = new double[Joints.COUNT];
   private final double[] meanEffort = new double[Joints.COUNT];
   private final double[] noContactS = new double[LegId.COUNT];
   private final double[] sinceLandS = new double[LegId.COUNT];
@@ -207,6 +217,7 @@ public final class LegHealthMonitor {
     gapLimitS = Math.max(NO_CONTACT_S, GAP_CYCLES * gaitCycleS);
     double a = Math.min(1, dt / EFFORT_TAU_S);
     double keep = 1 - Math.min(1, dt / PATH_TAU_S);
+    double keepSlow = 1 - Math.min(1, dt / SLOW_PATH_TAU_S);
     double f = Math.min(1, dt / FILTER_TAU_S);
     for (int j = 0; j < Joints.COUNT; j++) {
       double e = s.jointEffort[j];
@@ -219,14 +230,18 @@ public final class LegHealthMonitor {
       filteredTarget[j] += f * (sentTargets[j] - filteredTarget[j]);
       targetPath[j] *= keep;
       movedPath[j] *= keep;
+      slowTargetPath[j] *= keepSlow;
+      slowMovedPath[j] *= keepSlow;
       double dTarget = Math.abs(filteredTarget[j] - lastSent[j]);
       if (dTarget >= PATH_STEP_RAD) {
         targetPath[j] += dTarget;
+        slowTargetPath[j] += dTarget;
         lastSent[j] = filteredTarget[j];
       }
       double dMoved = Math.abs(filtered[j] - lastMoved[j]);
       if (dMoved >= PATH_STEP_RAD) {
         movedPath[j] += dMoved;
+        slowMovedPath[j] += dMoved;
         lastMoved[j] = filtered[j];
       }
     }
@@ -279,10 +294,7 @@ public final class LegHealthMonitor {
       double err = Math.abs(sent[j] - s.jointPosition[j]);
       trackScore[j] = Math.max(0, trackScore[j] + (err - TRACK_TOLERANCE_RAD) * dt);
       meanError[j] += Math.min(1, dt / MEAN_ERROR_TAU_S) * (err - meanError[j]);
-      double frozen =
-          targetPath[j] >= MIN_PATH_RAD
-              ? (1 - movedPath[j] / targetPath[j]) / (1 - MOVED_FRACTION)
-              : 0;
+      double frozen = Math.max(frozen(targetPath[j], movedPath[j]), frozen(slowTargetPath[j], slowMovedPath[j]));
       double fraction =
           Math.max(
               Math.max(trackScore[j] / TRACK_SCORE_RADS, meanError[j] / MEAN_ERROR_LIMIT_RAD),
@@ -306,6 +318,11 @@ public final class LegHealthMonitor {
       }
     }
     return false;
+  }
+
+  /** Fraction of the frozen limit a joint commanded along {@code target} that moved {@code moved}. */
+  private static double frozen(double target, double moved) {
+    return target >= MIN_PATH_RAD ? (1 - moved / target) / (1 - MOVED_FRACTION) : 0;
   }
 
   private boolean checkContact(int i, RobotState s, int grounded, double dt) {
@@ -341,6 +358,8 @@ public final class LegHealthMonitor {
       meanError[j] = 0;
       targetPath[j] = 0;
       movedPath[j] = 0;
+      slowTargetPath[j] = 0;
+      slowMovedPath[j] = 0;
     }
     primed = false;
     for (int i = 0; i < LegId.COUNT; i++) {
@@ -357,6 +376,8 @@ public final class LegHealthMonitor {
       meanError[j] = 0;
       targetPath[j] = 0;
       movedPath[j] = 0;
+      slowTargetPath[j] = 0;
+      slowMovedPath[j] = 0;
     }
     noContactS[i] = 0;
     landedInGap[i] = false;

@@ -134,4 +134,77 @@ class LegHealthMonitorTest {
     assertTrue(Double.isNaN(run(3, true, 0)), "one foot down: the robot is held or lifted");
     assertEquals(0, m.detectedMask());
   }
+  /**
+   * A femur pushed off its target while torque holds it: folds, then the test drives it in the air
+   * as the controller would (the sent target rate-limited at 4 rad/s toward the test angle); {@code
+   * follows} says whether the joint comes along. Returns the seconds until the verdict.
+   */
+  private double suspectThenTest(int j, boolean follows) {
+    run(2, true, 0);
+    sent[j] = 0.6;
+    assertTrue(run(1, true, 0) >= 0, "suspected");
+    assertEquals(LegFailureEvidence.JOINT_BLOCKED, m.evidence());
+    assertTrue(m.testing() && !m.confirmed(), "folded and under test, not yet confirmed");
+    assertEquals(j, m.testJoint());
+    int leg = j / JointKind.COUNT;
+    double t = 0;
+    while (m.testing() && t < 3) {
+      double step = 4 * DT;
+      sent[j] += Math.max(-step, Math.min(step, m.testTargetRad() - sent[j]));
+      if (follows) {
+        s.jointPosition[j] += 0.5 * (sent[j] - s.jointPosition[j]);
+      }
+      now += TICK;
+      m.update(now, DT, true, s, sent, m.detectedMask() & (1 << leg), 0, 0.8);
+      t += DT;
+    }
+    return t;
+  }
+
+  @Test
+  void anObstructedJointThatFollowsInTheAirIsWithdrawnAndCounted() {
+    int j = Joints.index(LegId.LEFT_MIDDLE, JointKind.FEMUR);
+    double t = suspectThenTest(j, true);
+    assertEquals(0, m.detectedMask(), "the leg walks again");
+    assertEquals(1, m.obstructions());
+    assertEquals(LegFailureEvidence.NONE, m.evidence());
+    assertTrue(t < 1.0, "verdict after " + t + " s");
+    // Sound again: the same joint standing on its target raises nothing.
+    sent[j] = s.jointPosition[j];
+    assertTrue(Double.isNaN(run(2, true, 0)), "no evidence left over from the obstruction");
+  }
+
+  @Test
+  void aStuckJointThatDoesNotFollowInTheAirIsConfirmed() {
+    int j = Joints.index(LegId.LEFT_MIDDLE, JointKind.FEMUR);
+    suspectThenTest(j, false);
+    assertEquals(1 << LegId.LEFT_MIDDLE.ordinal(), m.detectedMask());
+    assertTrue(m.confirmed(), "confirmed: stays folded until power-on");
+    assertEquals(0, m.obstructions());
+  }
+
+  @Test
+  void aLimpJointIsConfirmedWithoutATest() {
+    run(2, true, 0);
+    int j = Joints.index(LegId.RIGHT_REAR, JointKind.TIBIA);
+    s.jointEffort[j] = 0;
+    run(0.5, true, 0);
+    sent[j] = 0.8;
+    assertTrue(run(1, true, 0) >= 0);
+    assertEquals(LegFailureEvidence.JOINT_LIMP, m.evidence());
+    assertTrue(m.confirmed() && !m.testing());
+  }
+
+  @Test
+  void theTestAngleIsTheFoldUnlessTheJointStandsNearItThenAwayFromTheStop() {
+    FoldTest t = new FoldTest();
+    t.start(4, 0.2, FOLD[1], MIN[1], MAX[1]);
+    assertEquals(FOLD[1], t.targetRad(), 1e-12, "far from the fold: the fold angle");
+    t.start(4, 1.5, FOLD[1], MIN[1], MAX[1]);
+    assertEquals(1.2, t.targetRad(), 1e-12, "near the fold, high in the range: 0.3 rad down");
+    t.start(5, -2.3, -2.2, MIN[2], MAX[2]);
+    assertEquals(-2.0, t.targetRad(), 1e-12, "near the fold, low in the range: 0.3 rad up");
+    t.start(5, -2.3, -2.38, MIN[2], MAX[2]);
+    assertTrue(t.targetRad() <= MAX[2] - 0.05 && t.targetRad() >= MIN[2] + 0.05, "inside limits");
+  }
 }
