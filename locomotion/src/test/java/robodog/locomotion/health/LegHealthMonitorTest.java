@@ -51,13 +51,14 @@ class LegHealthMonitorTest {
     s.jointEffort[j] = 0.02; // the servo lost its torque ...
     run(0.5, true, 0);
     // ... and the joint no longer follows a target moving at 1 rad/s: the excess over 0.2 rad
-    // integrates to 0.03 rad·s at 0.2 + sqrt(0.06) s.
+    // integrates to 0.03 rad·s at 0.2 + sqrt(0.06) s at the latest.
     double found = Double.NaN;
     for (int k = 0; k < 1000 && Double.isNaN(found); k++) {
       sent[j] += DT;
       found = run(DT, true, 0) >= 0 ? k * DT : Double.NaN;
     }
-    assertEquals(0.2 + Math.sqrt(0.06), found, 0.01);
+    // The frozen measure (0.2 rad commanded within about a second, nothing moved) may come first.
+    assertTrue(found > 0.2 && found <= 0.2 + Math.sqrt(0.06) + 0.01, "found at " + found + " s");
     assertEquals(1 << LegId.LEFT_REAR.ordinal(), m.detectedMask());
     assertEquals(LegFailureEvidence.JOINT_LIMP, m.evidence());
     assertEquals(j, m.joint());
