@@ -71,6 +71,47 @@ class LegFailureDetectionTest {
   }
 
   /**
+   * Walking blind into the camera case beside its path, a foot climbs the case and its coxa is
+   * dragged off its target: suspected, folded, tested in the air, found sound, and back on six
+   * legs; nothing is declared failed and the robot does not fall.
+   */
+  @Test
+  void aLegHeldByTheCaseIsFoundSoundInTheAirAndWalksAgain() throws Exception {
+    Scenario crew = ScenarioLoader.load("crew-on-set", SCENARIOS);
+    SimReport r =
+        SimRun.run(
+                HarnessRobots.HEADLESS,
+                CFG,
+                new SimRun.Options(
+                    crew, null, 1, crew.durationS(), CFG.settings().loopRateHz(), false, false,
+                    null))
+            .report();
+    assertNull(r.legFailure().detectedLeg(), r.legFailure().toString());
+    assertTrue(r.legFailure().obstructions() >= 1, "the case held a leg: " + r.legFailure());
+    assertEquals(0, r.falls());
+  }
+
+  @Test
+  void aStuckCoxaIsFoundWithinTwoSecondsAndStaysFolded() throws Exception {
+    Scenario flat =
+        LegFailureMatrix.straight(ScenarioLoader.load("flat-walk", SCENARIOS), "tripod", 0.1, 11);
+    LegFailureMatrix.Trial t =
+        LegFailureMatrix.trial(
+            HarnessRobots.HEADLESS,
+            CFG,
+            flat,
+            LegId.LEFT_FRONT,
+            LegFailure.Kind.STUCK,
+            JointKind.COXA,
+            4,
+            1,
+            RATE_HZ);
+    assertEquals("lf", t.detectedLeg(), t.toString());
+    assertTrue(t.delayS() <= 2.0, t.toString());
+    assertFalse(t.fell(), t.toString());
+  }
+
+  /**
    * Walk, E-stop (settle, servos off), release, power on, walk again: a healthy robot raises
    * nothing through any of it; a broken one is found, the power-on clears the latch, and walking
    * finds the leg again.
