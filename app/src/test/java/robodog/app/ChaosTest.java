@@ -79,12 +79,13 @@ class ChaosTest {
     finish(robot, tablet, director);
   }
 
+  /**
+   * The run database fills up under a running run: the robot says so on state/error naming the
+   * file, holds the run in paused (it cannot journal it), and keeps publishing and obeying the
+   * E-stop. The tablet keeps the run's cmd/mission heartbeat going as the page does, so the hold
+   * is the database's doing, not the comms-loss policy's.
+   */
   @Test
-  @org.junit.jupiter.api.Disabled(
-      "fails on every run since 2026-12-04 and is not understood yet: this filler is refused with"
-          + " SQLITE_BUSY_SNAPSHOT for as long as the robot writes its run; filled in BEGIN IMMEDIATE"
-          + " batches the file does fill and the robot reports it full on state/error, but the run"
-          + " then shows state waiting (its comms-loss policy), not paused; see docs/weaknesses.md")
   void aFullDatabase() throws Exception {
     Path db = dbWithRoute();
     long capKib = 1024;
@@ -101,48 +102,85 @@ class ChaosTest {
               .get("run")
               .get("id")
               .asLong();
-      // Another writer takes the rest of the capped file in the table the run writes its path to.
+      Thread heartbeat = missionHeartbeat(robot, tablet);
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
           Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 5000");
         s.execute("PRAGMA synchronous = OFF"); // filling fast; this data is thrown away
         s.execute("PRAGMA max_page_count = " + capKib / 4);
-        try (PreparedStatement p =
-            c.prepareStatement("INSERT INTO run_samples VALUES (?, -1, 0, 0, 0)")) {
-          p.setLong(1, runId);
-          int rows = 0;
-          boolean full = false;
-          String last = "no error";
-          // Bounded: a writer that keeps being refused for another reason must fail the test with
-          // that reason, not retry for hours.
-          long deadline = System.nanoTime() + 120_000_000_000L;
-          for (; rows < 10_000_000 && System.nanoTime() < deadline; rows++) {
-            try {
-              p.executeUpdate();
-            } catch (SQLException e) {
-              if (e.getMessage().contains("SQLITE_FULL")) {
-                System.out.println("filled with " + rows + " rows: " + e.getMessage());
-                full = true;
-                break;
-              }
-              last = e.getMessage();
-              Thread.sleep(2); // the robot was writing: try again
-            }
-          }
-          assertTrue(full, "the file never filled within 120 s; last refusal: " + last);
-        }
+        fill(s, runId);
         robot.await(
             robot.errors,
             e -> e.contains("run database " + db) && e.contains("full"),
             "the run database full on state/error");
         robot.await(robot.missions, m -> m.contains("\"state\":\"paused\""), "the run holding");
         flowsThenStops(robot, director);
+        heartbeat.interrupt();
+        heartbeat.join(2000);
+        s.execute("DROP TABLE chaos_filler");
         s.execute("DELETE FROM run_samples WHERE t_s = -1");
       }
       finish(robot, tablet, director);
     } finally {
       System.clearProperty(MissionWiring.MAX_KIB_PROPERTY);
     }
+  }
+
+  /**
+   * Another writer takes the rest of the capped file: blobs into a table of its own, halved at each
+   * SQLITE_FULL down to 256 bytes, then rows into the table the run writes its path to until its
+   * last page is full too, so the robot's next sample has nowhere to go. Few, large transactions
+   * first: a long stream of small ones is refused with SQLITE_BUSY_SNAPSHOT for as long as the
+   * robot journals its run (its commits keep invalidating the filler's snapshot).
+   */
+  private static void fill(Statement s, long runId) throws Exception {
+    s.execute("CREATE TABLE IF NOT EXISTS chaos_filler (b BLOB)");
+    int size = 64 * 1024;
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    String last = "no error";
+    boolean blobsDone = false;
+    while (System.nanoTime() < deadline) {
+      try {
+        s.execute(
+            blobsDone
+                ? "INSERT INTO run_samples VALUES (" + runId + ", -1, 0, 0, 0)"
+                : "INSERT INTO chaos_filler VALUES (zeroblob(" + size + "))");
+      } catch (SQLException e) {
+        last = e.getMessage();
+        if (!last.contains("SQLITE_FULL")) {
+          Thread.sleep(2); // the robot was writing: try again
+        } else if (blobsDone) {
+          return;
+        } else if (size > 256) {
+          size /= 2;
+        } else {
+          blobsDone = true;
+        }
+      }
+    }
+    throw new AssertionError("the file never filled within 120 s; last refusal: " + last);
+  }
+
+  /** The supervising page's cmd/mission heartbeat every 0.5 s, on a thread, until interrupted. */
+  private static Thread missionHeartbeat(LiveRobot robot, MqttClient tablet) {
+    Thread t =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  robot.send(tablet, "cmd/mission", "{\"seq\":SEQ,\"op\":\"heartbeat\"}");
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Exception e) {
+                  return;
+                }
+              }
+            },
+            "test-mission-heartbeat");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   @Test
