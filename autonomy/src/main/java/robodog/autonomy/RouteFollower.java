@@ -40,7 +40,9 @@ final class RouteFollower {
     tracker.follow(path, route.waypoints().get(0).x(), route.waypoints().get(0).y());
   }
 
-  /** Continues a saved run towards waypoint {@code nextWaypoint} from route position (rx, ry), m. */
+  /**
+   * Continues a saved run towards waypoint {@code nextWaypoint} from route position (rx, ry), m.
+   */
   void restore(int nextWaypoint, double rx, double ry) {
     next = Math.max(1, Math.min(route.waypoints().size(), nextWaypoint));
     mainProgress = path.sAt(next - 1);
@@ -145,7 +147,9 @@ final class RouteFollower {
     return end && allReached() ? Step.ARRIVED : Step.MOVING;
   }
 
-  /** One step along the slice set by {@link #followSlice} or {@link #followHome}; true at its end. */
+  /**
+   * One step along the slice set by {@link #followSlice} or {@link #followHome}; true at its end.
+   */
   boolean stepSlice(double dt, RideProfile profile) {
     return tracker.step(pose[0], pose[1], pose[2], dt, profile, 0.1);
   }

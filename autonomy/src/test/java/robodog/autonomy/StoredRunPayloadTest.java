@@ -25,7 +25,6 @@ class StoredRunPayloadTest {
     assertEquals(old, StoredRun.payloadJson(third));
     JsonNode n = new ObjectMapper().readTree(StoredRun.payloadJson(third));
     assertEquals(1.0 / 3, n.get("mass_kg").asDouble());
-    assertEquals(
-        RideProfile.forPayload(third), StoredRun.profile(StoredRun.payloadJson(third)));
+    assertEquals(RideProfile.forPayload(third), StoredRun.profile(StoredRun.payloadJson(third)));
   }
 }

@@ -62,7 +62,8 @@ final class CommandLatency {
       long[] rt = new long[samples];
       for (int i = 0; i < samples; i++) {
         long t0 = System.nanoTime();
-        c.send("cmd/heartbeat", BenchOperator.fields().put("ttl", 0), 1).waitForCompletion(1000); // refused, but acked
+        c.send("cmd/heartbeat", BenchOperator.fields().put("ttl", 0), 1)
+            .waitForCompletion(1000); // refused, but acked
         rt[i] = System.nanoTime() - t0;
         LockSupport.parkNanos(PACE_NANOS);
       }
@@ -75,7 +76,8 @@ final class CommandLatency {
   static void toJointTargets(
       String name, String uri, BenchRobot robot, int samples, PrintWriter out) throws Exception {
     try (BenchOperator c = BenchOperator.holder(uri, "bench", firstSeq())) {
-      c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1).waitForCompletion(1000);
+      c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1)
+          .waitForCompletion(1000);
       c.send("cmd/mode", BenchOperator.fields().put("mode", "walk"), 1).waitForCompletion(1000);
       robot.awaitMode(Mode.WALKING);
       double[] p50 = new double[2];

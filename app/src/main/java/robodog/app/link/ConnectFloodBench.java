@@ -69,7 +69,11 @@ final class ConnectFloodBench {
           .subscribe("robodog/bench/state/error", 0, (t, m) -> errorsSeen.add(System.nanoTime()))
           .waitForCompletion(2000);
       long[] seq = {CommandLatency.firstSeq()};
-      send(holder, "cmd/lease", BenchOperator.fields().put("seq", ++seq[0]).put("action", "acquire"), 1);
+      send(
+          holder,
+          "cmd/lease",
+          BenchOperator.fields().put("seq", ++seq[0]).put("action", "acquire"),
+          1);
       out.printf(
           Locale.ROOT,
           "round trips on the embedded broker (users, loopback), quiet vs %d threads sending"
@@ -130,7 +134,8 @@ final class ConnectFloodBench {
       // Two E-stop messages a sample from the holder: paced below the broker's E-stop allowance
       // of 20 a second per client.
       Thread.sleep(110);
-      send(holder, "cmd/estop", BenchOperator.fields().put("seq", ++seq[0]).put("engage", false), 1);
+      send(
+          holder, "cmd/estop", BenchOperator.fields().put("seq", ++seq[0]).put("engage", false), 1);
       waitFor(() -> box.latest() != null && !box.latest().estop);
       long t0 = System.nanoTime();
       send(observer, "cmd/estop", BenchOperator.fields().put("engage", true), 0);

@@ -152,7 +152,8 @@ final class FuzzLoadBench {
             () -> {
               while (!Thread.currentThread().isInterrupted()) {
                 try {
-                  op.send("cmd/velocity", BenchOperator.fields().put("vx", 0.15).put("ttl_ms", 300), 0);
+                  op.send(
+                      "cmd/velocity", BenchOperator.fields().put("vx", 0.15).put("ttl_ms", 300), 0);
                   Thread.sleep(100);
                 } catch (InterruptedException e) {
                   return;

@@ -33,7 +33,8 @@ final class LinkCutBench {
       }
       long last = 0;
       for (int k = 0; k < 8; k++) {
-        c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1).waitForCompletion(1000);
+        c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1)
+            .waitForCompletion(1000);
         last = System.nanoTime();
         Thread.sleep(50);
       }

@@ -16,8 +16,8 @@ import robodog.core.perception.TerrainEstimate;
  * landmarks, nearest person and the speed scale the controller applied, terrain class, obstacle
  * ahead, health and age. Any argument may be {@code null} (not published yet): its fields are then
  * {@code null}. Written by one Jackson generator: a terrain class name comes from a model file and
- * a degraded reason may echo a path or an exception, so every string is escaped by Jackson. Publisher
- * threads only (allocates strings).
+ * a degraded reason may echo a path or an exception, so every string is escaped by Jackson.
+ * Publisher threads only (allocates strings).
  */
 public final class PerceptionJson {
   private static final JsonFactory JSON = new JsonFactory();
@@ -101,7 +101,8 @@ public final class PerceptionJson {
 
   /**
    * {@code v} with the fixed decimals of {@code fmt} (the digits the tablet has always shown), or
-   * null when not finite. A finite double formatted with {@code %.Nf} is always a valid JSON number.
+   * null when not finite. A finite double formatted with {@code %.Nf} is always a valid JSON
+   * number.
    */
   private static void num(JsonGenerator g, String key, double v, String fmt) throws IOException {
     if (Double.isFinite(v)) {

@@ -107,7 +107,9 @@ public final class CmdVelSource {
     // Any text a peer sends reaches the link intact (Jackson escapes it), to be refused there by
     // name when it is not an action.
     send(
-        "cmd/lease", JSON.createObjectNode().put("seq", ++seq).put("action", action.trim()), nowNanos);
+        "cmd/lease",
+        JSON.createObjectNode().put("seq", ++seq).put("action", action.trim()),
+        nowNanos);
   }
 
   /**

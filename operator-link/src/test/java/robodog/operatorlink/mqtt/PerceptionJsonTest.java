@@ -107,8 +107,7 @@ class PerceptionJsonTest {
     h.framesProcessed = 12;
     h.stampNanos = 1_000_000_000L;
     // Fixed decimals as before (1.700, 0.43, 15.0), NaN as null, inputs in their fixed order.
-    assertEquals(
-        OLD_FULL, PerceptionJson.encode(l, people, g, t, h, 0.425, 1_512_000_000L));
+    assertEquals(OLD_FULL, PerceptionJson.encode(l, people, g, t, h, 0.425, 1_512_000_000L));
     assertEquals(OLD_EMPTY, PerceptionJson.encode(null, null, null, null, null, 1.0, 0));
     PerceptionHealth ok = new PerceptionHealth();
     ok.fps = 30;

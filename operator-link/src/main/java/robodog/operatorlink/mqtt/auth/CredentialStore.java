@@ -29,8 +29,8 @@ import robodog.core.config.UserConfigDir;
  *
  * Any YAML form of the same mapping loads, such as the one-line entries {@code operator: {role:
  * operator, password: "..."}} that earlier versions wrote. Written by Jackson's YAML generator,
- * atomically (temporary file, then rename) with owner-only permissions. Loading validates
- * every entry and names the first bad one. Immutable after load; {@link #with} and {@link #without}
+ * atomically (temporary file, then rename) with owner-only permissions. Loading validates every
+ * entry and names the first bad one. Immutable after load; {@link #with} and {@link #without}
  * return changed copies. Any thread.
  */
 public final class CredentialStore {

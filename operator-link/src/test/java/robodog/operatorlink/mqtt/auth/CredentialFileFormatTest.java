@@ -94,8 +94,7 @@ class CredentialFileFormatTest {
   }
 
   @Test
-  void aNameWithQuotesBackslashesNewlinesOrNonAsciiIsRefusedSayingWhatIsAllowed()
-      throws Exception {
+  void aNameWithQuotesBackslashesNewlinesOrNonAsciiIsRefusedSayingWhatIsAllowed() throws Exception {
     for (String name : new String[] {"a\"b", "a\\b", "a\nb", "gr\u00fcn", "\u8349", "x: y"}) {
       IllegalArgumentException e =
           assertThrows(
