@@ -2,7 +2,6 @@ package robodog.autonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import robodog.autonomy.store.ActiveRun;
@@ -21,14 +20,13 @@ final class StoredRun {
 
   private StoredRun() {}
 
-  /** The payload as stored in {@code runs.payload_json}. */
+  /** The payload as stored in {@code runs.payload_json}: every digit of each number. */
   static String payloadJson(Payload p) {
-    return String.format(
-        Locale.ROOT,
-        "{\"mass_kg\":%s,\"com_height_m\":%s,\"fragility\":%s}",
-        p.massKg(),
-        p.comHeightM(),
-        p.fragility());
+    return JSON.createObjectNode()
+        .put("mass_kg", p.massKg())
+        .put("com_height_m", p.comHeightM())
+        .put("fragility", p.fragility())
+        .toString();
   }
 
   /**

@@ -1,6 +1,8 @@
 package robodog.app.link;
 
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -20,6 +22,8 @@ final class BenchOperator implements AutoCloseable {
    */
   static final java.util.Set<String> PER_USER_PATH =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   final MqttAsyncClient client;
   private final String commandPath;
@@ -49,15 +53,29 @@ final class BenchOperator implements AutoCloseable {
   /** Connects and acquires the control lease. */
   static BenchOperator holder(String uri, String robotId, long firstSeq) throws MqttException {
     BenchOperator op = new BenchOperator(uri, "tablet", robotId, firstSeq);
-    op.send("cmd/lease", "\"action\":\"acquire\"", 1).waitForCompletion(2000);
+    op.send("cmd/lease", fields().put("action", "acquire"), 1).waitForCompletion(2000);
     return op;
   }
 
-  /** Publishes {@code {"seq":N,"client":id,<fields>}} on {@code topic}. */
-  IMqttDeliveryToken send(String topic, String fields, int qos) throws MqttException {
-    String json = "{\"seq\":" + ++seq + ",\"client\":\"" + id + "\"," + fields + "}";
-    return client.publish(
-        prefix + commandPath + topic, json.getBytes(StandardCharsets.UTF_8), qos, false);
+  /** An empty command body for {@link #send}. */
+  static ObjectNode fields() {
+    return JSON.createObjectNode();
+  }
+
+  /**
+   * Publishes {@code {"seq":N,"client":id,<fields>}} on {@code topic}, written by Jackson (the id
+   * and any text in {@code fields} are escaped, whatever they hold).
+   */
+  IMqttDeliveryToken send(String topic, ObjectNode fields, int qos) throws MqttException {
+    ObjectNode n = JSON.createObjectNode().put("seq", ++seq).put("client", id);
+    n.setAll(fields);
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers is always writable", e);
+    }
+    return client.publish(prefix + commandPath + topic, json, qos, false);
   }
 
   /** Publishes raw bytes (QoS 0) on {@code topic} under the prefix. */

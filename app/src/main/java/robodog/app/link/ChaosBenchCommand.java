@@ -332,8 +332,10 @@ public final class ChaosBenchCommand implements Callable<Integer> {
                     op.send(
                         "cmd/mission",
                         list
-                            ? "\"op\":\"list_routes\""
-                            : "\"op\":\"show_route\",\"route\":\"equipment-run\"",
+                            ? BenchOperator.fields().put("op", "list_routes")
+                            : BenchOperator.fields()
+                                .put("op", "show_route")
+                                .put("route", "equipment-run"),
                         0);
                     list = !list;
                     Thread.sleep(200);

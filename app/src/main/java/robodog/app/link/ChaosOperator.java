@@ -2,6 +2,7 @@ package robodog.app.link;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -55,7 +56,7 @@ final class ChaosOperator implements AutoCloseable {
         // The robot may not be back on the broker yet: a command now would reach nobody.
         long seen = telemetryCount;
         waitFor(() -> telemetryCount > seen, Math.max(0, (end - System.nanoTime()) / 1_000_000));
-        send("cmd/lease", "\"action\":\"take\"");
+        send("cmd/lease", BenchOperator.fields().put("action", "take"));
         return;
       } catch (MqttException e) {
         if (System.nanoTime() > end) {
@@ -81,7 +82,7 @@ final class ChaosOperator implements AutoCloseable {
     }
   }
 
-  private synchronized void send(String topic, String fields) throws MqttException {
+  private synchronized void send(String topic, ObjectNode fields) throws MqttException {
     op.send(topic, fields, 1);
   }
 
@@ -90,7 +91,7 @@ final class ChaosOperator implements AutoCloseable {
       try {
         Thread.sleep(100);
         if (driving) {
-          send("cmd/velocity", "\"vx\":0.1,\"ttl_ms\":300");
+          send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 300));
         }
       } catch (InterruptedException e) {
         return;
@@ -106,7 +107,7 @@ final class ChaosOperator implements AutoCloseable {
     long end = System.nanoTime() + waitMs * 1_000_000L;
     // Asked again every half second: one request may be lost while the link reconnects.
     while (System.nanoTime() < end) {
-      send("cmd/mode", "\"mode\":\"walk\"");
+      send("cmd/mode", BenchOperator.fields().put("mode", "walk"));
       if (waitFor(() -> mode.equals("WALKING"), 500)) {
         return true;
       }
@@ -122,7 +123,7 @@ final class ChaosOperator implements AutoCloseable {
   long press(long waitMs) throws Exception {
     long t0 = System.nanoTime();
     estopSeenNanos = 0;
-    send("cmd/estop", "\"engage\":true");
+    send("cmd/estop", BenchOperator.fields().put("engage", true));
     driving = false;
     if (!waitFor(() -> estopSeenNanos != 0, waitMs)) {
       return -1;
@@ -132,7 +133,7 @@ final class ChaosOperator implements AutoCloseable {
 
   /** Releases the E-stop (the lease holder's right) and waits until telemetry shows it off. */
   boolean release(long waitMs) throws Exception {
-    send("cmd/estop", "\"engage\":false");
+    send("cmd/estop", BenchOperator.fields().put("engage", false));
     return waitFor(() -> !estop, waitMs);
   }
 

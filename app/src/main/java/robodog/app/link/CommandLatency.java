@@ -46,7 +46,7 @@ final class CommandLatency {
         for (int i = 0; i < samples + WARM_UP; i++) {
           double vx = i % 2 == 0 ? 0.1 : 0.2;
           long t0 = System.nanoTime();
-          c.send("cmd/velocity", "\"vx\":" + vx + ",\"ttl_ms\":1000", qos);
+          c.send("cmd/velocity", BenchOperator.fields().put("vx", vx).put("ttl_ms", 1000), qos);
           long end = t0 + 1_000_000_000L;
           MotionCommand m;
           while (((m = box.latest()) == null || m.vx != vx) && System.nanoTime() < end) {
@@ -62,7 +62,8 @@ final class CommandLatency {
       long[] rt = new long[samples];
       for (int i = 0; i < samples; i++) {
         long t0 = System.nanoTime();
-        c.send("cmd/heartbeat", "\"ttl\":0", 1).waitForCompletion(1000); // refused, but acked
+        c.send("cmd/heartbeat", BenchOperator.fields().put("ttl", 0), 1)
+            .waitForCompletion(1000); // refused, but acked
         rt[i] = System.nanoTime() - t0;
         LockSupport.parkNanos(PACE_NANOS);
       }
@@ -75,8 +76,9 @@ final class CommandLatency {
   static void toJointTargets(
       String name, String uri, BenchRobot robot, int samples, PrintWriter out) throws Exception {
     try (BenchOperator c = BenchOperator.holder(uri, "bench", firstSeq())) {
-      c.send("cmd/velocity", "\"vx\":0.1,\"ttl_ms\":1000", 1).waitForCompletion(1000);
-      c.send("cmd/mode", "\"mode\":\"walk\"", 1).waitForCompletion(1000);
+      c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1)
+          .waitForCompletion(1000);
+      c.send("cmd/mode", BenchOperator.fields().put("mode", "walk"), 1).waitForCompletion(1000);
       robot.awaitMode(Mode.WALKING);
       double[] p50 = new double[2];
       for (int qos = 0; qos <= 1; qos++) {
@@ -90,7 +92,7 @@ final class CommandLatency {
           LockSupport.parkNanos(PACE_NANOS + (long) (phase.nextDouble() * robot.periodNanos()));
           long before = robot.probe.appliedSeq();
           long t0 = System.nanoTime();
-          c.send("cmd/velocity", "\"vx\":" + vx + ",\"ttl_ms\":1000", qos);
+          c.send("cmd/velocity", BenchOperator.fields().put("vx", vx).put("ttl_ms", 1000), qos);
           long end = t0 + 1_000_000_000L;
           while (robot.probe.appliedSeq() == before && System.nanoTime() < end) {
             LockSupport.parkNanos(20_000); // the probe timestamps it; polling late costs nothing
@@ -110,7 +112,7 @@ final class CommandLatency {
         }
       }
       out.printf(Locale.ROOT, "%-34s QoS 1 / QoS 0 median ratio %.2f%n", "", p50[1] / p50[0]);
-      c.send("cmd/mode", "\"mode\":\"stand\"", 1).waitForCompletion(1000);
+      c.send("cmd/mode", BenchOperator.fields().put("mode", "stand"), 1).waitForCompletion(1000);
     }
   }
 

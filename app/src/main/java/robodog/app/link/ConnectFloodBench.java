@@ -1,5 +1,7 @@
 package robodog.app.link;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -36,6 +38,8 @@ import robodog.operatorlink.mqtt.auth.Role;
  * unknown ones). Bench thread; allocates.
  */
 final class ConnectFloodBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ConnectFloodBench() {}
 
   static void run(int attackers, int samples, PrintWriter out) throws Exception {
@@ -65,7 +69,11 @@ final class ConnectFloodBench {
           .subscribe("robodog/bench/state/error", 0, (t, m) -> errorsSeen.add(System.nanoTime()))
           .waitForCompletion(2000);
       long[] seq = {CommandLatency.firstSeq()};
-      send(holder, "cmd/lease", "{\"seq\":" + ++seq[0] + ",\"action\":\"acquire\"}", 1);
+      send(
+          holder,
+          "cmd/lease",
+          BenchOperator.fields().put("seq", ++seq[0]).put("action", "acquire"),
+          1);
       out.printf(
           Locale.ROOT,
           "round trips on the embedded broker (users, loopback), quiet vs %d threads sending"
@@ -126,16 +134,17 @@ final class ConnectFloodBench {
       // Two E-stop messages a sample from the holder: paced below the broker's E-stop allowance
       // of 20 a second per client.
       Thread.sleep(110);
-      send(holder, "cmd/estop", "{\"seq\":" + ++seq[0] + ",\"engage\":false}", 1);
+      send(
+          holder, "cmd/estop", BenchOperator.fields().put("seq", ++seq[0]).put("engage", false), 1);
       waitFor(() -> box.latest() != null && !box.latest().estop);
       long t0 = System.nanoTime();
-      send(observer, "cmd/estop", "{\"engage\":true}", 0);
+      send(observer, "cmd/estop", BenchOperator.fields().put("engage", true), 0);
       waitFor(() -> box.latest().estop);
       estop[i] = System.nanoTime() - t0;
 
       errorsSeen.clear();
       long t1 = System.nanoTime();
-      send(holder, "cmd/heartbeat", "{\"seq\":" + ++seq[0] + ",\"bogus\":1}", 0);
+      send(holder, "cmd/heartbeat", BenchOperator.fields().put("seq", ++seq[0]).put("bogus", 1), 0);
       Long at = errorsSeen.poll(10, TimeUnit.SECONDS);
       refused[i] = at == null ? 10_000_000_000L : at - t1;
     }
@@ -153,9 +162,9 @@ final class ConnectFloodBench {
     }
   }
 
-  private static void send(MqttAsyncClient c, String topic, String json, int qos) throws Exception {
-    var token =
-        c.publish("robodog/bench/" + topic, json.getBytes(StandardCharsets.UTF_8), qos, false);
+  private static void send(MqttAsyncClient c, String topic, ObjectNode json, int qos)
+      throws Exception {
+    var token = c.publish("robodog/bench/" + topic, JSON.writeValueAsBytes(json), qos, false);
     if (qos > 0) {
       token.waitForCompletion(10_000);
     }

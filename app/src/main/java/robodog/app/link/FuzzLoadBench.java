@@ -41,7 +41,7 @@ final class FuzzLoadBench {
             .toList();
     try (BenchOperator op = BenchOperator.holder(uri, "bench", CommandLatency.firstSeq());
         BenchOperator fuzzer = new BenchOperator(uri, "fuzzer", "bench", 0)) {
-      op.send("cmd/mode", "\"mode\":\"walk\"", 0);
+      op.send("cmd/mode", BenchOperator.fields().put("mode", "walk"), 0);
       Thread refresher = refresher(op);
       try {
         robot.awaitMode(Mode.WALKING);
@@ -152,7 +152,8 @@ final class FuzzLoadBench {
             () -> {
               while (!Thread.currentThread().isInterrupted()) {
                 try {
-                  op.send("cmd/velocity", "\"vx\":0.15,\"ttl_ms\":300", 0);
+                  op.send(
+                      "cmd/velocity", BenchOperator.fields().put("vx", 0.15).put("ttl_ms", 300), 0);
                   Thread.sleep(100);
                 } catch (InterruptedException e) {
                   return;

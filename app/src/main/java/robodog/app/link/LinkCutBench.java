@@ -29,11 +29,12 @@ final class LinkCutBench {
     for (int i = 0; i < cuts; i++) {
       if (c == null) {
         c = BenchOperator.holder(m.uri(), "bench", CommandLatency.firstSeq());
-        c.send("cmd/mode", "\"mode\":\"walk\"", 1).waitForCompletion(1000);
+        c.send("cmd/mode", BenchOperator.fields().put("mode", "walk"), 1).waitForCompletion(1000);
       }
       long last = 0;
       for (int k = 0; k < 8; k++) {
-        c.send("cmd/velocity", "\"vx\":0.1,\"ttl_ms\":1000", 1).waitForCompletion(1000);
+        c.send("cmd/velocity", BenchOperator.fields().put("vx", 0.1).put("ttl_ms", 1000), 1)
+            .waitForCompletion(1000);
         last = System.nanoTime();
         Thread.sleep(50);
       }

@@ -1,5 +1,8 @@
 package robodog.harness.mission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,8 @@ import robodog.sim.terrain.Terrain;
  * perception report. One thread; {@link #close} stops the pipeline's threads.
  */
 public final class MissionSim implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SimWorld world;
   private final WorldBody body;
   private final Terrain terrain;
@@ -166,7 +171,11 @@ public final class MissionSim implements AutoCloseable {
     return clock.nanoTime() * 1e-9;
   }
 
-  /** A teleop message as from an MQTT client, e.g. ("tablet", "cmd/velocity", {...}). */
+  /**
+   * A teleop message as from an MQTT client, e.g. ("tablet", "cmd/velocity", {...}). {@code json}
+   * is fixed text whose {@code SEQ} is replaced by the next sequence number; a message holding a
+   * name or any other chosen text goes through {@link #operator(String, String, ObjectNode)}.
+   */
   public void operator(String client, String topic, String json) {
     link.onMessage(
         client,
@@ -175,12 +184,38 @@ public final class MissionSim implements AutoCloseable {
         clock.nanoTime());
   }
 
-  /** A cmd/mission message from {@code client}. */
+  /** A cmd/mission message from {@code client}; {@code json} as for {@link #operator}. */
   public void mission(String client, String json) {
     svc.onMessage(
         client,
         json.replace("SEQ", Long.toString(++seq)).getBytes(StandardCharsets.UTF_8),
         clock.nanoTime());
+  }
+
+  /** An empty message object for the Jackson-written {@link #operator} and {@link #mission}. */
+  public static ObjectNode message() {
+    return JSON.createObjectNode();
+  }
+
+  /** A teleop message written by Jackson: {@code "seq"} (the next number), then {@code fields}. */
+  public void operator(String client, String topic, ObjectNode fields) {
+    link.onMessage(client, topic, withSeq(fields), clock.nanoTime());
+  }
+
+  /** A cmd/mission message written by Jackson: {@code "seq"}, then {@code fields}. */
+  public void mission(String client, ObjectNode fields) {
+    svc.onMessage(client, withSeq(fields), clock.nanoTime());
+  }
+
+  private byte[] withSeq(ObjectNode fields) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("seq", ++seq);
+    n.setAll(fields);
+    try {
+      return JSON.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers is always writable", e);
+    }
   }
 
   /** True body position in the world relative to the start, m (x, y). */

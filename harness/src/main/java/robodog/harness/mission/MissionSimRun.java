@@ -1,5 +1,6 @@
 package robodog.harness.mission;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,17 +102,15 @@ public final class MissionSimRun {
       PrintWriter out)
       throws InterruptedException {
     {
-      s.operator("tablet", "cmd/lease", "{\"seq\":SEQ,\"action\":\"acquire\"}");
-      s.mission(
-          "tablet",
-          String.format(
-              Locale.ROOT,
-              "{\"seq\":SEQ,\"op\":\"dispatch\",\"route\":\"%s\",\"payload\":{\"mass_kg\":%s,"
-                  + "\"com_height_m\":%s,\"fragility\":%s}}",
-              routeName,
-              sc.payloadKg(),
-              sc.payloadCom().get(2),
-              fragility));
+      s.operator("tablet", "cmd/lease", MissionSim.message().put("action", "acquire"));
+      // The route name is the operator's choice: Jackson quotes it, whatever it holds.
+      ObjectNode dispatch = MissionSim.message().put("op", "dispatch").put("route", routeName);
+      dispatch
+          .putObject("payload")
+          .put("mass_kg", sc.payloadKg())
+          .put("com_height_m", sc.payloadCom().get(2))
+          .put("fragility", fragility);
+      s.mission("tablet", dispatch);
       if (s.service().mission() == null) {
         throw new IllegalStateException("dispatch refused: " + s.errors());
       }
@@ -132,7 +131,7 @@ public final class MissionSimRun {
           fell = true;
           break;
         }
-        s.mission("tablet", "{\"seq\":SEQ,\"op\":\"heartbeat\"}");
+        s.mission("tablet", MissionSim.message().put("op", "heartbeat"));
         var m = s.service().mission();
         if (m != null && s.timeS() >= nextPrint) {
           nextPrint += 10;
@@ -149,7 +148,7 @@ public final class MissionSimRun {
         }
       }
       if (s.service().mission() != null) {
-        s.mission("tablet", "{\"seq\":SEQ,\"op\":\"abort\"}");
+        s.mission("tablet", MissionSim.message().put("op", "abort"));
         s.run(0.1);
       }
       RunRecord r = db.run(id).orElseThrow();

@@ -1,5 +1,9 @@
 package robodog.operatorlink.mqtt;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Locale;
 import robodog.core.perception.HeightGrid;
 import robodog.core.perception.Landmarks;
@@ -11,9 +15,13 @@ import robodog.core.perception.TerrainEstimate;
  * The compact {@code perception} object of {@code state/telemetry} (docs/operator-protocol.md):
  * landmarks, nearest person and the speed scale the controller applied, terrain class, obstacle
  * ahead, health and age. Any argument may be {@code null} (not published yet): its fields are then
- * {@code null}. Publisher threads only (allocates strings).
+ * {@code null}. Written by one Jackson generator: a terrain class name comes from a model file and
+ * a degraded reason may echo a path or an exception, so every string is escaped by Jackson.
+ * Publisher threads only (allocates strings).
  */
 public final class PerceptionJson {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private PerceptionJson() {}
 
   /**
@@ -30,74 +38,78 @@ public final class PerceptionJson {
       PerceptionHealth health,
       double speedScale,
       long nowNanos) {
-    StringBuilder b = new StringBuilder(256);
-    b.append("{\"landmarks\":[");
-    if (marks != null) {
-      for (int i = 0; i < marks.count; i++) {
-        if (i > 0) {
-          b.append(',');
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("landmarks");
+      if (marks != null) {
+        for (int i = 0; i < marks.count; i++) {
+          g.writeStartObject();
+          g.writeNumberField("id", marks.id[i]);
+          // A NaN from a bad pose estimate is null, never an invalid NaN token.
+          num(g, "x", marks.x[i], "%.3f");
+          num(g, "y", marks.y[i], "%.3f");
+          num(g, "distance", marks.distance[i], "%.3f");
+          g.writeEndObject();
         }
-        // num(): a NaN from a bad pose estimate is null, never an invalid NaN token.
-        b.append("{\"id\":").append(marks.id[i]);
-        b.append(",\"x\":").append(num(marks.x[i], "%.3f"));
-        b.append(",\"y\":").append(num(marks.y[i], "%.3f"));
-        b.append(",\"distance\":").append(num(marks.distance[i], "%.3f")).append('}');
       }
+      g.writeEndArray();
+      g.writeNumberField("people", people == null ? 0 : people.count);
+      num(g, "nearest_person_m", people == null ? Double.NaN : people.nearest(), "%.2f");
+      num(g, "speed_scale", speedScale, "%.2f");
+      if (terrain != null && terrain.best >= 0) {
+        g.writeStringField("terrain", terrain.bestName());
+        num(g, "terrain_p", terrain.bestProbability(), "%.3f");
+      } else {
+        g.writeNullField("terrain");
+        g.writeNullField("terrain_p");
+      }
+      if (grid == null) {
+        g.writeNullField("obstacle_ahead");
+      } else {
+        g.writeBooleanField("obstacle_ahead", !grid.traversableAhead);
+      }
+      if (health == null) {
+        g.writeNullField("health");
+        g.writeNullField("age_s");
+      } else {
+        writeHealth(g, health);
+        num(g, "age_s", (nowNanos - health.stampNanos) / 1e9, "%.2f");
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("perception not encodable", e); // in memory: cannot happen
     }
-    b.append("],\"people\":").append(people == null ? 0 : people.count);
-    double nearest = people == null ? Double.NaN : people.nearest();
-    b.append(",\"nearest_person_m\":").append(num(nearest, "%.2f"));
-    b.append(",\"speed_scale\":").append(num(speedScale, "%.2f"));
-    if (terrain != null && terrain.best >= 0) {
-      // The class name comes from a model file: quoted by Jackson, whatever it holds.
-      b.append(",\"terrain\":")
-          .append(TelemetryJson.quoted(terrain.bestName()))
-          .append(",\"terrain_p\":")
-          .append(num(terrain.bestProbability(), "%.3f"));
-    } else {
-      b.append(",\"terrain\":null,\"terrain_p\":null");
-    }
-    b.append(",\"obstacle_ahead\":")
-        .append(grid == null ? "null" : Boolean.toString(!grid.traversableAhead));
-    if (health == null) {
-      b.append(",\"health\":null,\"age_s\":null}");
-      return b.toString();
-    }
-    b.append(",\"health\":{\"ok\":").append(!health.anyDegraded());
-    b.append(",\"fps\":").append(num(health.fps, "%.1f"));
-    b.append(",\"frames\":").append(health.framesProcessed);
-    b.append(",\"degraded\":{");
-    boolean first = true;
+    return out.toString();
+  }
+
+  /** {@code "health":{"ok":..,"fps":..,"frames":..,"degraded":{"input":"reason",..}}}. */
+  private static void writeHealth(JsonGenerator g, PerceptionHealth health) throws IOException {
+    g.writeObjectFieldStart("health");
+    g.writeBooleanField("ok", !health.anyDegraded());
+    num(g, "fps", health.fps, "%.1f");
+    g.writeNumberField("frames", health.framesProcessed);
+    g.writeObjectFieldStart("degraded");
     for (PerceptionHealth.Input in : PerceptionHealth.Input.VALUES) {
       if (health.isDegraded(in)) {
-        if (!first) {
-          b.append(',');
-        }
-        first = false;
-        b.append('"').append(in.name().toLowerCase(Locale.ROOT)).append("\":");
-        b.append(quote(health.reason(in)));
+        g.writeStringField(in.name().toLowerCase(Locale.ROOT), health.reason(in));
       }
     }
-    b.append("}},\"age_s\":").append(num((nowNanos - health.stampNanos) / 1e9, "%.2f")).append('}');
-    return b.toString();
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static String num(double v, String fmt) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, fmt, v) : "null";
-  }
-
-  private static String quote(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
+  /**
+   * {@code v} with the fixed decimals of {@code fmt} (the digits the tablet has always shown), or
+   * null when not finite. A finite double formatted with {@code %.Nf} is always a valid JSON
+   * number.
+   */
+  private static void num(JsonGenerator g, String key, double v, String fmt) throws IOException {
+    if (Double.isFinite(v)) {
+      g.writeFieldName(key);
+      g.writeNumber(String.format(Locale.ROOT, fmt, v));
+    } else {
+      g.writeNullField(key);
     }
-    return b.append('"').toString();
   }
 }

@@ -155,38 +155,102 @@ public final class TelemetryJson {
   }
 
   /**
-   * {@code json} (an object) with {@code "key":valueJson} appended; {@code valueJson} must be valid
-   * JSON built by this class (never user text).
+   * {@code json} (an object) with {@code "key":valueJson} appended, through one Jackson generator:
+   * the key is escaped by Jackson, and both texts are parsed, so an invalid {@code valueJson} is
+   * refused instead of corrupting the message. Numbers and strings keep their exact text.
+   *
+   * @throws IllegalArgumentException when {@code json} is not one JSON object or {@code valueJson}
+   *     not one JSON value; the message names the key
    */
   public static byte[] withField(byte[] json, String key, String valueJson) {
-    String s = new String(json, 0, json.length - 1, StandardCharsets.UTF_8);
-    return (s + ",\"" + key + "\":" + valueJson + "}").getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(json.length + 128);
+    com.fasterxml.jackson.core.JsonFactory f = JSON.getFactory();
+    try (com.fasterxml.jackson.core.JsonParser object = f.createParser(json);
+        com.fasterxml.jackson.core.JsonParser value = f.createParser(valueJson);
+        com.fasterxml.jackson.core.JsonGenerator g = f.createGenerator(buf)) {
+      if (object.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException(
+            "telemetry field '" + key + "': expected a JSON object to add it to");
+      }
+      g.writeStartObject();
+      for (com.fasterxml.jackson.core.JsonToken t = object.nextToken();
+          t != com.fasterxml.jackson.core.JsonToken.END_OBJECT;
+          t = object.nextToken()) {
+        copyToken(object, g); // a field name, then its whole value
+        object.nextToken();
+        copyValue(object, g);
+      }
+      g.writeFieldName(key);
+      if (value.nextToken() == null) {
+        throw new IllegalArgumentException("telemetry field '" + key + "': empty value");
+      }
+      copyValue(value, g);
+      if (object.nextToken() != null || value.nextToken() != null) {
+        throw new IllegalArgumentException(
+            "telemetry field '" + key + "': expected one JSON value, found more after it");
+      }
+      g.writeEndObject();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "telemetry field '" + key + "': not valid JSON (" + e.getOriginalMessage() + ")", e);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("telemetry not encodable", e); // in memory: cannot happen
+    }
+    return buf.toByteArray();
   }
 
-  /** The declared payload as a JSON object: {@code mass_kg}, {@code com_height_m}, fragility. */
-  public static String payload(robodog.core.Payload p) {
-    // Fixed decimals of numbers Payload has checked finite and in range: always valid JSON.
-    return String.format(
-        java.util.Locale.ROOT,
-        "{\"mass_kg\":%.3f,\"com_height_m\":%.3f,\"fragility\":%.2f}",
-        p.massKg(),
-        p.comHeightM(),
-        p.fragility());
+  /** Copies the value whose first token {@code p} is on, with every nested token. */
+  private static void copyValue(
+      com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonGenerator g)
+      throws java.io.IOException {
+    int depth = 0;
+    do {
+      com.fasterxml.jackson.core.JsonToken t = p.currentToken();
+      if (t == null) {
+        throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of input");
+      }
+      if (t.isStructStart()) {
+        depth++;
+      } else if (t.isStructEnd()) {
+        depth--;
+      }
+      copyToken(p, g);
+    } while (depth > 0 && p.nextToken() != null);
+  }
+
+  /** One token; a number keeps its exact text (Jackson's copy would re-print floats). */
+  private static void copyToken(
+      com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.core.JsonGenerator g)
+      throws java.io.IOException {
+    com.fasterxml.jackson.core.JsonToken t = p.currentToken();
+    if (t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT
+        || t == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT) {
+      g.writeNumber(p.getText());
+    } else {
+      g.copyCurrentEvent(p);
+    }
   }
 
   /**
-   * A client id as a JSON string (Jackson's escaping: an id is chosen by whoever connects and may
-   * hold quotes, backslashes or control characters), or {@code null}.
+   * The declared payload as a JSON object: {@code mass_kg}, {@code com_height_m} (3 decimals),
+   * {@code fragility} (2 decimals).
    */
-  static String quoted(String s) {
-    if (s == null) {
-      return "null";
+  public static String payload(robodog.core.Payload p) {
+    java.io.StringWriter out = new java.io.StringWriter(64);
+    try (com.fasterxml.jackson.core.JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      // Payload has checked each number finite and in range: %.Nf is always a valid JSON number.
+      g.writeFieldName("mass_kg");
+      g.writeNumber(String.format(java.util.Locale.ROOT, "%.3f", p.massKg()));
+      g.writeFieldName("com_height_m");
+      g.writeNumber(String.format(java.util.Locale.ROOT, "%.3f", p.comHeightM()));
+      g.writeFieldName("fragility");
+      g.writeNumber(String.format(java.util.Locale.ROOT, "%.2f", p.fragility()));
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("payload not encodable", e); // in memory: cannot happen
     }
-    try {
-      return JSON.writeValueAsString(s);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a string is always encodable", e);
-    }
+    return out.toString();
   }
 
   /** One telemetry snapshot as JSON (SI units). */

@@ -1,7 +1,8 @@
 package robodog.operatorlink.ros2;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import robodog.operatorlink.OperatorLink;
 
 /**
@@ -36,6 +37,8 @@ public final class CmdVelSource {
 
   /** While ROS 2 lacks the lease, one refused /cmd_vel per this period reaches the link, ns. */
   static final long REFUSAL_REPORT_NANOS = 1_000_000_000L;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OperatorLink link;
   private final boolean drive;
@@ -86,7 +89,7 @@ public final class CmdVelSource {
     }
     // A zero twist (Nav2 at its goal, a teleop stop key) means stand still, not step in place.
     String mode = vx == 0 && vy == 0 && yawRate == 0 ? "stand" : "walk";
-    send("cmd/mode", "{\"seq\":" + (++seq) + ",\"mode\":\"" + mode + "\"}", nowNanos);
+    send("cmd/mode", JSON.createObjectNode().put("seq", ++seq).put("mode", mode), nowNanos);
     send("cmd/velocity", velocity(vx, vy, yawRate), nowNanos);
   }
 
@@ -101,8 +104,12 @@ public final class CmdVelSource {
       refuseUndriven("/robodog/lease", nowNanos);
       return;
     }
-    String a = action.trim().replace("\\", "\\\\").replace("\"", "\\\"");
-    send("cmd/lease", "{\"seq\":" + (++seq) + ",\"action\":\"" + a + "\"}", nowNanos);
+    // Any text a peer sends reaches the link intact (Jackson escapes it), to be refused there by
+    // name when it is not an action.
+    send(
+        "cmd/lease",
+        JSON.createObjectNode().put("seq", ++seq).put("action", action.trim()),
+        nowNanos);
   }
 
   /**
@@ -110,7 +117,7 @@ public final class CmdVelSource {
    * {@code false} asks to release, which the link refuses unless ROS 2 holds the lease.
    */
   public synchronized void onEstop(boolean engage, long nowNanos) {
-    send("cmd/estop", "{\"engage\":" + engage + "}", nowNanos);
+    send("cmd/estop", JSON.createObjectNode().put("engage", engage), nowNanos);
   }
 
   /** One refusal a second is reported; the rest are counted (a 50 Hz publisher must not flood). */
@@ -132,25 +139,32 @@ public final class CmdVelSource {
     return dropped;
   }
 
-  private String velocity(double vx, double vy, double yawRate) {
+  private ObjectNode velocity(double vx, double vy, double yawRate) {
     if (!Double.isFinite(vx) || !Double.isFinite(vy) || !Double.isFinite(yawRate)) {
-      vx = Double.NaN; // JSON has no NaN: the parser refuses "NaN" with a clear message
+      vx = Double.NaN; // JSON has no NaN: the link refuses the string "NaN" with a clear message
     }
-    return String.format(
-        Locale.ROOT,
-        "{\"seq\":%d,\"vx\":%s,\"vy\":%s,\"yaw_rate\":%s,\"ttl_ms\":%d}",
-        ++seq,
-        json(vx),
-        json(vy),
-        json(yawRate),
-        TTL_MS);
+    ObjectNode n = JSON.createObjectNode().put("seq", ++seq);
+    number(n, "vx", vx);
+    number(n, "vy", vy);
+    number(n, "yaw_rate", yawRate);
+    return n.put("ttl_ms", TTL_MS);
   }
 
-  private static String json(double v) {
-    return Double.isFinite(v) ? Double.toString(v) : "\"" + v + "\"";
+  private static void number(ObjectNode n, String key, double v) {
+    if (Double.isFinite(v)) {
+      n.put(key, v);
+    } else {
+      n.put(key, Double.toString(v));
+    }
   }
 
-  private void send(String topic, String json, long nowNanos) {
-    link.onMessage(CLIENT, topic, json.getBytes(StandardCharsets.UTF_8), nowNanos);
+  private void send(String topic, ObjectNode message, long nowNanos) {
+    byte[] json;
+    try {
+      json = JSON.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers is always writable", e);
+    }
+    link.onMessage(CLIENT, topic, json, nowNanos);
   }
 }

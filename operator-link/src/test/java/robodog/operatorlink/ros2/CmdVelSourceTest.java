@@ -82,6 +82,22 @@ class CmdVelSourceTest {
     assertTrue(errors.get(errors.size() - 1).contains("vx"), errors.toString());
   }
 
+  @Test
+  void anyLeaseTextReachesTheLinkAsOneStringAndIsRefusedAsAnAction() {
+    String[] words = {"a\"b", "back\\slash", "two\nlines", "\u0001", "gr\u00fcn \u8349", "\\\""};
+    for (String w : words) {
+      int before = errors.size();
+      ros.onLease(w, 0);
+      assertEquals(before + 1, errors.size(), w);
+      // Refused by the protocol rules for the word, not by the parser for broken JSON.
+      assertTrue(
+          errors.get(before).contains("cmd/lease: action: expected one of"), errors.get(before));
+    }
+    assertNull(link.leaseHolder());
+    ros.onLease(" acquire\n", MS);
+    assertEquals("ros2", link.leaseHolder(), "surrounding white space is trimmed");
+  }
+
   private static byte[] json(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -2,8 +2,11 @@ package robodog.operatorlink.mqtt.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +22,15 @@ import robodog.core.config.UserConfigDir;
  *
  * <pre>
  * users:
- *   operator: {role: operator, password: "pbkdf2-sha256$100000$...$..."}
+ *   operator:
+ *     role: "operator"
+ *     password: "pbkdf2-sha256$100000$...$..."
  * </pre>
  *
- * Written atomically (temporary file, then rename) with owner-only permissions. Loading validates
- * every entry and names the first bad one. Immutable after load; {@link #with} and {@link #without}
+ * Any YAML form of the same mapping loads, such as the one-line entries {@code operator: {role:
+ * operator, password: "..."}} that earlier versions wrote. Written by Jackson's YAML generator,
+ * atomically (temporary file, then rename) with owner-only permissions. Loading validates every
+ * entry and names the first bad one. Immutable after load; {@link #with} and {@link #without}
  * return changed copies. Any thread.
  */
 public final class CredentialStore {
@@ -36,7 +43,13 @@ public final class CredentialStore {
   /** Name of the user created on first run. */
   public static final String DEFAULT_USER = "operator";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Reads the file and writes it; no {@code ---} line, strings double-quoted (as before). */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
+
+  private static final String HEADER =
+      "# robodog MQTT users: passwords are PBKDF2 hashes. Edit with ./robodog users.\n";
   private static final String NAME = "[A-Za-z0-9_.-]{1,64}";
 
   private final Map<String, User> users;
@@ -184,22 +197,17 @@ public final class CredentialStore {
   public void save(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    StringBuilder b = new StringBuilder();
-    b.append("# robodog MQTT users: passwords are PBKDF2 hashes. Edit with ./robodog users.\n");
-    b.append("users:\n");
+    ObjectNode root = YAML.createObjectNode();
+    ObjectNode list = root.putObject("users");
     for (Map.Entry<String, User> e : new TreeMap<>(users).entrySet()) {
-      b.append("  ")
-          .append(e.getKey())
-          .append(": {role: ")
-          .append(e.getValue().role().label())
-          .append(", password: \"")
-          .append(e.getValue().passwordHash())
-          .append("\"}\n");
+      ObjectNode entry = list.putObject(e.getKey());
+      entry.put("role", e.getValue().role().label());
+      entry.put("password", e.getValue().passwordHash());
     }
-    if (users.isEmpty()) {
-      b.setLength(b.length() - 1);
-      b.append(" {}\n");
-    }
+    // Jackson writes no comments: the fixed header line goes first, the users after it.
+    StringWriter b = new StringWriter();
+    b.write(HEADER);
+    YAML.writeValue(b, root);
     Path tmp = Files.createTempFile(dir, ".credentials", ".tmp");
     try {
       try {
@@ -207,7 +215,7 @@ public final class CredentialStore {
       } catch (UnsupportedOperationException e) {
         // Not a POSIX file system: the directory's protection is all there is.
       }
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
+      Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
