@@ -6,11 +6,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --policy PATH} / {@code --no-policy}: whether {@code sim} and {@code run} load a learned
- * terrain policy. Off unless {@code --policy} names a file: the shipped policy's evaluation does not
- * beat the rule-based terrain selector with 0 falls (docs/learning.md), so the robot picks its gait
- * from the ground it senses, in {@code run}, {@code sim --realtime} and headless scenarios alike. A
- * missing or bad file is reported in one line and the robot walks without the advisor. Start-up
- * thread only.
+ * terrain policy. Off unless {@code --policy} names a file: the shipped policy's evaluation does
+ * not beat the rule-based terrain selector with 0 falls (docs/learning.md), so the robot picks its
+ * gait from the ground it senses, in {@code run}, {@code sim --realtime} and headless scenarios
+ * alike. A missing or bad file is reported in one line and the robot walks without the advisor.
+ * Start-up thread only.
  */
 public final class PolicyOptions {
   /** The shipped policy, relative to the repository root. */

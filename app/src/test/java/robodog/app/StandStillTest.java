@@ -32,11 +32,11 @@ import robodog.sim.scenario.ScenarioLoader;
  * ten minutes, odometry must not move at all while the robot does not walk, and odometry and ground
  * truth agree within 2 cm over the whole session (the walk's own slip included).
  *
- * <p>The robot carries the shipped learned gait advisor, as {@code ./robodog sim --realtime --policy
- * models/terrain-policy/policy.txt} does: it re-chooses the body height every second, standing too, and each change of height
- * used to drag the feet (see {@code FootRolling}). About a minute of wall time per seed; {@code
- * -Dstandstill.seeds=1,2,3} runs other seeds, {@code -Dstandstill.policy=false} without the
- * advisor.
+ * <p>The robot carries the shipped learned gait advisor, as {@code ./robodog sim --realtime
+ * --policy models/terrain-policy/policy.txt} does: it re-chooses the body height every second,
+ * standing too, and each change of height used to drag the feet (see {@code FootRolling}). About a
+ * minute of wall time per seed; {@code -Dstandstill.seeds=1,2,3} runs other seeds, {@code
+ * -Dstandstill.policy=false} without the advisor.
  */
 @Tag("slow")
 class StandStillTest {

@@ -115,8 +115,8 @@ public final class Telemetry {
 
   /**
    * True when the advisor asked for more than its bounds allow this tick (faster than commanded, a
-   * gait outside the terrain selector's safe set, a step or body height out of range) or yielded
-   * to an explicit gait, step or body height: the fields above show what was laid, not the wish.
+   * gait outside the terrain selector's safe set, a step or body height out of range) or yielded to
+   * an explicit gait, step or body height: the fields above show what was laid, not the wish.
    */
   public boolean advisorClamped;
 

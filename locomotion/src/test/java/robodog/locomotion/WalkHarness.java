@@ -29,9 +29,9 @@ final class WalkHarness {
   double imuRollRad;
 
   /**
-   * True: the body reports foot contact as on flat ground (every foot not swinging is down), so
-   * the controller senses the ground and picks its own gait; false: the ideal body's contact
-   * readings, which the controller cannot use (it keeps its gait).
+   * True: the body reports foot contact as on flat ground (every foot not swinging is down), so the
+   * controller senses the ground and picks its own gait; false: the ideal body's contact readings,
+   * which the controller cannot use (it keeps its gait).
    */
   boolean feelsGround;
 

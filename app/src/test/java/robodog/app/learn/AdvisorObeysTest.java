@@ -20,8 +20,8 @@ import robodog.sim.scenario.ScenarioLoader;
 /**
  * The shipped learned policy on the robot as {@code run} assembles it, in the physics simulator:
  * with an operator command of 0.1 m/s over pavement and gravel, the body's true speed never exceeds
- * what the same run without the policy reaches (the command plus the controller's own tracking);
- * an explicit gait stays the gait while the advisor is on.
+ * what the same run without the policy reaches (the command plus the controller's own tracking); an
+ * explicit gait stays the gait while the advisor is on.
  */
 class AdvisorObeysTest {
   private static final LocomotionConfig CFG = LocomotionConfig.load(Path.of("../config"));
@@ -76,7 +76,9 @@ class AdvisorObeysTest {
             robodog.core.rt.RealtimeRequest.none()));
   }
 
-  /** The largest true ground speed over any {@value #WINDOW_S} s window after the first 3 s, m/s. */
+  /**
+   * The largest true ground speed over any {@value #WINDOW_S} s window after the first 3 s, m/s.
+   */
   private static double fastestWindow(RunRecorder r) {
     double[] t = r.time();
     double[] x = r.x();

@@ -84,8 +84,8 @@ public final class AdvisorBounds {
     boolean noFaster = topSpeed[wished] <= topSpeed[selectorGait];
     return switch (call) {
       case SMOOTH -> noFaster;
-      case UNEVEN -> noFaster
-          && gaits.get(wished).dutyFactor() > gaits.get(selectorGait).dutyFactor();
+      case UNEVEN ->
+          noFaster && gaits.get(wished).dutyFactor() > gaits.get(selectorGait).dutyFactor();
       default -> false;
     };
   }

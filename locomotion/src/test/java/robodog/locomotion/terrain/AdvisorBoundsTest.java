@@ -90,9 +90,9 @@ class AdvisorBoundsTest {
   }
 
   /**
-   * Drives the real selector through random grounds and speeds; at every tick, whatever the
-   * advisor asks, the bounded gait is never faster than the selector's, is the selector's own on
-   * steps and worse, and its step is never lower than the selector would walk off smooth ground.
+   * Drives the real selector through random grounds and speeds; at every tick, whatever the advisor
+   * asks, the bounded gait is never faster than the selector's, is the selector's own on steps and
+   * worse, and its step is never lower than the selector would walk off smooth ground.
    */
   @Test
   void theBoundedChoiceIsNeverFasterOrLowerSteppingThanTheSelectorsOwn() {
@@ -126,7 +126,8 @@ class AdvisorBoundsTest {
       assertTrue(g >= 0 && g < rows, "a six-leg table row");
       double top = stride / GAITS.get(g).stanceSeconds();
       double selTop = stride / GAITS.get(sel).stanceSeconds();
-      assertTrue(top <= selTop + 1e-12, call + ": " + GAITS.get(g).name() + " faster than selector");
+      assertTrue(
+          top <= selTop + 1e-12, call + ": " + GAITS.get(g).name() + " faster than selector");
       if (call.ordinal() >= GroundCall.STEPS.ordinal()) {
         assertEquals(sel, g, call + ": only the selector's own gait");
       }
@@ -140,7 +141,8 @@ class AdvisorBoundsTest {
       assertTrue(h >= AdvisorBounds.MIN_STEP_M - 1e-12);
     }
     for (GroundCall c : GroundCall.VALUES) {
-      assertTrue(seen[c.ordinal()] > 100, "the random grounds reached " + c + ": " + seen[c.ordinal()]);
+      assertTrue(
+          seen[c.ordinal()] > 100, "the random grounds reached " + c + ": " + seen[c.ordinal()]);
     }
   }
 }
