@@ -1,29 +1,41 @@
 package robodog.app;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --policy PATH} / {@code --no-policy}: which learned terrain policy {@code sim} and {@code
- * run} load at start. By default the shipped {@code models/terrain-policy/policy.txt}; a missing or
- * bad file is reported in one line and the robot walks on the preset gait. Start-up thread only.
+ * {@code --policy PATH} / {@code --no-policy}: whether {@code sim} and {@code run} load a learned
+ * terrain policy. Off unless {@code --policy} names a file: the shipped policy's evaluation does
+ * not beat the rule-based terrain selector with 0 falls (docs/learning.md), so the robot picks its
+ * gait from the ground it senses, in {@code run}, {@code sim --realtime} and headless scenarios
+ * alike. A missing or bad file is reported in one line and the robot walks without the advisor.
+ * Start-up thread only.
  */
 public final class PolicyOptions {
   /** The shipped policy, relative to the repository root. */
-  public static final String DEFAULT = "models/terrain-policy/policy.txt";
+  public static final String SHIPPED = "models/terrain-policy/policy.txt";
+
+  /** The console line of a robot started without a policy. */
+  public static final String OFF =
+      "policy: off: the robot picks its gait from the ground it senses; the learned advisor is off"
+          + " until its evaluation passes its gate (docs/learning.md; --policy "
+          + SHIPPED
+          + " loads it)";
 
   @Option(
       names = "--policy",
       paramLabel = "PATH",
       description =
-          "learned terrain policy that picks gait settings (default: "
-              + DEFAULT
-              + "; missing or bad: the preset gait runs)")
+          "learned terrain policy that picks gait settings inside the terrain selector's safe set"
+              + " (default: none; the shipped one is "
+              + SHIPPED
+              + "; missing or bad: the robot walks without it)")
   Path policy;
 
   @Option(
       names = "--no-policy",
-      description = "no learned policy: the preset gait and the operator's settings only")
+      description = "no learned policy (the default), and no line saying so")
   boolean noPolicy;
 
   /** True when {@code --policy} was given. */
@@ -32,7 +44,7 @@ public final class PolicyOptions {
   }
 
   /**
-   * The policy file to load, or null for none ({@code --no-policy}).
+   * The policy file to load, or null for none (the default).
    *
    * @throws IllegalArgumentException for {@code --policy} together with {@code --no-policy}
    */
@@ -40,9 +52,13 @@ public final class PolicyOptions {
     if (noPolicy && policy != null) {
       throw new IllegalArgumentException("--policy and --no-policy exclude each other");
     }
-    if (noPolicy) {
-      return null;
+    return policy;
+  }
+
+  /** Prints {@link #OFF} unless a policy was named or {@code --no-policy} asked for silence. */
+  public void printOff(PrintWriter out) {
+    if (file() == null && !noPolicy) {
+      out.println(OFF);
     }
-    return policy != null ? policy : Paths.home().resolve(DEFAULT);
   }
 }

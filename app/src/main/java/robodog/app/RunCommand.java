@@ -133,6 +133,7 @@ public final class RunCommand implements Callable<Integer> {
                   ? " (a Raspberry Pi)"
                   : " (not a Raspberry Pi; --hardware pi insists)"));
     }
+    policy.printOff(out);
     if (body.equals("pi")) {
       if (perception != null || report != null || plots != null || !scenario.equals("flat-walk")) {
         throw new IllegalArgumentException(

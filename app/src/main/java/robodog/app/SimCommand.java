@@ -171,26 +171,18 @@ public final class SimCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path policyFile = policy.file();
     if (policyFile != null && (compare != null || route != null)) {
-      if (policy.explicit()) {
-        throw new IllegalArgumentException(
-            "--policy: --compare and --route run without the learned policy; drop --policy");
-      }
-      policyFile = null; // a comparison of presets, or a mission run: no advisor
-    } else if (policyFile != null && !policy.explicit() && gait != null) {
-      out.println("policy: off: --gait runs that preset as asked (--policy PATH keeps the policy)");
-      policyFile = null;
-    } else if (policyFile != null && !policy.explicit() && !realtime) {
-      // The shipped policy beats the presets on its held-out mixed courses but not on every
-      // scenario (it fell on equipment-run's steps), so headless it is opt-in.
+      throw new IllegalArgumentException(
+          "--policy: --compare and --route run without the learned policy; drop --policy");
+    }
+    if (compare == null && route == null) {
+      policy.printOff(out);
+    }
+    String namedGait = gait != null ? gait : sc.gait();
+    if (policyFile != null && namedGait != null) {
       out.println(
-          "policy: off: "
-              + (sc.gait() != null
-                  ? "the scenario walks its own gait (" + sc.gait() + ")"
-                  : "the robot picks its gait from the ground it senses")
-              + "; --policy "
-              + policyFile
-              + " lets the learned policy choose");
-      policyFile = null;
+          "policy: "
+              + namedGait
+              + " is an explicit gait: it is walked as asked and the advisor lays nothing over it");
     }
     if (compare != null) {
       return GaitComparison.print(HarnessRobots.HEADLESS, cfg, sc, compare, s, d, rate, out);

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The learned policy in the realtime simulation, seen by an operator over the embedded MQTT broker:
- * it is loaded at start, telemetry reports it, {@code cmd/policy} switches it off (and the preset
- * comes back), and a policy whose answer is garbage is rejected while the last safe setting holds.
+ * loaded with {@code --policy}, telemetry reports it, it never drives faster than the operator
+ * asked nor over the operator's gait, {@code cmd/policy} switches it off, and a policy whose answer
+ * is garbage is rejected while the last safe setting holds.
  */
 class PolicyTeleopTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,22 +50,41 @@ class PolicyTeleopTest {
 
   @Test
   void switchingThePolicyOffOverMqttReturnsToThePresetAndTelemetrySaysSo() throws Exception {
-    start("--duration", "20"); // the shipped policy, loaded by default
+    start("--duration", "20", "--policy", "../models/terrain-policy/policy.txt");
     send("cmd/lease", "\"action\":\"acquire\"");
     send("cmd/mode", "\"mode\":\"walk\"");
     JsonNode on = walkUntil(t -> advisor(t, "on") && t.get("advisor").get("active").asBoolean());
     int advised = on.get("advisor").get("gait").asInt();
     assertEquals("OK", on.get("advisor").get("status").asText());
     assertTrue(on.get("advisor").get("step_height").isNumber(), on.toString());
-    // The policy keeps tetrapod (docs/learning.md).
+    // The policy keeps tetrapod (docs/learning.md), as fast as the selector's ripple at 0.1 m/s:
+    // inside smooth ground's safe set.
     assertEquals(1, advised, "the shipped policy was expected to pick tetrapod: " + on);
+    int from = telemetry.size();
     walkUntil(t -> t.get("gait").asInt() == advised);
+    walkUntil(t -> t.get("advisor").get("clamped").asBoolean()); // it asks for up to 1.5x
+    for (int k = from; k < telemetry.size(); k++) {
+      JsonNode t = telemetry.get(k);
+      assertTrue(t.get("vx").asDouble() <= 0.1 + 1e-6, "faster than the operator's 0.1: " + t);
+      assertTrue(t.get("advisor").get("speed_scale").asDouble() <= 1.0, t.toString());
+    }
 
     // The operator picks a gait: the explicit choice wins and the advisor steps back.
     send("cmd/gait", "\"gait\":\"ripple\"");
     walkUntil(t -> advisor(t, "off") && !t.get("advisor").get("active").asBoolean() && gait(t, 2));
+    // Switched on again, it still lays nothing over the explicit gait, and says so.
     send("cmd/policy", "\"enabled\":true");
-    walkUntil(t -> advisor(t, "on") && gait(t, advised));
+    JsonNode yielded =
+        walkUntil(
+            t ->
+                advisor(t, "on")
+                    && t.get("advisor").get("clamped").asBoolean()
+                    && !t.get("advisor").get("active").asBoolean());
+    assertTrue(gait(yielded, 2), "the operator's ripple: " + yielded);
+    for (int i = 0; i < 20; i++) {
+      JsonNode t = walkUntil(x -> true);
+      assertTrue(gait(t, 2), "the advisor overrode the operator's ripple: " + t);
+    }
 
     send("cmd/policy", "\"enabled\":false");
     JsonNode off =

@@ -113,6 +113,13 @@ public final class Telemetry {
   /** Body height the advisor set, m; NaN when the operator's applies. */
   public double advisorBodyHeight = Double.NaN;
 
+  /**
+   * True when the advisor asked for more than its bounds allow this tick (faster than commanded, a
+   * gait outside the terrain selector's safe set, a step or body height out of range) or yielded to
+   * an explicit gait, step or body height: the fields above show what was laid, not the wish.
+   */
+  public boolean advisorClamped;
+
   /** What the controller made of the ground (see {@link GroundCall}). */
   public GroundCall groundCall = GroundCall.SMOOTH;
 
@@ -216,6 +223,7 @@ public final class Telemetry {
     advisorSpeedScale = o.advisorSpeedScale;
     advisorStepHeight = o.advisorStepHeight;
     advisorBodyHeight = o.advisorBodyHeight;
+    advisorClamped = o.advisorClamped;
     groundCall = o.groundCall;
     gaitAuto = o.gaitAuto;
     slipMps = o.slipMps;

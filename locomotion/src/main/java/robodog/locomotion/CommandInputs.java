@@ -1,18 +1,26 @@
 package robodog.locomotion;
 
 import robodog.core.GaitSetting;
+import robodog.core.GroundCall;
 import robodog.core.Mailbox;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.Notice;
 import robodog.core.Telemetry;
 import robodog.core.perception.SafetyLimit;
+import robodog.locomotion.terrain.AdvisorBounds;
+import robodog.locomotion.terrain.TerrainGaitSelector;
 
 /**
  * What the controller reads each tick besides the robot's own state: the latest motion command
  * (teleop, autonomy, script), the gait advisor's setting laid over it (the learned terrain policy),
  * and perception's crew-safety speed scale. Each source is an optional mailbox from another thread;
  * a missing source changes nothing.
+ *
+ * <p>The advisor obeys as a hard rule ({@link #advise}): it never overrides an explicit gait (the
+ * command's whole setting is then walked as asked), never speeds the command up, and while the
+ * robot picks its own gait it chooses only inside the safe set the terrain selector leaves ({@link
+ * AdvisorBounds}). Telemetry says when its wish was clamped.
  *
  * <p>This is also the boundary where values from other threads are checked: a command field that is
  * not a finite number in range keeps its previous good value ({@link MotionCommand#copyValidFrom});
@@ -41,13 +49,25 @@ final class CommandInputs {
   private long adviceStaleNanos = Long.MAX_VALUE;
   private long lastAdviceNanos;
   private Mailbox<Telemetry> advisorTelemetry;
+  private final AdvisorBounds bounds;
+  // What advise() laid over this tick's command, for telemetry and the gait choice.
+  private boolean laid;
+  private boolean clamped;
+  private int autoGait = -1;
+  private double laidScale = 1;
+  private double laidStep = Double.NaN;
+  private double laidBody = Double.NaN;
   private Mailbox<SafetyLimit> safetyLimits;
   private long safetyStaleNanos;
   private double safetyStaleScale;
 
-  /** Until a command arrives the controller holds {@code initialMode}. */
-  CommandInputs(Mailbox<MotionCommand> commands, Mode initialMode) {
+  /**
+   * Until a command arrives the controller holds {@code initialMode}; {@code bounds} is the
+   * advisor's safe set.
+   */
+  CommandInputs(Mailbox<MotionCommand> commands, Mode initialMode, AdvisorBounds bounds) {
     this.commands = commands;
+    this.bounds = bounds;
     idle.requestedMode = initialMode;
     accepted.copyFrom(idle);
   }
@@ -68,8 +88,8 @@ final class CommandInputs {
   }
 
   /**
-   * The command for this tick: the newest one, with an active advisor's gait setting laid over it.
-   * The returned object belongs to this class; read it during the tick only.
+   * The command for this tick: the newest one, and the advisor's newest setting taken in (laid over
+   * by {@link #advise}). The returned object belongs to this class; read it during the tick only.
    */
   MotionCommand latest(long nowNanos) {
     refusal = Notice.NONE;
@@ -101,13 +121,69 @@ final class CommandInputs {
     if (advice != null) {
       advisorStatus =
           nowNanos - lastAdviceNanos > adviceStaleNanos ? GaitSetting.Status.STALE : advice.status;
-      if (advice.active) {
-        advised.copyFrom(c);
-        advice.applyTo(advised);
-        c = advised;
-      }
     }
     return c;
+  }
+
+  /**
+   * Lays the active advisor's setting over {@code c}, bounded: nothing when {@code auto} is false
+   * (an explicit gait, a failed leg's own gait, or a body that senses no contact: the command is
+   * walked as asked); otherwise the speed scale at most 1, the gait, step and body height inside
+   * the safe set of {@code selector}'s current call, and an explicit step or body height in the
+   * command kept. Call once per tick after {@link #latest}; the gait to walk is then {@link
+   * #autoGait}. The returned object belongs to this class; read it during the tick only.
+   *
+   * @param auto the robot picks its own gait this tick
+   * @param selector the terrain selector as of its last update
+   */
+  MotionCommand advise(MotionCommand c, boolean auto, TerrainGaitSelector selector) {
+    autoGait = selector.gaitIndex();
+    laid = false;
+    clamped = false;
+    laidScale = 1;
+    laidStep = Double.NaN;
+    laidBody = Double.NaN;
+    if (advice == null || !advice.active) {
+      return c;
+    }
+    if (!auto) {
+      clamped = true; // an explicit choice wins whole
+      return c;
+    }
+    GroundCall call = selector.call();
+    autoGait = bounds.gait(call, selector.gaitIndex(), advice.gaitIndex);
+    laidScale = AdvisorBounds.speedScale(advice.speedScale);
+    advised.copyFrom(c);
+    advised.vx *= laidScale;
+    advised.vy *= laidScale;
+    advised.yawRate *= laidScale;
+    if (Double.isNaN(c.stepHeight)) {
+      laidStep = bounds.stepHeight(call, selector.stepHeight(), autoGait, advice.stepHeight);
+      advised.stepHeight = laidStep;
+    }
+    if (Double.isNaN(c.bodyHeight)) {
+      laidBody = bounds.bodyHeight(call, advice.bodyHeight);
+      advised.bodyHeight = laidBody;
+    }
+    laid = true;
+    clamped =
+        (advice.gaitIndex >= 0 && advice.gaitIndex != autoGait)
+            || laidScale != advice.speedScale
+            || !same(laidStep, advice.stepHeight)
+            || !same(laidBody, advice.bodyHeight);
+    return advised;
+  }
+
+  private static boolean same(double a, double b) {
+    return a == b || (Double.isNaN(a) && Double.isNaN(b));
+  }
+
+  /**
+   * The gait row to walk while the robot picks its own gait: the selector's, or the advisor's
+   * choice inside the safe set, as of this tick's {@link #advise}.
+   */
+  int autoGait() {
+    return autoGait;
   }
 
   /** What was refused on this tick's {@link #latest} or {@link #safetyScale}, or NONE. */
@@ -127,15 +203,18 @@ final class CommandInputs {
     return advisorStatus;
   }
 
-  /** Writes the advisor's status and the setting laid over this tick's command into {@code t}. */
+  /**
+   * Writes the advisor's status, the setting laid over this tick's command (what the bounds let
+   * through, not what the advisor asked) and whether its wish was clamped into {@code t}.
+   */
   void advisorToPack(Telemetry t) {
     t.gaitAdvisor = advisorStatus;
-    boolean on = advice != null && advice.active;
-    t.advisorActive = on;
-    t.advisorGait = on ? advice.gaitIndex : -1;
-    t.advisorSpeedScale = on ? advice.speedScale : 1;
-    t.advisorStepHeight = on ? advice.stepHeight : Double.NaN;
-    t.advisorBodyHeight = on ? advice.bodyHeight : Double.NaN;
+    t.advisorActive = laid;
+    t.advisorGait = laid ? autoGait : -1;
+    t.advisorSpeedScale = laid ? laidScale : 1;
+    t.advisorStepHeight = laid ? laidStep : Double.NaN;
+    t.advisorBodyHeight = laid ? laidBody : Double.NaN;
+    t.advisorClamped = clamped;
   }
 
   /** Hands the tick's telemetry to the advisor, when it asked for it (allocation-free). */

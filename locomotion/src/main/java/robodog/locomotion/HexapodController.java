@@ -88,7 +88,11 @@ public final class HexapodController implements Controller {
     this.robot = robot;
     this.settings = settings;
     this.gaits = gaits;
-    this.inputs = new CommandInputs(commands, initialMode);
+    this.inputs =
+        new CommandInputs(
+            commands,
+            initialMode,
+            new robodog.locomotion.terrain.AdvisorBounds(gaits, robot.stance().bodyHeightM()));
     this.telemetryOut = telemetryOut;
     this.servoSpeed = robot.servo().maxSpeedRadPerS();
     this.footRadius = robot.leg().footRadiusM();
@@ -227,7 +231,9 @@ public final class HexapodController implements Controller {
     // Nobody chose a gait: the ground does (a failed leg has its own five-leg gait). A body that
     // cannot sense contact (ideal servos) feels no ground and keeps its gait.
     auto = c.gaitIndex < 0 && selection.failedLeg() < 0 && state.contactsValid;
-    refuseIf(selection.applyGait(auto ? ground.selector().gaitIndex() : c.gaitIndex));
+    // The advisor chooses only inside what the command and the ground call allow (AdvisorBounds).
+    c = inputs.advise(c, auto, ground.selector());
+    refuseIf(selection.applyGait(auto ? inputs.autoGait() : c.gaitIndex));
     if (!Double.isNaN(c.stepHeight)) {
       planner.setStepHeight(RateLimit.clamp(c.stepHeight, 0, 0.12));
     } else if (auto) {
@@ -565,7 +571,8 @@ public final class HexapodController implements Controller {
 
   /**
    * Connects a gait advisor (the learned terrain policy): its latest {@link GaitSetting}, while
-   * active, is laid over every operator command. Call before the loop starts.
+   * active, is laid over commands that leave the gait to the robot, inside the terrain selector's
+   * safe set and never faster than commanded ({@code AdvisorBounds}). Call before the loop starts.
    */
   public void setGaitAdvisor(Mailbox<GaitSetting> advice) {
     inputs.setGaitAdvisor(advice, null, 0);

@@ -78,6 +78,9 @@ class NonFiniteInputTest {
     StateField field;
     double value;
     int bad;
+    // Set: the feet report contact as on flat ground (down unless swinging), so the robot may pick
+    // its own gait; null: every foot always reports contact.
+    java.util.function.IntPredicate swinging;
     // Boxed once per value: the injection itself must not allocate in RefusalAllocationTest, and
     // once the setter call site has seen many lambdas the JIT no longer removes a fresh box.
     private Double boxed;
@@ -112,6 +115,9 @@ class NonFiniteInputTest {
       s.batteryVolts = 8.0;
       s.contactsValid = true; // the leveler runs: its integral is where a NaN used to stay
       java.util.Arrays.fill(s.footContact, true);
+      for (int i = 0; swinging != null && i < s.footContact.length; i++) {
+        s.footContact[i] = !swinging.test(i);
+      }
       if (bad > 0) {
         bad--;
         if (boxed == null || Double.compare(boxed, value) != 0) {
@@ -266,6 +272,12 @@ class NonFiniteInputTest {
   @MethodSource("adviceCases")
   void badGaitAdviceIsRefusedAndThePreviousAdviceHolds(String field, double v) {
     Rig r = new Rig();
+    // Advice applies only while the robot picks its own gait: let it feel flat ground.
+    r.hw.swinging = i -> r.controller.planner().isSwinging(i);
+    r.cmd.gaitIndex = -1;
+    r.commands.offer(r.cmd);
+    // The always-down feet of the start read as steps; easing off to smooth takes 3 s per level.
+    r.ticks(4000);
     Mailbox<GaitSetting> advice = new Mailbox<>(GaitSetting::new, (a, b) -> b.copyFrom(a));
     r.controller.setGaitAdvisor(advice);
     GaitSetting g = new GaitSetting();

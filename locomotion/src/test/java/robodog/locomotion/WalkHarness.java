@@ -28,6 +28,13 @@ final class WalkHarness {
   /** Body roll the IMU reports, rad (0: level); a test tips the robot over with it. */
   double imuRollRad;
 
+  /**
+   * True: the body reports foot contact as on flat ground (every foot not swinging is down), so the
+   * controller senses the ground and picks its own gait; false: the ideal body's contact readings,
+   * which the controller cannot use (it keeps its gait).
+   */
+  boolean feelsGround;
+
   WalkHarness(Mode initial) {
     this(initial, LocomotionConfig.load(Path.of("../config")));
   }
@@ -84,6 +91,12 @@ final class WalkHarness {
       hardware.read(nowNanos, periodNanos, out);
       out.imuOrientation[0] = Math.cos(imuRollRad / 2);
       out.imuOrientation[1] = Math.sin(imuRollRad / 2);
+      if (feelsGround) {
+        out.contactsValid = true;
+        for (int i = 0; i < robodog.core.LegId.COUNT; i++) {
+          out.footContact[i] = !controller.planner().isSwinging(i);
+        }
+      }
     }
 
     @Override

@@ -202,7 +202,7 @@ public final class OperatorLink {
           holderOnly(client, topic);
           if (policySwitch == null) {
             throw new ProtocolException(
-                "cmd/policy: this robot runs no learned policy (started with --no-policy)");
+                "cmd/policy: this robot runs no learned policy (started without --policy)");
           }
           fresh(client, p.seq(), topic);
           policySwitch.accept(p.enabled());

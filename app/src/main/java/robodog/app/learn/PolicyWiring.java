@@ -17,8 +17,11 @@ import robodog.locomotion.LocomotionConfig;
  * the gait-advisor mailbox out, the operator switch, and one line for the console.
  *
  * <p>A missing, corrupt or mismatched model never throws: the runner starts in {@link
- * GaitSetting.Status#NO_MODEL}, posts an inactive setting, and the controller walks on the preset
- * gait (the operator's own settings); {@link #describe} says which file and what was expected.
+ * GaitSetting.Status#NO_MODEL}, posts an inactive setting, and the controller walks without it (the
+ * command's gait, or the terrain selector's); {@link #describe} says which file and what was
+ * expected. What the controller lays of a loaded policy's advice is bounded there, not here: never
+ * faster than commanded, never over an explicit gait, only inside the terrain selector's safe set
+ * ({@code robodog.locomotion.terrain.AdvisorBounds}).
  *
  * <p>The runner samples telemetry at {@value #SAMPLE_HZ} Hz and decides at {@link
  * TerrainActions#DECISION_HZ} Hz as two side jobs of the robot ({@link #addJobs}): on their own
@@ -75,11 +78,13 @@ public final class PolicyWiring implements AutoCloseable {
     if (loaded()) {
       return String.format(
           Locale.ROOT,
-          "policy: %s loaded; it picks gait settings at %.0f Hz (cmd/policy switches it off)",
+          "policy: %s loaded; it picks gait settings at %.0f Hz inside the terrain selector's"
+              + " safe set, never faster than commanded and never over an explicit gait"
+              + " (cmd/policy switches it off)",
           file,
           TerrainActions.DECISION_HZ);
     }
-    return "policy: " + runner.message() + "; running the preset gait";
+    return "policy: " + runner.message() + "; the robot walks without it";
   }
 
   /** Connects the policy to {@code c}; before its loop starts. */

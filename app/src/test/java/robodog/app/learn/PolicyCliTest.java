@@ -39,7 +39,7 @@ class PolicyCliTest {
     assertEquals("0", r[0], r[1] + r[2]);
     assertTrue(r[1].contains("NO_MODEL") && r[1].contains("none.txt"), r[1]);
     assertTrue(r[1].contains("falls 0"), r[1]);
-    assertTrue(r[1].contains("running the preset gait"), r[1]);
+    assertTrue(r[1].contains("the robot walks without it"), r[1]);
   }
 
   @Test

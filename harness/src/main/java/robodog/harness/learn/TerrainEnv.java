@@ -147,7 +147,9 @@ public final class TerrainEnv implements Env {
     features = new TerrainFeatures(gaits, cfg.robot().stance().bodyHeightM(), c.sim().payloadKg());
     cmd.requestedMode = Mode.WALKING;
     cmd.vx = c.speedMps();
-    cmd.gaitIndex = Math.min(2, gaits - 1); // start in ripple (a middle-of-the-road gait)
+    // The robot picks its own gait: an explicit one would leave the policy nothing to choose (the
+    // controller lays no advice over it). The warm-up walks the terrain selector's choice.
+    cmd.gaitIndex = -1;
     commands.offer(cmd);
     setting.active = false;
     setting.status = GaitSetting.Status.NONE;

@@ -87,6 +87,7 @@ public final class TelemetryJson {
         g.writeStringField("state", advisorState(t.gaitAdvisor));
         g.writeStringField("status", t.gaitAdvisor.name());
         g.writeBooleanField("active", t.advisorActive);
+        g.writeBooleanField("clamped", t.advisorClamped);
         if (t.advisorGait >= 0) {
           g.writeNumberField("gait", t.advisorGait);
         } else {
