@@ -101,9 +101,16 @@ final class GroundAdaptation {
         dt);
   }
 
-  /** Connects perception's terrain class of the ground ahead; before the loop starts. */
-  void connectAhead(robodog.core.Mailbox<robodog.core.perception.TerrainEstimate> m, double s) {
+  /**
+   * Connects perception's terrain class and height-grid summary of the ground ahead; before the
+   * loop starts.
+   */
+  void connectAhead(
+      robodog.core.Mailbox<robodog.core.perception.TerrainEstimate> m,
+      robodog.core.Mailbox<robodog.core.perception.GroundAhead> grid,
+      double s) {
     ahead.connect(m, s);
+    ahead.connectGrid(grid);
   }
 
   /** The camera's latest terrain class ahead, or null. */

@@ -147,8 +147,10 @@ public final class HexapodController implements Controller {
    * the loop starts, from the thread that builds it.
    */
   public void setTerrainAhead(
-      Mailbox<robodog.core.perception.TerrainEstimate> ahead, double staleS) {
-    ground.connectAhead(ahead, staleS);
+      Mailbox<robodog.core.perception.TerrainEstimate> ahead,
+      Mailbox<robodog.core.perception.GroundAhead> grid,
+      double staleS) {
+    ground.connectAhead(ahead, grid, staleS);
   }
 
   /** The perception speed scale applied on the last tick (1 = none); control thread. */

@@ -2,6 +2,7 @@ package robodog.perception;
 
 import robodog.core.Mailbox;
 import robodog.core.perception.CameraSnapshot;
+import robodog.core.perception.GroundAhead;
 import robodog.core.perception.HeightGrid;
 import robodog.core.perception.Landmarks;
 import robodog.core.perception.PeopleZones;
@@ -11,7 +12,8 @@ import robodog.core.perception.TerrainEstimate;
 
 /**
  * The mailboxes perception publishes into; the only way its results leave the perception threads.
- * Each has one consumer (the controller takes {@link #safety} and {@link #terrainAhead}; autonomy
+ * Each has one consumer (the controller takes {@link #safety}, {@link #terrainAhead} and {@link
+ * #groundAhead}; autonomy
  * and telemetry the others; {@link #terrain} and {@link #terrainAhead} carry the same estimate).
  * {@link #terrain} and {@link #snapshot} are filled only when those stages run ({@link
  * PipelineSettings}).
@@ -24,7 +26,8 @@ public record PerceptionOutputs(
     Mailbox<PerceptionHealth> health,
     Mailbox<TerrainEstimate> terrain,
     Mailbox<CameraSnapshot> snapshot,
-    Mailbox<TerrainEstimate> terrainAhead) {
+    Mailbox<TerrainEstimate> terrainAhead,
+    Mailbox<GroundAhead> groundAhead) {
 
   /** Fresh mailboxes; the grid mailbox holds grids of {@code cells} × {@code cells}. */
   public static PerceptionOutputs create(int cells, double resolutionM) {
@@ -36,6 +39,7 @@ public record PerceptionOutputs(
         new Mailbox<>(PerceptionHealth::new, (a, b) -> b.copyFrom(a)),
         new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)),
         new Mailbox<>(CameraSnapshot::new, (a, b) -> b.copyFrom(a)),
-        new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)));
+        new Mailbox<>(TerrainEstimate::new, (a, b) -> b.copyFrom(a)),
+        new Mailbox<>(GroundAhead::new, (a, b) -> b.copyFrom(a)));
   }
 }

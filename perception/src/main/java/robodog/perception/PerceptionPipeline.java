@@ -11,6 +11,7 @@ import robodog.core.perception.CameraSnapshot;
 import robodog.core.perception.PerceptionHealth;
 import robodog.core.perception.PerceptionHealth.Input;
 import robodog.core.perception.SafetyLimit;
+import robodog.core.perception.GroundAhead;
 import robodog.core.perception.TerrainEstimate;
 import robodog.perception.calib.CameraCalibration;
 import robodog.perception.terrain.TerrainStage;
@@ -173,6 +174,7 @@ public final class PerceptionPipeline implements AutoCloseable {
             : TerrainStage.open(stages.terrainModel(), stages.terrainRateHz(), health);
     int[] region = TerrainStage.region(source.intrinsics().width(), source.intrinsics().height());
     TerrainEstimate terrainOut = new TerrainEstimate();
+    GroundAhead groundAhead = new GroundAhead();
     FrameAnnotator annotator =
         stages.snapshotRateHz() > 0
             ? new FrameAnnotator(
@@ -225,6 +227,8 @@ public final class PerceptionPipeline implements AutoCloseable {
         out.safety().offer(p.safety);
         if (f.depth != null) {
           out.grid().offer(p.grid);
+          groundAhead.setFrom(p.grid);
+          out.groundAhead().offer(groundAhead);
         }
         if (terrain != null && terrain.maybeClassify(f, clock.getAsLong(), terrainOut, health)) {
           out.terrain().offer(terrainOut);

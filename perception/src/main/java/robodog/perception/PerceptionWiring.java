@@ -2,6 +2,7 @@ package robodog.perception;
 
 import robodog.core.Mailbox;
 import robodog.core.perception.SafetyLimit;
+import robodog.core.perception.GroundAhead;
 import robodog.core.perception.TerrainEstimate;
 
 /**
@@ -34,9 +35,11 @@ public final class PerceptionWiring {
   public interface TerrainInput {
     /**
      * @param ahead the estimate mailbox, whose one consumer becomes the control thread
+     * @param ground the height grid's corridor summary, same consumer
      * @param staleS an estimate older than this, s, is ignored
      */
-    void setTerrainAhead(Mailbox<TerrainEstimate> ahead, double staleS);
+    void setTerrainAhead(
+        Mailbox<TerrainEstimate> ahead, Mailbox<GroundAhead> ground, double staleS);
   }
 
   private PerceptionWiring() {}
@@ -47,7 +50,7 @@ public final class PerceptionWiring {
    */
   public static void connectTerrain(
       TerrainInput controller, PerceptionConfig cfg, PerceptionOutputs out) {
-    controller.setTerrainAhead(out.terrainAhead(), cfg.staleS());
+    controller.setTerrainAhead(out.terrainAhead(), out.groundAhead(), cfg.staleS());
   }
 
   /** New outputs whose safety limit reaches {@code controller}. */

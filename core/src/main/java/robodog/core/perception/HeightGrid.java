@@ -42,6 +42,18 @@ public final class HeightGrid {
   /** Fraction 0..1 of the corridor ahead that was observed. */
   public double aheadCoverage;
 
+  /** Largest {@link #step} of a seen non-obstacle cell in the corridor ahead, m. */
+  public double stepAheadM;
+
+  /** Mean {@link #step} of the seen non-obstacle cells in the corridor ahead, m. */
+  public double meanStepAheadM;
+
+  /** Seen non-obstacle cells of the corridor ahead whose {@link #step} is 2.8 cm or more. */
+  public int stepCellsAhead;
+
+  /** Seen non-obstacle cells of the corridor ahead. */
+  public int groundCellsAhead;
+
   public long stampNanos;
 
   /** 80 × 80 cells of 5 cm: 4 m × 4 m. */
@@ -88,6 +100,10 @@ public final class HeightGrid {
     traversableAhead = false;
     obstacleAheadM = Double.POSITIVE_INFINITY;
     aheadCoverage = 0;
+    stepAheadM = 0;
+    meanStepAheadM = 0;
+    stepCellsAhead = 0;
+    groundCellsAhead = 0;
   }
 
   public void copyFrom(HeightGrid o) {
@@ -101,6 +117,10 @@ public final class HeightGrid {
     traversableAhead = o.traversableAhead;
     obstacleAheadM = o.obstacleAheadM;
     aheadCoverage = o.aheadCoverage;
+    stepAheadM = o.stepAheadM;
+    meanStepAheadM = o.meanStepAheadM;
+    stepCellsAhead = o.stepCellsAhead;
+    groundCellsAhead = o.groundCellsAhead;
     stampNanos = o.stampNanos;
   }
 }

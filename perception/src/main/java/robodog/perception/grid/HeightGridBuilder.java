@@ -11,11 +11,15 @@ import robodog.perception.DepthCloud;
  * cell is an obstacle when it stands more than the threshold above that ground; its step is the
  * largest rise from a seen 4-neighbour. The corridor ahead (robot width, from the camera's nearest
  * visible ground to the look-ahead distance) is traversable when at least half of it was seen and
- * none of it is an obstacle. One thread; allocation-free per frame.
+ * none of it is an obstacle; its largest and mean step over the cells that are not obstacles say
+ * how rough the ground ahead is ({@code GroundAhead}). One thread; allocation-free per frame.
  */
 public final class HeightGridBuilder {
   /** Nearest ground the default head camera sees (15° down, 55° vertical FOV, 20 cm up), m. */
   public static final double CORRIDOR_START_M = 0.35;
+
+  /** A cell whose step is at least this counts toward {@link HeightGrid#stepCellsAhead}, m. */
+  public static final float STEP_CELL_M = 0.028f;
 
   private final double obstacleHeightM;
   private final double corridorHalfWidthM;
@@ -94,6 +98,10 @@ public final class HeightGridBuilder {
   private void corridor(HeightGrid g) {
     int total = 0;
     int seen = 0;
+    int ground = 0;
+    double stepSum = 0;
+    double stepMax = 0;
+    int stepCells = 0;
     double firstObstacle = Double.POSITIVE_INFINITY;
     for (int ix = 0; ix < g.size; ix++) {
       double cx = g.centreOf(ix);
@@ -108,14 +116,23 @@ public final class HeightGridBuilder {
         int c = g.index(ix, iy);
         if (!Float.isNaN(g.height[c])) {
           seen++;
-          if (g.obstacle[c] && cx < firstObstacle) {
-            firstObstacle = cx;
+          if (g.obstacle[c]) {
+            firstObstacle = Math.min(firstObstacle, cx);
+          } else {
+            ground++;
+            stepSum += g.step[c];
+            stepMax = Math.max(stepMax, g.step[c]);
+            stepCells += g.step[c] >= STEP_CELL_M ? 1 : 0;
           }
         }
       }
     }
     g.aheadCoverage = total == 0 ? 0 : (double) seen / total;
     g.obstacleAheadM = firstObstacle;
+    g.stepAheadM = stepMax;
+    g.meanStepAheadM = ground == 0 ? 0 : stepSum / ground;
+    g.stepCellsAhead = stepCells;
+    g.groundCellsAhead = ground;
     g.traversableAhead = g.aheadCoverage >= 0.5 && firstObstacle == Double.POSITIVE_INFINITY;
   }
 }

@@ -60,4 +60,16 @@ class HeightGridBuilderTest {
     }
     assertTrue(caseCells >= 5, "case cells " + caseCells);
   }
+
+  @Test
+  void aStepUpAheadShowsAsTheCorridorsLargestStepAndFlatGroundAsNone() {
+    HeightGrid flat = build(new DepthScene(GROUND));
+    assertTrue(flat.stepAheadM < 0.005, "flat: " + flat.stepAheadM);
+    assertTrue(flat.meanStepAheadM < 0.002, "flat mean: " + flat.meanStepAheadM);
+    // A 4 cm step up across the path at 0.7 m: below the obstacle height, a step to climb.
+    HeightGrid step = build(new DepthScene(GROUND).box(0.7, -1.0, 3.0, 1.0, 0.04));
+    assertTrue(step.traversableAhead, "a step is no obstacle");
+    assertEquals(0.04, step.stepAheadM, 0.01);
+    assertTrue(step.meanStepAheadM < 0.01, "one edge, not a rough corridor: " + step.meanStepAheadM);
+  }
 }
