@@ -100,7 +100,7 @@ class KillRestartTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalStateException.class, () -> RunDatabase.open(f));
     assertTrue(
-        e.getMessage().contains("schema version 99 is newer than this robodog knows (3)"),
+        e.getMessage().contains("schema version 99 is newer than this robodog knows (4)"),
         e.getMessage());
   }
 

@@ -17,8 +17,11 @@ public record Arm(double speedScale, double stepHeightM) {
   /** Speed scales tried: the profile's own speed first. */
   public static final double[] SPEED_SCALES = {1.0, 0.85, 0.7};
 
-  /** Step heights tried, m: NaN (the gait's own, 4 cm for ripple) first. */
-  public static final double[] STEP_HEIGHTS_M = {Double.NaN, 0.03, 0.05};
+  /**
+   * Step heights tried, m, lowest first; NaN is the gait's own (4 cm for ripple and tetrapod), so
+   * it sits between 3 and 5 cm and a notch is always a step in height.
+   */
+  public static final double[] STEP_HEIGHTS_M = {0.02, 0.03, Double.NaN, 0.05};
 
   /** The profile's own setting: full profile speed, the gait's own step height. */
   public static final Arm BASE = new Arm(1.0, Double.NaN);
@@ -36,7 +39,7 @@ public record Arm(double speedScale, double stepHeightM) {
   }
 
   /**
-   * The arms allowed under {@code profile}: every speed scale × step height, base first. The
+   * The arms allowed under {@code profile}: every speed scale × step height. The
    * profile fixes gait and body height, so the arms vary only what it leaves open.
    */
   public static List<Arm> allowed(RideProfile profile) {
@@ -51,9 +54,17 @@ public record Arm(double speedScale, double stepHeightM) {
 
   /** Adjacent arms: one speed or one step-height notch away. */
   public boolean neighbourOf(Arm o) {
-    int ds = Math.abs(index(SPEED_SCALES, speedScale) - index(SPEED_SCALES, o.speedScale));
-    int dh = Math.abs(index(STEP_HEIGHTS_M, stepHeightM) - index(STEP_HEIGHTS_M, o.stepHeightM));
-    return ds + dh == 1;
+    return Math.abs(speedIndex() - o.speedIndex()) + Math.abs(heightIndex() - o.heightIndex()) == 1;
+  }
+
+  /** Position in {@link #SPEED_SCALES}; -10 for a scale not in it. */
+  public int speedIndex() {
+    return index(SPEED_SCALES, speedScale);
+  }
+
+  /** Position in {@link #STEP_HEIGHTS_M}; -10 for a height not in it. */
+  public int heightIndex() {
+    return index(STEP_HEIGHTS_M, stepHeightM);
   }
 
   private static int index(double[] a, double v) {

@@ -12,7 +12,8 @@ import robodog.autonomy.store.SegmentResult;
  *   <li>The last run on this segment fell, recovered its balance or slipped more than {@link
  *       #BAD_SLIP_MPS}: no exploration, the best arm so far.
  *   <li>Fewer than {@link #MAX_TRIED} arms tried and an untried arm adjacent to the best so far
- *       (one speed or step-height notch): that arm, in {@link Arm#allowed} order.
+ *       (one speed or step-height notch): that arm, one that goes on in the direction that led
+ *       from the base to the best first, else in {@link Arm#allowed} order.
  *   <li>Otherwise the arm of lowest mean cost (ties: the earlier in allowed order).
  * </ol>
  *
@@ -25,7 +26,7 @@ public final class SegmentBandit {
   public static final double BAD_SLIP_MPS = 0.08;
 
   /** Arms tried per segment at most, the base included. */
-  public static final int MAX_TRIED = 5;
+  public static final int MAX_TRIED = 6;
 
   public static final double RECOVERY_FACTOR = 3;
   public static final double FALL_FACTOR = 10;
@@ -70,10 +71,23 @@ public final class SegmentBandit {
       }
     }
     if (tried < MAX_TRIED) {
+      int ds = best.speedIndex() - Arm.BASE.speedIndex();
+      int dh = best.heightIndex() - Arm.BASE.heightIndex();
+      Arm other = null;
       for (Arm a : allowed) {
         if (count(history, a) == 0 && a.neighbourOf(best)) {
-          return a;
+          int cs = a.speedIndex() - best.speedIndex();
+          int ch = a.heightIndex() - best.heightIndex();
+          if (cs * ds > 0 || ch * dh > 0) {
+            return a; // further the way that has paid so far
+          }
+          if (other == null) {
+            other = a;
+          }
         }
+      }
+      if (other != null) {
+        return other;
       }
     }
     return best;
