@@ -25,7 +25,10 @@ import robodog.sim.scenario.ScenarioLoader;
 public final class RouteLearningBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--route", defaultValue = "equipment-run", description = "route (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--route",
+      defaultValue = "equipment-run",
+      description = "route (default ${DEFAULT-VALUE})")
   String route;
 
   @Option(
@@ -37,7 +40,10 @@ public final class RouteLearningBenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "10", description = "runs (default ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--seed", defaultValue = "7", description = "world seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "world seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(

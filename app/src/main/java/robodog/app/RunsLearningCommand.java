@@ -86,7 +86,9 @@ public final class RunsLearningCommand implements Callable<Integer> {
           p.learned());
     }
     Path target =
-        png != null ? png : Paths.home().resolve("runs").resolve("learning").resolve(route + ".png");
+        png != null
+            ? png
+            : Paths.home().resolve("runs").resolve("learning").resolve(route + ".png");
     if (target.toAbsolutePath().getParent() != null) {
       Files.createDirectories(target.toAbsolutePath().getParent());
     }

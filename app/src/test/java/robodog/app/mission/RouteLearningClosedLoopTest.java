@@ -25,8 +25,8 @@ import robodog.sim.scenario.ScenarioLoader;
 
 /**
  * A tiny two-segment route dispatched three times through the mission path: every run stores a
- * result per segment, the second run walks what the first run's estimate chose, and the third
- * walks exactly what the stored results of the first two give.
+ * result per segment, the second run walks what the first run's estimate chose, and the third walks
+ * exactly what the stored results of the first two give.
  */
 class RouteLearningClosedLoopTest {
   @TempDir Path dir;
@@ -68,8 +68,7 @@ class RouteLearningClosedLoopTest {
       assertEquals(6, all.size(), "one result per segment and run: " + all);
       // Run 2 explored away from the profile's setting after a clean run 1.
       assertNotEquals(r.get(0).arms(), r.get(1).arms(), text.toString());
-      List<Arm> allowed =
-          Arm.allowed(RideProfile.forPayload(new Payload(sc.payloadKg(), 0, 0.5)));
+      List<Arm> allowed = Arm.allowed(RideProfile.forPayload(new Payload(sc.payloadKg(), 0, 0.5)));
       for (int seg = 0; seg < 2; seg++) {
         final int s = seg;
         List<SegmentResult> before =

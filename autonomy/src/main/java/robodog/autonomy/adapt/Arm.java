@@ -39,8 +39,8 @@ public record Arm(double speedScale, double stepHeightM) {
   }
 
   /**
-   * The arms allowed under {@code profile}: every speed scale × step height. The
-   * profile fixes gait and body height, so the arms vary only what it leaves open.
+   * The arms allowed under {@code profile}: every speed scale × step height. The profile fixes gait
+   * and body height, so the arms vary only what it leaves open.
    */
   public static List<Arm> allowed(RideProfile profile) {
     List<Arm> out = new ArrayList<>();
@@ -78,7 +78,10 @@ public record Arm(double speedScale, double stepHeightM) {
 
   /** Its stored name, e.g. {@code s0.85/h0.030} or {@code s1.00/h-own}. */
   public String name() {
-    return String.format(Locale.ROOT, "s%.2f/h%s", speedScale,
+    return String.format(
+        Locale.ROOT,
+        "s%.2f/h%s",
+        speedScale,
         Double.isNaN(stepHeightM) ? "-own" : String.format(Locale.ROOT, "%.3f", stepHeightM));
   }
 

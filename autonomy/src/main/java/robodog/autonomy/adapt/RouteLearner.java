@@ -9,18 +9,18 @@ import robodog.autonomy.Mission;
 import robodog.autonomy.RideProfile;
 import robodog.autonomy.Route;
 import robodog.autonomy.RunState;
+import robodog.autonomy.store.SegmentResult;
+import robodog.autonomy.store.SegmentTable;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.Telemetry;
-import robodog.autonomy.store.SegmentResult;
-import robodog.autonomy.store.SegmentTable;
 
 /**
  * Learns, per route segment, which setting inside the ride profile carries the payload most
  * smoothly, from the robot's own repeated runs. At each segment's start it picks an {@link Arm}
  * with {@link SegmentBandit} from that segment's stored history; while the segment is walked it
- * scales the run's velocity and sets the step height of the command; at the segment's end it
- * stores what the IMU felt ({@link SegmentResult}). The measure is the robot's own: RMS about the
+ * scales the run's velocity and sets the step height of the command; at the segment's end it stores
+ * what the IMU felt ({@link SegmentResult}). The measure is the robot's own: RMS about the
  * segment's mean of {@link Telemetry#imuLinearAcceleration} (so gravity and a bias drop out),
  * sampled at the autonomy rate while the robot walks.
  *
@@ -61,7 +61,9 @@ public final class RouteLearner {
   private boolean disturbed;
   private boolean fell;
 
-  /** @param table where results live; {@code errors} hears one sentence per store failure */
+  /**
+   * @param table where results live; {@code errors} hears one sentence per store failure
+   */
   public RouteLearner(SegmentTable table, Consumer<String> errors) {
     this.table = table;
     this.errors = errors;

@@ -4,16 +4,16 @@ import java.util.List;
 import robodog.autonomy.store.SegmentResult;
 
 /**
- * The choice of arm for one segment from that segment's own history: a local successive search
- * with bounded exploration. Rules, in order:
+ * The choice of arm for one segment from that segment's own history: a local successive search with
+ * bounded exploration. Rules, in order:
  *
  * <ol>
  *   <li>No history: the ride profile's own setting ({@link Arm#BASE}).
  *   <li>The last run on this segment fell, recovered its balance or slipped more than {@link
  *       #BAD_SLIP_MPS}: no exploration, the best arm so far.
  *   <li>Fewer than {@link #MAX_TRIED} arms tried and an untried arm adjacent to the best so far
- *       (one speed or step-height notch): that arm, one that goes on in the direction that led
- *       from the base to the best first, else in {@link Arm#allowed} order.
+ *       (one speed or step-height notch): that arm, one that goes on in the direction that led from
+ *       the base to the best first, else in {@link Arm#allowed} order.
  *   <li>Otherwise the arm of lowest mean cost (ties: the earlier in allowed order).
  * </ol>
  *

@@ -55,7 +55,8 @@ final class Migrations {
             "ALTER TABLE runs ADD COLUMN comms_timeout_s REAL NOT NULL DEFAULT 2.0",
             "ALTER TABLE runs ADD COLUMN comms_radius_m REAL NOT NULL DEFAULT 3.0",
           },
-          // 4: what each run measured per route segment with the setting it walked (route learning).
+          // 4: what each run measured per route segment with the setting it walked (route
+          // learning).
           new String[] {
             "CREATE TABLE segment_results(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL,"
                 + " route TEXT NOT NULL, route_hash TEXT NOT NULL, segment INTEGER NOT NULL CHECK"

@@ -1,9 +1,9 @@
 package robodog.autonomy.store;
 
 /**
- * What one run measured on one route segment (the leg between waypoints {@code segment} and
- * {@code segment + 1}) with one setting ({@code arm}), keyed so that a changed route, another
- * payload class or another failed-leg mask never shares an estimate. Immutable; any thread.
+ * What one run measured on one route segment (the leg between waypoints {@code segment} and {@code
+ * segment + 1}) with one setting ({@code arm}), keyed so that a changed route, another payload
+ * class or another failed-leg mask never shares an estimate. Immutable; any thread.
  *
  * @param runId the run that walked it
  * @param routeHash hash of the route's waypoints (a re-taught route under the same name differs)
@@ -47,8 +47,7 @@ public record SegmentResult(
 
   private static void check(boolean ok, String what, Object got) {
     if (!ok) {
-      throw new IllegalArgumentException(
-          "segment result refused: " + what + ", got " + got);
+      throw new IllegalArgumentException("segment result refused: " + what + ", got " + got);
     }
   }
 }

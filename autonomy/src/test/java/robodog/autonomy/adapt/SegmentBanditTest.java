@@ -70,7 +70,18 @@ class SegmentBanditTest {
       assertTrue(ARMS.contains(a), a.name());
       h.add(
           new SegmentResult(
-              i, "r", "h", 0, 3, 0, a.name(), rnd.nextDouble() * 3, 6, rnd.nextDouble(), false, 0,
+              i,
+              "r",
+              "h",
+              0,
+              3,
+              0,
+              a.name(),
+              rnd.nextDouble() * 3,
+              6,
+              rnd.nextDouble(),
+              false,
+              0,
               0));
     }
     assertThrows(IllegalArgumentException.class, () -> new Arm(1.2, Double.NaN));
@@ -87,8 +98,7 @@ class SegmentBanditTest {
     assertEquals(Arm.BASE, SegmentBandit.choose(ARMS, h), "after a recovery: the best so far");
     h.add(new SegmentResult(3, "r", "h", 0, 3, 0, "s1.00/h-own", 1.0, 6, 1.0, false, 0, 0.2));
     assertEquals(Arm.BASE, SegmentBandit.choose(ARMS, h), "after a bad slip: the best so far");
-    assertEquals(
-        10 * 1.0, SegmentBandit.cost(1.0, 6, 6, 0, true), 1e-9, "a fall costs ten times");
+    assertEquals(10 * 1.0, SegmentBandit.cost(1.0, 6, 6, 0, true), 1e-9, "a fall costs ten times");
     assertEquals(1.5, SegmentBandit.cost(1.0, 9, 6, 0, false), 1e-9, "50 % slower costs 50 %");
     assertEquals(1.0, SegmentBandit.cost(1.0, 5, 6, 0, false), 1e-9, "faster earns nothing");
   }

@@ -11,7 +11,9 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Route learning's results survive a reopen, an old database keeps its rows, bad rows are refused. */
+/**
+ * Route learning's results survive a reopen, an old database keeps its rows, bad rows are refused.
+ */
 class SegmentTableTest {
   @TempDir Path dir;
 
@@ -77,8 +79,11 @@ class SegmentTableTest {
                 + i
                 + ", 1, 'tablet', 5, '{}', 'brisk', 'stop_and_wait', 'completed', 'completed',"
                 + " 4.5)");
-        s.executeUpdate("INSERT INTO incidents(run_id, t_s, kind, detail) VALUES (" + i + ", 1,"
-            + " 'waypoint', 'x')");
+        s.executeUpdate(
+            "INSERT INTO incidents(run_id, t_s, kind, detail) VALUES ("
+                + i
+                + ", 1,"
+                + " 'waypoint', 'x')");
       }
     }
     try (RunDatabase d = RunDatabase.open(f)) {

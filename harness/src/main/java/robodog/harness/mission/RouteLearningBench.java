@@ -163,14 +163,7 @@ public final class RouteLearningBench {
       }
       RunRecord r = db.run(id).orElseThrow();
       return new Result(
-          i,
-          id,
-          r.outcome(),
-          pa.rms(),
-          r.durationS(),
-          fell,
-          s.telemetry().recoveries,
-          arms);
+          i, id, r.outcome(), pa.rms(), r.durationS(), fell, s.telemetry().recoveries, arms);
     }
   }
 }
