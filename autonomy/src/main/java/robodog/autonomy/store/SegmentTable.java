@@ -1,5 +1,8 @@
 package robodog.autonomy.store;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,30 +47,34 @@ public final class SegmentTable {
   public List<SegmentResult> results(
       String route, String routeHash, int massClass, int failedMask) {
     return query(
-        "WHERE route = '"
-            + route.replace("'", "''")
-            + "' AND route_hash = '"
-            + routeHash.replace("'", "''")
-            + "' AND mass_class = "
-            + massClass
-            + " AND failed_mask = "
-            + failedMask);
+        "WHERE route = ? AND route_hash = ? AND mass_class = ? AND failed_mask = ?",
+        route,
+        routeHash,
+        massClass,
+        failedMask);
   }
 
   /** Every result of the route by name (all hashes, classes and masks), oldest first. */
   public List<SegmentResult> results(String route) {
-    return query("WHERE route = '" + route.replace("'", "''") + "'");
+    return query("WHERE route = ?", route);
   }
 
-  private List<SegmentResult> query(String where) {
+  private List<SegmentResult> query(String where, Object... args) {
     return sql.read(
-        () ->
-            sql.list(
-                "SELECT run_id, route, route_hash, segment, mass_class, failed_mask, arm,"
-                    + " rms_mps2, time_s, cost, fell, recoveries, slip_mps FROM segment_results "
-                    + where
-                    + " ORDER BY id",
-                rs ->
+        () -> {
+          List<SegmentResult> out = new ArrayList<>();
+          try (PreparedStatement p =
+              sql.c.prepareStatement(
+                  "SELECT run_id, route, route_hash, segment, mass_class, failed_mask, arm,"
+                      + " rms_mps2, time_s, cost, fell, recoveries, slip_mps FROM segment_results "
+                      + where
+                      + " ORDER BY id")) {
+            for (int i = 0; i < args.length; i++) {
+              p.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(
                     new SegmentResult(
                         rs.getLong(1),
                         rs.getString(2),
@@ -81,6 +88,11 @@ public final class SegmentTable {
                         rs.getDouble(10),
                         rs.getInt(11) != 0,
                         rs.getInt(12),
-                        rs.getDouble(13))));
+                        rs.getDouble(13)));
+              }
+            }
+          }
+          return out;
+        });
   }
 }
