@@ -35,7 +35,8 @@ import robodog.locomotion.LocomotionConfig;
       robodog.app.link.LinkBenchCommand.class,
       BenchPerceptionCommand.class,
       robodog.app.link.ChaosBenchCommand.class,
-      LegBenchCommand.class
+      LegBenchCommand.class,
+      RouteLearningBenchCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -17,6 +17,7 @@ import robodog.autonomy.store.RunRecord;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
+    subcommands = RunsLearningCommand.class,
     description = "Lists equipment runs (newest first) from the run database.")
 public final class RunsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.ToIntFunction;
+import robodog.autonomy.adapt.RouteLearner;
 import robodog.autonomy.store.ActiveRun;
 import robodog.autonomy.store.Incident;
 import robodog.autonomy.store.RunDatabase;
 import robodog.core.Mode;
 import robodog.core.MotionCommand;
 import robodog.core.Payload;
+import robodog.core.Telemetry;
 
 /**
  * The autonomy layer as the robot runs it: takes {@code cmd/mission} messages, records routes,
@@ -39,6 +41,7 @@ public final class MissionService {
   private final MissionStateJson stateJson = new MissionStateJson();
   private final RunJournal journal;
   private final RunLease lease;
+  private final RouteLearner learner;
   private TeachRecorder recorder;
   private String recorderClient;
   private Mission mission;
@@ -76,6 +79,7 @@ public final class MissionService {
     this.runFinished = runFinished;
     this.journal = new RunJournal(db);
     this.lease = new RunLease(drive);
+    this.learner = new RouteLearner(db.segments(), errors);
     pendingRestore = db.activeRun().orElse(null);
   }
 
@@ -231,6 +235,7 @@ public final class MissionService {
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
     mission = new Mission(route, prof, c.commsLoss(), gait, this::incident);
+    learner.begin(journal.id(), route, prof, payload.massKg());
     needsAnchor = true;
   }
 
@@ -373,6 +378,7 @@ public final class MissionService {
     boolean alive = (nowNanos - lastHeardDispatcherNanos) * 1e-9 <= timeout;
     mission.surroundings(people, grid);
     mission.step(t, ox, oy, oyaw, seen, alive, cmd);
+    learner.apply(mission, t, cmd);
     if (leased && !estopped) {
       drive.drive(cmd);
     }
@@ -403,6 +409,7 @@ public final class MissionService {
       storeFailed(e); // the run stays until its end is recorded; the next step tries again
       return;
     }
+    learner.end(nowS);
     // Stand, then hand control back to whoever supervised the run.
     lease.standAndHandBack(cmd, dispatcher);
     mission = null;
@@ -422,6 +429,19 @@ public final class MissionService {
     mission = m;
     dispatcher = a.run().dispatchedBy();
     publishState();
+  }
+
+  /**
+   * The controller's latest telemetry for route learning (IMU, recoveries, slip, failed legs); call
+   * before each {@link #step}. Autonomy thread.
+   */
+  public synchronized void observe(Telemetry t) {
+    learner.observe(t);
+  }
+
+  /** Per-segment route learning of this service. Autonomy thread / tests. */
+  public synchronized RouteLearner learner() {
+    return learner;
   }
 
   /** The run in progress, or null. Autonomy thread / tests. */

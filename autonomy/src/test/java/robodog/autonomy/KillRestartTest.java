@@ -90,7 +90,7 @@ class KillRestartTest {
   void aNewerSchemaIsRefusedWithAClearMessage() throws Exception {
     Path f = dir.resolve("future.db");
     try (RunDatabase d = RunDatabase.open(f)) {
-      assertEquals(3, d.schemaVersion());
+      assertEquals(4, d.schemaVersion());
     }
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f);
         var s = c.createStatement()) {
@@ -100,7 +100,7 @@ class KillRestartTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             IllegalStateException.class, () -> RunDatabase.open(f));
     assertTrue(
-        e.getMessage().contains("schema version 99 is newer than this robodog knows (3)"),
+        e.getMessage().contains("schema version 99 is newer than this robodog knows (4)"),
         e.getMessage());
   }
 

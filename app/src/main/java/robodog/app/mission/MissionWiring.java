@@ -214,6 +214,7 @@ public final class MissionWiring implements AutoCloseable {
         markers != null && nowNanos - markers.stampNanos < 500_000_000L
             ? MarkerSighting.from(markers)
             : List.of();
+    svc.observe(t);
     svc.step(nowNanos, t.mode, t.odomX, t.odomY, t.odomYaw, seen);
   }
 

@@ -54,6 +54,18 @@ final class Migrations {
           new String[] {
             "ALTER TABLE runs ADD COLUMN comms_timeout_s REAL NOT NULL DEFAULT 2.0",
             "ALTER TABLE runs ADD COLUMN comms_radius_m REAL NOT NULL DEFAULT 3.0",
+          },
+          // 4: what each run measured per route segment with the setting it walked (route
+          // learning).
+          new String[] {
+            "CREATE TABLE segment_results(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL,"
+                + " route TEXT NOT NULL, route_hash TEXT NOT NULL, segment INTEGER NOT NULL CHECK"
+                + " (segment >= 0), mass_class INTEGER NOT NULL, failed_mask INTEGER NOT NULL,"
+                + " arm TEXT NOT NULL, rms_mps2 REAL NOT NULL CHECK (rms_mps2 >= 0), time_s REAL"
+                + " NOT NULL CHECK (time_s > 0), cost REAL NOT NULL, fell INTEGER NOT NULL,"
+                + " recoveries INTEGER NOT NULL, slip_mps REAL NOT NULL)",
+            "CREATE INDEX segment_results_by_key ON segment_results(route, route_hash,"
+                + " mass_class, failed_mask, segment)",
           });
 
   /** The schema version this code writes. */

@@ -27,11 +27,13 @@ public final class RunDatabase implements AutoCloseable {
   private final Sql sql;
   private final RouteTable routes;
   private final RunQueries queries;
+  private final SegmentTable segments;
 
   private RunDatabase(Sql sql) {
     this.sql = sql;
     this.routes = new RouteTable(sql);
     this.queries = new RunQueries(sql);
+    this.segments = new SegmentTable(sql);
   }
 
   /**
@@ -291,6 +293,11 @@ public final class RunDatabase implements AutoCloseable {
   /** A run's path samples in time order. */
   public List<Sample> samples(long runId) {
     return queries.samples(runId);
+  }
+
+  /** Per-segment results of repeated runs (route learning). */
+  public SegmentTable segments() {
+    return segments;
   }
 
   @Override

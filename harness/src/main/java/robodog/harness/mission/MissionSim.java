@@ -286,6 +286,7 @@ public final class MissionSim implements AutoCloseable {
         grid = perception.grid;
       }
     }
+    svc.observe(t);
     svc.step(now, t.mode, sx, sy, t.odomYaw, sightings, people, grid);
   }
 

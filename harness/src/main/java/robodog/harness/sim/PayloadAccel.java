@@ -11,9 +11,9 @@ import robodog.sim.SimWorld;
  * an accelerometer's low-pass would. The first {@link #SETTLE_S} s (the body settling on its feet)
  * are not counted. Preallocated; single-threaded (the sim runner).
  */
-final class PayloadAccel {
+public final class PayloadAccel {
   /** Sample period, s. */
-  static final double PERIOD_S = 0.02;
+  public static final double PERIOD_S = 0.02;
 
   /** Time before which samples are not counted, s. */
   static final double SETTLE_S = 0.5;
@@ -31,14 +31,14 @@ final class PayloadAccel {
   private long n;
 
   /** The point (cx, cy, cz) in base_link, m. */
-  PayloadAccel(double cx, double cy, double cz) {
+  public PayloadAccel(double cx, double cy, double cz) {
     this.cx = cx;
     this.cy = cy;
     this.cz = cz;
   }
 
   /** Takes a sample at simulated time t, s (call every {@link #PERIOD_S}). */
-  void sample(double t, SimWorld world) {
+  public void sample(double t, SimWorld world) {
     world.bodyRpy(rpy);
     double cr = Math.cos(rpy[0]);
     double sr = Math.sin(rpy[0]);
@@ -76,7 +76,7 @@ final class PayloadAccel {
   }
 
   /** RMS of |a| over the counted samples, m/s²; 0 before any. */
-  double rms() {
+  public double rms() {
     return n == 0 ? 0 : Math.sqrt(sumSq / n);
   }
 }
