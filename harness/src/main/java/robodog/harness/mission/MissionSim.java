@@ -192,6 +192,28 @@ public final class MissionSim implements AutoCloseable {
         clock.nanoTime());
   }
 
+  /**
+   * {@code client} takes the lease and dispatches {@code route} for {@code sc}'s payload, as the
+   * tablet does; returns the run's id.
+   *
+   * @throws IllegalStateException when the robot refused the dispatch (its errors attached)
+   */
+  public long dispatch(String client, String route, Scenario sc, double fragility) {
+    operator(client, "cmd/lease", message().put("action", "acquire"));
+    // The route name is the operator's choice: Jackson quotes it, whatever it holds.
+    ObjectNode dispatch = message().put("op", "dispatch").put("route", route);
+    dispatch
+        .putObject("payload")
+        .put("mass_kg", sc.payloadKg())
+        .put("com_height_m", sc.payloadCom().get(2))
+        .put("fragility", fragility);
+    mission(client, dispatch);
+    if (svc.mission() == null) {
+      throw new IllegalStateException("dispatch refused: " + errors());
+    }
+    return svc.runId();
+  }
+
   /** An empty message object for the Jackson-written {@link #operator} and {@link #mission}. */
   public static ObjectNode message() {
     return JSON.createObjectNode();

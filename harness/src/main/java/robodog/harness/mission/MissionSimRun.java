@@ -1,6 +1,5 @@
 package robodog.harness.mission;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -102,19 +101,7 @@ public final class MissionSimRun {
       PrintWriter out)
       throws InterruptedException {
     {
-      s.operator("tablet", "cmd/lease", MissionSim.message().put("action", "acquire"));
-      // The route name is the operator's choice: Jackson quotes it, whatever it holds.
-      ObjectNode dispatch = MissionSim.message().put("op", "dispatch").put("route", routeName);
-      dispatch
-          .putObject("payload")
-          .put("mass_kg", sc.payloadKg())
-          .put("com_height_m", sc.payloadCom().get(2))
-          .put("fragility", fragility);
-      s.mission("tablet", dispatch);
-      if (s.service().mission() == null) {
-        throw new IllegalStateException("dispatch refused: " + s.errors());
-      }
-      long id = s.service().runId();
+      long id = s.dispatch("tablet", routeName, sc, fragility);
       out.printf(
           Locale.ROOT,
           "run %d: route %s (%.2f m, %d waypoints), profile %s%n",

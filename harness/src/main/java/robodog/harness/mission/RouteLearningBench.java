@@ -1,6 +1,5 @@
 package robodog.harness.mission;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,18 +129,7 @@ public final class RouteLearningBench {
     PayloadAccel pa =
         new PayloadAccel(sc.payloadCom().get(0), sc.payloadCom().get(1), sc.payloadCom().get(2));
     try (MissionSim s = new MissionSim(robots, cfg, sc, seed, rateHz, db, markers, 0, id -> {})) {
-      s.operator("tablet", "cmd/lease", MissionSim.message().put("action", "acquire"));
-      ObjectNode dispatch = MissionSim.message().put("op", "dispatch").put("route", routeName);
-      dispatch
-          .putObject("payload")
-          .put("mass_kg", sc.payloadKg())
-          .put("com_height_m", sc.payloadCom().get(2))
-          .put("fragility", fragility);
-      s.mission("tablet", dispatch);
-      if (s.service().mission() == null) {
-        throw new IllegalStateException("run " + i + ": dispatch refused: " + s.errors());
-      }
-      long id = s.service().runId();
+      long id = s.dispatch("tablet", routeName, sc, fragility);
       boolean fell = false;
       double nextBeat = 0.5;
       List<String> arms = List.of();
