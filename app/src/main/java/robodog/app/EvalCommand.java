@@ -62,7 +62,7 @@ public final class EvalCommand implements Runnable {
 
     @Option(
         names = "--training",
-        defaultValue = "3",
+        defaultValue = "2",
         description = "training courses of the preset search (default ${DEFAULT-VALUE})")
     int training;
 
@@ -182,7 +182,7 @@ public final class EvalCommand implements Runnable {
       java.util.List<EvalRuns.Preset> grid =
           BaselineEvaluation.grid(
               cfg,
-              quick ? new double[] {0.04} : new double[] {0.03, 0.05, 0.07},
+              quick ? new double[] {0.04} : new double[] {0.03, 0.05},
               quick ? new double[] {0} : new double[] {-0.02, 0, 0.02});
       if (quick) {
         grid = grid.subList(0, 2);

@@ -50,14 +50,15 @@ public final class BaselineEvaluation {
   public record Result(String tunedPreset, List<Row> rows, double improvementPercent, boolean passes) {}
 
   /**
-   * The search grid: every gait row × {@code steps} step heights (m) × body heights neutral +
+   * The search grid: every row of the gait table (the policy's gait choices; not the library's
+   * failed-leg gaits) × {@code steps} step heights (m) × body heights neutral +
    * {@code bodyOffsets} (m).
    */
   public static List<EvalRuns.Preset> grid(
       LocomotionConfig cfg, double[] steps, double[] bodyOffsets) {
     List<EvalRuns.Preset> l = new ArrayList<>();
     double neutral = cfg.robot().stance().bodyHeightM();
-    for (int g = 0; g < cfg.gaits().size(); g++) {
+    for (int g = 0; g < cfg.gaitTable().gaits().size(); g++) {
       for (double s : steps) {
         for (double b : bodyOffsets) {
           l.add(new EvalRuns.Preset(g, s, neutral + b));
