@@ -85,6 +85,13 @@ public final class BaselineEvaluation {
       PrintStream out,
       PrintStream progress)
       throws Exception {
+    // Refused here with its reason: the robot would walk on without a bad policy, and the learned
+    // row would silently be the selector's.
+    robodog.learning.rl.PolicyFile.load(policy);
+    if (training.isEmpty() || grid.isEmpty() || heldOut.isEmpty()) {
+      throw new IllegalArgumentException(
+          "evaluation needs at least one training course, one preset and one held-out course");
+    }
     long t0 = System.nanoTime();
     List<EvalRuns.Job> search = new ArrayList<>();
     for (Course c : training) {
