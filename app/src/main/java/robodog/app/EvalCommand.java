@@ -75,7 +75,8 @@ public final class EvalCommand implements Runnable {
     @Option(
         names = "--presets",
         description =
-            "the older table instead: the policy against each table gait posted as its wish")
+            "the older table instead: the policy against each table gait posted as its wish"
+                + " (--courses or --fixed also select it)")
     boolean presets;
 
     @Option(
@@ -130,10 +131,11 @@ public final class EvalCommand implements Runnable {
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
       Path dir = out != null ? out : OutputDirs.fresh("eval/terrain-policy");
       Path chart = png != null ? png : dir.resolve("eval.png");
-      OutputDirs.sayIfReplacing(chart.resolveSibling("eval.csv"), System.out);
       if (!presets && courses == null && fixed.isEmpty()) {
+        OutputDirs.sayIfReplacing(dir.resolve("eval.json"), System.out);
         return baselines(cfg, p, dir);
       }
+      OutputDirs.sayIfReplacing(chart.resolveSibling("eval.csv"), System.out);
       if (courses == null) {
         TerrainEvaluation.run(
             HarnessRobots.HEADLESS, cfg, p, first, seeds, extra(cfg), workers, chart, System.out);
@@ -171,7 +173,7 @@ public final class EvalCommand implements Runnable {
           System.out);
       return 0;
     }
-  
+
     private int baselines(LocomotionConfig cfg, Path p, Path dir) throws Exception {
       int held = quick ? 2 : seeds;
       int eq = quick ? 1 : seeds;

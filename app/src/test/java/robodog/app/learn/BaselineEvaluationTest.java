@@ -24,9 +24,9 @@ import robodog.sim.scenario.Scenario;
 import robodog.sim.scenario.ScenarioLoader;
 
 /**
- * The three-row evaluation on a tiny budget: one training course, two settings, one held-out
- * course with pavement and steps. The tuned preset walks its explicit gait only; the selector
- * changes gait with the ground.
+ * The three-row evaluation on a tiny budget: one training course, two settings, one held-out course
+ * with pavement and steps. The tuned preset walks its explicit gait only; the selector changes gait
+ * with the ground.
  */
 class BaselineEvaluationTest {
   private static final LocomotionConfig CFG = LocomotionConfig.load(Path.of("../config"));

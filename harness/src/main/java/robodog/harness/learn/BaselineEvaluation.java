@@ -47,12 +47,13 @@ public final class BaselineEvaluation {
       double energyJ) {}
 
   /** What the evaluation found. */
-  public record Result(String tunedPreset, List<Row> rows, double improvementPercent, boolean passes) {}
+  public record Result(
+      String tunedPreset, List<Row> rows, double improvementPercent, boolean passes) {}
 
   /**
    * The search grid: every row of the gait table (the policy's gait choices; not the library's
-   * failed-leg gaits) × {@code steps} step heights (m) × body heights neutral +
-   * {@code bodyOffsets} (m).
+   * failed-leg gaits) × {@code steps} step heights (m) × body heights neutral + {@code bodyOffsets}
+   * (m).
    */
   public static List<EvalRuns.Preset> grid(
       LocomotionConfig cfg, double[] steps, double[] bodyOffsets) {
@@ -100,7 +101,8 @@ public final class BaselineEvaluation {
         search.add(job(p.describe(cfg), c, EvalRuns.Way.PRESET, p));
       }
     }
-    List<EvalRuns.Run> sr = EvalRuns.run(robots, cfg, policy, search, workers, "preset search", progress);
+    List<EvalRuns.Run> sr =
+        EvalRuns.run(robots, cfg, policy, search, workers, "preset search", progress);
     int per = grid.size() + 1;
     double[] sum = new double[grid.size()];
     for (int c = 0; c < training.size(); c++) {

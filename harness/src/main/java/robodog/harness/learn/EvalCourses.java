@@ -11,10 +11,9 @@ import robodog.sim.scenario.ScenarioLoader;
 
 /**
  * The evaluation's courses. Training (for the preset search): {@code ./robodog courses --seed 1}
- * courses 0, 1, ..., cut to their first {@link #TRAINING_GOAL_M} m so the search stays short.
- * Held out: {@code ./robodog courses --seed 1000000000} courses 0, 1, ... (a generator seed the
- * search never sees), plus a shipped scenario with run seeds {@code seed + 1000 i}. Start-up
- * thread.
+ * courses 0, 1, ..., cut to their first {@link #TRAINING_GOAL_M} m so the search stays short. Held
+ * out: {@code ./robodog courses --seed 1000000000} courses 0, 1, ... (a generator seed the search
+ * never sees), plus a shipped scenario with run seeds {@code seed + 1000 i}. Start-up thread.
  */
 public final class EvalCourses {
   /** Generator seed of the training courses. */

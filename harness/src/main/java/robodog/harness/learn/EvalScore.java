@@ -33,9 +33,7 @@ final class EvalScore {
     return (t + a + e) / 3;
   }
 
-  /**
-   * How much better {@code learned} is than {@code baseline}, percent (positive: lower score).
-   */
+  /** How much better {@code learned} is than {@code baseline}, percent (positive: lower score). */
   static double improvementPercent(double learned, double baseline) {
     return 100 * (baseline - learned) / baseline;
   }

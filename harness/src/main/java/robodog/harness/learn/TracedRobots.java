@@ -19,10 +19,10 @@ import robodog.sim.terrain.SegmentTerrain;
 /**
  * The robot's own assembly (any {@link RobotFactory}), seen through a trace for the evaluation:
  * after every control tick it adds the tick's time to the walked gait, step height and body height
- * under the segment kind below the body, and it notes when the goal was reached so the run can
- * stop there. With an explicit preset every command the run posts is passed on with the preset's
- * gait, step height and body height (an explicit setting, as {@code cmd/gait} gives one; the
- * advisor lays nothing over it).
+ * under the segment kind below the body, and it notes when the goal was reached so the run can stop
+ * there. With an explicit preset every command the run posts is passed on with the preset's gait,
+ * step height and body height (an explicit setting, as {@code cmd/gait} gives one; the advisor lays
+ * nothing over it).
  *
  * <p>One instance per run, used on that run's control thread.
  */

@@ -9,8 +9,22 @@ import org.junit.jupiter.api.Test;
 class EvalScoreTest {
   private static EvalRuns.Run run(boolean done, boolean fell, double t, double acc, double e) {
     return new EvalRuns.Run(
-        "r", "c", 1, done, fell, done ? t : Double.NaN, 100, 5, 5, 0.05, 0.05, e, acc, Map.of(),
-        Double.NaN, null);
+        "r",
+        "c",
+        1,
+        done,
+        fell,
+        done ? t : Double.NaN,
+        100,
+        5,
+        5,
+        0.05,
+        0.05,
+        e,
+        acc,
+        Map.of(),
+        Double.NaN,
+        null);
   }
 
   @Test
