@@ -6,6 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import robodog.app.robot.HarnessRobots;
+import robodog.harness.learn.BaselineEvaluation;
+import robodog.harness.learn.EvalCourses;
+import robodog.harness.learn.EvalRuns;
 import robodog.harness.learn.TerrainEvaluation;
 import robodog.locomotion.LocomotionConfig;
 
@@ -29,10 +32,12 @@ public final class EvalCommand implements Runnable {
       name = "terrain-policy",
       mixinStandardHelpOptions = true,
       description = {
-        "Runs the learned terrain policy and every fixed gait preset (table gait, its own step",
-        "height, the operator's speed) on held-out mixed courses (seeds never used in training)",
-        "and prints completion, falls, mean speed, cost of transport and payload acceleration;",
-        "writes eval.csv and eval.png into --out (default runs/eval/terrain-policy/<time>/)."
+        "Three rows on the same held-out courses: the tuned preset (the best fixed gait, step and",
+        "body height on the training courses, walked as an explicit gait), the rule-based selector",
+        "(the robot picks its gait from the ground) and the learned policy bounded as on the robot;",
+        "prints their composite scores (docs/learning.md), the verdict and the gaits per terrain;",
+        "writes eval.json and scores.png into --out (default runs/eval/terrain-policy/<time>/).",
+        "--presets runs the older table (the policy against each table gait as its wish)."
       })
   public static final class TerrainPolicy implements Callable<Integer> {
     @Option(
@@ -43,8 +48,36 @@ public final class EvalCommand implements Runnable {
     @Option(
         names = "--seeds",
         defaultValue = "20",
-        description = "held-out courses (default ${DEFAULT-VALUE})")
+        description =
+            "held-out: this many generated courses and equipment-run x this many seeds"
+                + " (default ${DEFAULT-VALUE})")
     int seeds;
+
+    @Option(
+        names = "--quick",
+        description =
+            "a small budget: 2 held-out courses, equipment-run x 1, 1 training course, 2 gaits"
+                + " x 1 step x 1 body height")
+    boolean quick;
+
+    @Option(
+        names = "--training",
+        defaultValue = "2",
+        description = "training courses of the preset search (default ${DEFAULT-VALUE})")
+    int training;
+
+    @Option(
+        names = "--scenario",
+        defaultValue = "equipment-run",
+        description = "shipped scenario added to the held-out set (default ${DEFAULT-VALUE})")
+    String scenario;
+
+    @Option(
+        names = "--presets",
+        description =
+            "the older table instead: the policy against each table gait posted as its wish"
+                + " (--courses or --fixed also select it)")
+    boolean presets;
 
     @Option(
         names = "--courses",
@@ -98,6 +131,10 @@ public final class EvalCommand implements Runnable {
       Path p = policy != null ? policy : Paths.home().resolve("models/terrain-policy/policy.txt");
       Path dir = out != null ? out : OutputDirs.fresh("eval/terrain-policy");
       Path chart = png != null ? png : dir.resolve("eval.png");
+      if (!presets && courses == null && fixed.isEmpty()) {
+        OutputDirs.sayIfReplacing(dir.resolve("eval.json"), System.out);
+        return baselines(cfg, p, dir);
+      }
       OutputDirs.sayIfReplacing(chart.resolveSibling("eval.csv"), System.out);
       if (courses == null) {
         TerrainEvaluation.run(
@@ -134,6 +171,52 @@ public final class EvalCommand implements Runnable {
           workers,
           chart,
           System.out);
+      return 0;
+    }
+
+    private int baselines(LocomotionConfig cfg, Path p, Path dir) throws Exception {
+      int held = quick ? 2 : seeds;
+      int eq = quick ? 1 : seeds;
+      int train = quick ? 1 : training;
+      if (train < 1) {
+        throw new IllegalArgumentException("--training must be >= 1");
+      }
+      java.util.List<EvalRuns.Preset> grid =
+          BaselineEvaluation.grid(
+              cfg,
+              quick ? new double[] {0.04} : new double[] {0.03, 0.05},
+              quick ? new double[] {0} : new double[] {-0.02, 0, 0.02});
+      if (quick) {
+        grid = grid.subList(0, 2);
+      }
+      robodog.sim.scenario.Scenario sc =
+          robodog.sim.scenario.ScenarioLoader.load(scenario, Paths.scenarios());
+      java.util.List<BaselineEvaluation.Course> heldOut =
+          new java.util.ArrayList<>(EvalCourses.heldOut(held));
+      heldOut.addAll(EvalCourses.seeds(sc, eq));
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "training courses: ./robodog courses --seed %d, courses 0..%d, first %.0f m;"
+              + " held out: --seed %d courses 0..%d and %s x %d seeds; search: %d settings%n",
+          EvalCourses.TRAINING_SEED,
+          train - 1,
+          EvalCourses.TRAINING_GOAL_M,
+          EvalCourses.HELD_OUT_SEED,
+          held - 1,
+          sc.name(),
+          eq,
+          grid.size());
+      BaselineEvaluation.run(
+          HarnessRobots.HEADLESS,
+          cfg,
+          p,
+          EvalCourses.training(train),
+          grid,
+          heldOut,
+          workers,
+          dir,
+          System.out,
+          robodog.harness.sim.SimRun.terminalProgress());
       return 0;
     }
   }
