@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -82,8 +81,8 @@ class ChaosTest {
   /**
    * The run database fills up under a running run: the robot says so on state/error naming the
    * file, holds the run in paused (it cannot journal it), and keeps publishing and obeying the
-   * E-stop. The tablet keeps the run's cmd/mission heartbeat going as the page does, so the hold
-   * is the database's doing, not the comms-loss policy's.
+   * E-stop. The tablet keeps the run's cmd/mission heartbeat going as the page does, so the hold is
+   * the database's doing, not the comms-loss policy's.
    */
   @Test
   void aFullDatabase() throws Exception {

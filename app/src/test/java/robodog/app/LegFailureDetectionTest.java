@@ -83,7 +83,13 @@ class LegFailureDetectionTest {
                 HarnessRobots.HEADLESS,
                 CFG,
                 new SimRun.Options(
-                    crew, null, 1, crew.durationS(), CFG.settings().loopRateHz(), false, false,
+                    crew,
+                    null,
+                    1,
+                    crew.durationS(),
+                    CFG.settings().loopRateHz(),
+                    false,
+                    false,
                     null))
             .report();
     assertNull(r.legFailure().detectedLeg(), r.legFailure().toString());

@@ -13,10 +13,9 @@ import robodog.core.perception.TerrainEstimate;
 /**
  * The mailboxes perception publishes into; the only way its results leave the perception threads.
  * Each has one consumer (the controller takes {@link #safety}, {@link #terrainAhead} and {@link
- * #groundAhead}; autonomy
- * and telemetry the others; {@link #terrain} and {@link #terrainAhead} carry the same estimate).
- * {@link #terrain} and {@link #snapshot} are filled only when those stages run ({@link
- * PipelineSettings}).
+ * #groundAhead}; autonomy and telemetry the others; {@link #terrain} and {@link #terrainAhead}
+ * carry the same estimate). {@link #terrain} and {@link #snapshot} are filled only when those
+ * stages run ({@link PipelineSettings}).
  */
 public record PerceptionOutputs(
     Mailbox<Landmarks> landmarks,

@@ -1,8 +1,8 @@
 package robodog.perception;
 
 import robodog.core.Mailbox;
-import robodog.core.perception.SafetyLimit;
 import robodog.core.perception.GroundAhead;
+import robodog.core.perception.SafetyLimit;
 import robodog.core.perception.TerrainEstimate;
 
 /**

@@ -91,8 +91,10 @@ public final class LegFailureMatrix {
     return trial(robots, cfg, sc, leg, kind, JointKind.FEMUR, atS, seed, rateHz);
   }
 
-  /** As {@link #trial(RobotFactory, LocomotionConfig, Scenario, LegId, LegFailure.Kind, double,
-   * long, double)}, with the joint that breaks for the joint kinds. */
+  /**
+   * As {@link #trial(RobotFactory, LocomotionConfig, Scenario, LegId, LegFailure.Kind, double,
+   * long, double)}, with the joint that breaks for the joint kinds.
+   */
   public static Trial trial(
       RobotFactory robots,
       LocomotionConfig cfg,

@@ -87,8 +87,8 @@ public record SimReport(
    *     a leg at 0.05 rad·s): how close a healthy run came to a false detection
    * @param peakContactGapS the longest contact gap of a watched foot that counted (the body on two
    *     other feet, a touch-down without contact inside it), s (the detector fails a leg at 1.2 s)
-   * @param obstructions legs the controller suspected, folded and found sound in the air (they
-   *     were obstructed, not broken, and walked again); not detections
+   * @param obstructions legs the controller suspected, folded and found sound in the air (they were
+   *     obstructed, not broken, and walked again); not detections
    */
   @JsonPropertyOrder(alphabetic = false)
   public record LegFailureReport(

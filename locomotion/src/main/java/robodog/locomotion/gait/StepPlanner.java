@@ -125,9 +125,9 @@ public final class StepPlanner {
 
   /**
    * Marks a leg failed (it never lifts, never supports) or restores it. A restored leg was folded
-   * in the air: it rejoins as a swing at its top, above its neutral foothold, and lands (or searches
-   * for ground) like any other swing, instead of reaching straight for where it stood when it
-   * failed.
+   * in the air: it rejoins as a swing at its top, above its neutral foothold, and lands (or
+   * searches for ground) like any other swing, instead of reaching straight for where it stood when
+   * it failed.
    */
   public void setFailed(int leg, boolean isFailed) {
     boolean restored = failed[leg] && !isFailed;

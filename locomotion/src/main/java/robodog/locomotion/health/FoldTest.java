@@ -2,19 +2,19 @@ package robodog.locomotion.health;
 
 /**
  * The check a leg goes through when one of its joints stopped following its target while torque
- * held it: the leg is folded (lifted clear of the ground and of whatever it pressed against) and the
- * suspect joint is driven through at least {@value #TEST_PATH_RAD} rad in the air. A broken joint
- * (stuck servo, jammed gear, a limp joint resting on its stop) still does not follow; a sound joint
- * that was only obstructed (a foot on top of a case, a femur pressed against a ridge) does. The
- * difference matters: a broken leg stays folded until the next power-on, an obstructed one walks
- * again a second later.
+ * held it: the leg is folded (lifted clear of the ground and of whatever it pressed against) and
+ * the suspect joint is driven through at least {@value #TEST_PATH_RAD} rad in the air. A broken
+ * joint (stuck servo, jammed gear, a limp joint resting on its stop) still does not follow; a sound
+ * joint that was only obstructed (a foot on top of a case, a femur pressed against a ridge) does.
+ * The difference matters: a broken leg stays folded until the next power-on, an obstructed one
+ * walks again a second later.
  *
  * <p>The suspect joint's test target is its fold angle, unless the joint already stood within
  * {@value #TEST_PATH_RAD} rad of it; then it is {@value #TEST_PATH_RAD} rad from where it stood,
- * toward the middle of its range (so the test never drives a joint into its stop). The verdict comes
- * {@value #SETTLE_S} s after the sent target reached the test target: sound when the joint is then
- * within {@value #SOUND_ERROR_RAD} rad of it and has covered {@value #SOUND_FRACTION} of the path;
- * broken otherwise, and broken after {@value #TIMEOUT_S} s without a verdict.
+ * toward the middle of its range (so the test never drives a joint into its stop). The verdict
+ * comes {@value #SETTLE_S} s after the sent target reached the test target: sound when the joint is
+ * then within {@value #SOUND_ERROR_RAD} rad of it and has covered {@value #SOUND_FRACTION} of the
+ * path; broken otherwise, and broken after {@value #TIMEOUT_S} s without a verdict.
  *
  * <p>Control thread only; allocation-free.
  */

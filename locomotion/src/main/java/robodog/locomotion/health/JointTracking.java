@@ -11,11 +11,12 @@ import robodog.core.RobotState;
  *
  * <ul>
  *   <li>Score: the excess of |error| over {@value #TRACK_TOLERANCE_RAD} rad (above the servo's lag
- *       at full speed, 0.14 rad, plus its dead band) integrated over time, draining while the
- *       joint tracks; limit {@value #TRACK_SCORE_RADS} rad·s.
+ *       at full speed, 0.14 rad, plus its dead band) integrated over time, draining while the joint
+ *       tracks; limit {@value #TRACK_SCORE_RADS} rad·s.
  *   <li>Mean |error| (first-order, {@value #MEAN_ERROR_TAU_S} s): a joint always somewhat behind;
- *       limit {@value #MEAN_ERROR_LIMIT_RAD} rad. A sound one averages a few hundredths, but reached
- *       0.14 rad on equipment-run (a femur at the wave-to-ripple change, seed 17), hence this high.
+ *       limit {@value #MEAN_ERROR_LIMIT_RAD} rad. A sound one averages a few hundredths, but
+ *       reached 0.14 rad on equipment-run (a femur at the wave-to-ripple change, seed 17), hence
+ *       this high.
  *   <li>Frozen: commanded along at least {@value #MIN_PATH_RAD} rad of path (leaky sum, {@value
  *       #PATH_TAU_S} s), or {@value #SLOW_MIN_PATH_RAD} rad over {@value #SLOW_PATH_TAU_S} s, and
  *       moved less than {@value #MOVED_FRACTION} of it: a stuck servo wherever it stuck, never far

@@ -27,9 +27,9 @@ import robodog.locomotion.gait.StepPlanner;
  * <p>A joint that stopped following while torque held it may be broken or only obstructed (a foot
  * on top of a case, a femur pressed against a ridge): the leg folds at once either way, and a
  * {@link FoldTest} then drives the suspect joint in the air. If it follows, the leg was sound: the
- * detection is withdrawn, counted as an obstruction, and the leg walks again; if not, the
- * detection is confirmed. A limp joint (no torque) and a foot without contact are confirmed at
- * once: folding cannot tell anything about them.
+ * detection is withdrawn, counted as an obstruction, and the leg walks again; if not, the detection
+ * is confirmed. A limp joint (no torque) and a foot without contact are confirmed at once: folding
+ * cannot tell anything about them.
  *
  * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
  * {@link #update}) and only after {@value #WARMUP_S} s of that, so power-on, sitting, E-stops and

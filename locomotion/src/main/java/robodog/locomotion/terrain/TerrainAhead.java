@@ -17,9 +17,9 @@ import robodog.core.perception.TerrainEstimate;
  * <p>With a depth camera the height grid's corridor ahead speaks too ({@link GroundAhead}): a step
  * of at least {@value #STEP_AHEAD_M} m between neighbouring cells (the touch-down rise at which the
  * legs call {@link GroundCall#STEPS}) across {@value #MIN_STEP_CELLS} cells or more gives {@link
- * GroundCall#STEPS}, a mean step of {@value
- * #UNEVEN_AHEAD_M} m or more (gravel, bumps, a slope of 11° or steeper) {@link GroundCall#UNEVEN};
- * only when at least half the corridor was seen. The harder of the class and the grid counts.
+ * GroundCall#STEPS}, a mean step of {@value #UNEVEN_AHEAD_M} m or more (gravel, bumps, a slope of
+ * 11° or steeper) {@link GroundCall#UNEVEN}; only when at least half the corridor was seen. The
+ * harder of the class and the grid counts.
  *
  * <p>Control thread only (the mailbox's one consumer); allocation-free.
  */

@@ -135,6 +135,7 @@ class LegHealthMonitorTest {
     assertTrue(Double.isNaN(run(3, true, 0)), "one foot down: the robot is held or lifted");
     assertEquals(0, m.detectedMask());
   }
+
   /**
    * A femur pushed off its target while torque holds it: folds, then the test drives it in the air
    * as the controller would (the sent target rate-limited at 4 rad/s toward the test angle); {@code

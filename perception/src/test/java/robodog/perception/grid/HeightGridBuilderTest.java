@@ -70,6 +70,7 @@ class HeightGridBuilderTest {
     HeightGrid step = build(new DepthScene(GROUND).box(0.7, -1.0, 3.0, 1.0, 0.04));
     assertTrue(step.traversableAhead, "a step is no obstacle");
     assertEquals(0.04, step.stepAheadM, 0.01);
-    assertTrue(step.meanStepAheadM < 0.01, "one edge, not a rough corridor: " + step.meanStepAheadM);
+    assertTrue(
+        step.meanStepAheadM < 0.01, "one edge, not a rough corridor: " + step.meanStepAheadM);
   }
 }
