@@ -19,6 +19,9 @@ import robodog.core.Payload;
  * @param payload dispatch only; null when the dispatch declares none (the robot's declared payload
  *     then applies)
  * @param commsLoss dispatch only
+ * @param toleranceM waypoint tolerance, m
+ * @param learn dispatch only: the run learns per-segment settings from and for later runs of its
+ *     route ({@code "learn": false} walks the ride profile's own setting and stores nothing)
  */
 public record MissionCommand(
     long seq,
@@ -26,7 +29,8 @@ public record MissionCommand(
     String route,
     Payload payload,
     Mission.CommsLoss commsLoss,
-    double toleranceM) {
+    double toleranceM,
+    boolean learn) {
   static final Set<String> OPS =
       Set.of(
           "record_start",
@@ -61,7 +65,12 @@ public record MissionCommand(
     only(
         n,
         "cmd/mission",
-        Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m", "client"));
+        Set.of("seq", "op", "route", "payload", "comms_loss", "tolerance_m", "client", "learn"));
+    JsonNode learnN = n.get("learn");
+    if (learnN != null && !learnN.isBoolean()) {
+      throw new IllegalArgumentException(
+          "cmd/mission: learn: expected true or false, got " + learnN);
+    }
     JsonNode clientN = n.get("client");
     if (clientN != null
         && (!clientN.isTextual() || !clientN.asText().matches(Route.NAME_PATTERN))) {
@@ -135,7 +144,8 @@ public record MissionCommand(
       throw new IllegalArgumentException(
           "cmd/mission: tolerance_m: expected a number in [0.05, 2] m, got " + tol);
     }
-    return new MissionCommand(seqN.asLong(), op, route, payload, loss, tol);
+    return new MissionCommand(
+        seqN.asLong(), op, route, payload, loss, tol, learnN == null || learnN.asBoolean());
   }
 
   private static void only(JsonNode n, String where, Set<String> allowed) {

@@ -235,7 +235,11 @@ public final class MissionService {
     dispatcher = client;
     lastHeardDispatcherNanos = nowNanos;
     mission = new Mission(route, prof, c.commsLoss(), gait, this::incident);
-    learner.begin(journal.id(), route, prof, payload.massKg());
+    if (c.learn()) {
+      learner.begin(journal.id(), route, prof, payload.massKg());
+    } else {
+      learner.end(nowNanos * 1e-9); // this run walks the profile's own setting, stores nothing
+    }
     needsAnchor = true;
   }
 
