@@ -304,7 +304,11 @@ public final class HexapodController implements Controller {
         (mode == Mode.STANDING || mode == Mode.WALKING) && !settling && !modes.powerOn();
     int obstructionsBefore = health.obstructions();
     if (health.update(nowNanos, dt, healthWatch, state, lastGood, planner)) {
-      held.hold(health.testing() ? Notice.LEG_CHECKING : Notice.LEG_FAILURE_DETECTED, nowNanos);
+      held.hold(
+          health.testing() && !health.confirmed()
+              ? Notice.LEG_CHECKING
+              : Notice.LEG_FAILURE_DETECTED,
+          nowNanos);
     } else if (health.obstructions() != obstructionsBefore) {
       held.hold(Notice.LEG_OBSTRUCTED, nowNanos);
     }
@@ -568,7 +572,9 @@ public final class HexapodController implements Controller {
     if (n != Notice.NONE || health.leg() < 0) {
       return n;
     }
-    return health.testing() ? Notice.LEG_CHECKING : Notice.LEG_FAILURE_DETECTED;
+    return health.testing() && !health.confirmed()
+        ? Notice.LEG_CHECKING
+        : Notice.LEG_FAILURE_DETECTED;
   }
 
   /**

@@ -34,7 +34,9 @@ import robodog.locomotion.gait.StepPlanner;
  * <p>Both checks run only while the robot stands or walks under its own power ({@code active} in
  * {@link #update}) and only after {@value #WARMUP_S} s of that, so power-on, sitting, E-stops and
  * the first moments of standing up never count. A detection latches (one leg; later evidence on
- * other legs is ignored) until {@link #clear}, which the controller calls at the next power-on.
+ * other legs is ignored) until {@link #clear}, which the controller calls at the next power-on; a
+ * leg confirmed by its test in the air is tested again every {@value #RETEST_S} s and walks again
+ * once it moves freely.
  *
  * <p>Control thread only; allocation-free.
  */
@@ -62,6 +64,13 @@ public final class LegHealthMonitor {
   /** Time standing or walking before the checks count, s. */
   public static final double WARMUP_S = 1.0;
 
+  /**
+   * A leg confirmed broken by its test in the air is tested again this often while the robot stands
+   * or walks, s: a foot still held when it was tested (wedged under a ledge) may be free later, and
+   * a leg that then moves freely walks again instead of staying folded until power-on.
+   */
+  public static final double RETEST_S = 10.0;
+
   private final double limpBelowNm;
   private final JointTracking tracking = new JointTracking();
   private final ContactGaps contacts = new ContactGaps();
@@ -75,6 +84,8 @@ public final class LegHealthMonitor {
   private LegFailureEvidence evidence = LegFailureEvidence.NONE;
   private long detectedNanos;
   private boolean confirmed;
+  private boolean retests;
+  private double retestInS;
   private int obstructions;
   private double peakTrackFraction;
 
@@ -149,6 +160,9 @@ public final class LegHealthMonitor {
     }
     if (test.running()) {
       runTest(s, sentTargets, dt);
+    } else if (leg >= 0 && retests && (retestInS -= dt) <= 0) {
+      int k = joint % JointKind.COUNT;
+      test.start(joint, s.jointPosition[joint], foldRad[k], minRad[k], maxRad[k]);
     }
     int grounded = 0;
     for (int i = 0; i < LegId.COUNT; i++) {
@@ -178,12 +192,16 @@ public final class LegHealthMonitor {
       obstructions++;
       tracking.forgetLeg(leg);
       contacts.forgetLeg(leg);
+      confirmed = false;
+      retests = false;
       leg = -1;
       joint = -1;
       evidence = LegFailureEvidence.NONE;
       detectedNanos = 0;
     } else if (v == FoldTest.Verdict.BROKEN) {
       confirmed = true;
+      retests = true;
+      retestInS = RETEST_S;
     }
   }
 
@@ -227,6 +245,7 @@ public final class LegHealthMonitor {
   public void clear() {
     test.stop();
     confirmed = false;
+    retests = false;
     leg = -1;
     joint = -1;
     evidence = LegFailureEvidence.NONE;

@@ -209,4 +209,36 @@ class LegHealthMonitorTest {
     t.start(5, -2.3, -2.38, MIN[2], MAX[2]);
     assertTrue(t.targetRad() <= MAX[2] - 0.05 && t.targetRad() >= MIN[2] + 0.05, "inside limits");
   }
+
+  @Test
+  void aConfirmedLegIsTestedAgainAndWalksOnceItMovesFreely() {
+    int j = Joints.index(LegId.RIGHT_FRONT, JointKind.FEMUR);
+    suspectThenTest(j, false);
+    assertTrue(m.confirmed());
+    int bit = 1 << LegId.RIGHT_FRONT.ordinal();
+    // Still held: the retest after RETEST_S fails again and the leg stays folded and confirmed.
+    boolean retested = false;
+    double t = 0;
+    for (; t < LegHealthMonitor.RETEST_S + 2; t += DT) {
+      now += TICK;
+      m.update(now, DT, true, s, sent, bit, 0, 0.8);
+      retested |= m.testing();
+    }
+    assertTrue(retested, "tested again");
+    assertEquals(bit, m.detectedMask());
+    assertTrue(m.confirmed());
+    // Freed: the next retest drives it and it follows.
+    for (t = 0; t < LegHealthMonitor.RETEST_S + 2 && m.detectedMask() != 0; t += DT) {
+      if (m.testing()) {
+        double step = 4 * DT;
+        sent[j] += Math.max(-step, Math.min(step, m.testTargetRad() - sent[j]));
+        s.jointPosition[j] += 0.5 * (sent[j] - s.jointPosition[j]);
+      }
+      now += TICK;
+      m.update(now, DT, true, s, sent, bit, 0, 0.8);
+    }
+    assertEquals(0, m.detectedMask(), "walks again");
+    assertEquals(1, m.obstructions());
+    assertTrue(!m.confirmed());
+  }
 }
