@@ -26,7 +26,7 @@ import robodog.locomotion.gait.StepPlanner;
  *
  * <p>A joint that stopped following while torque held it may be broken or only obstructed (a foot
  * on top of a case, a femur pressed against a ridge): the leg folds at once either way, and a
- * {@link FoldTest} then drives the suspect joint in the air. If it follows, the leg was sound: the
+ * {@link AirCheck} then drives the suspect joint in the air. If it follows, the leg was sound: the
  * detection is withdrawn, counted as an obstruction, and the leg walks again; if not, the detection
  * is confirmed. A limp joint (no torque) and a foot without contact are confirmed at once: folding
  * cannot tell anything about them.
@@ -74,7 +74,7 @@ public final class LegHealthMonitor {
   private final double limpBelowNm;
   private final JointTracking tracking = new JointTracking();
   private final ContactGaps contacts = new ContactGaps();
-  private final FoldTest test = new FoldTest();
+  private final AirCheck test = new AirCheck();
   private final double[] foldRad;
   private final double[] minRad;
   private final double[] maxRad;
@@ -187,8 +187,8 @@ public final class LegHealthMonitor {
 
   private void runTest(RobotState s, double[] sent, double dt) {
     int tj = test.joint();
-    FoldTest.Verdict v = test.update(dt, sent[tj], s.jointPosition[tj]);
-    if (v == FoldTest.Verdict.SOUND) {
+    AirCheck.Verdict v = test.update(dt, sent[tj], s.jointPosition[tj]);
+    if (v == AirCheck.Verdict.SOUND) {
       obstructions++;
       tracking.forgetLeg(leg);
       contacts.forgetLeg(leg);
@@ -198,7 +198,7 @@ public final class LegHealthMonitor {
       joint = -1;
       evidence = LegFailureEvidence.NONE;
       detectedNanos = 0;
-    } else if (v == FoldTest.Verdict.BROKEN) {
+    } else if (v == AirCheck.Verdict.BROKEN) {
       confirmed = true;
       retests = true;
       retestInS = RETEST_S;
@@ -263,7 +263,7 @@ public final class LegHealthMonitor {
     return leg >= 0 && confirmed;
   }
 
-  /** True while a suspected leg is folded and its joint driven in the air ({@link FoldTest}). */
+  /** True while a suspected leg is folded and its joint driven in the air ({@link AirCheck}). */
   public boolean testing() {
     return test.running();
   }

@@ -199,7 +199,7 @@ class LegHealthMonitorTest {
 
   @Test
   void theTestAngleIsTheFoldUnlessTheJointStandsNearItThenAwayFromTheStop() {
-    FoldTest t = new FoldTest();
+    AirCheck t = new AirCheck();
     t.start(4, 0.2, FOLD[1], MIN[1], MAX[1]);
     assertEquals(FOLD[1], t.targetRad(), 1e-12, "far from the fold: the fold angle");
     t.start(4, 1.5, FOLD[1], MIN[1], MAX[1]);

@@ -18,7 +18,7 @@ package robodog.locomotion.health;
  *
  * <p>Control thread only; allocation-free.
  */
-final class FoldTest {
+final class AirCheck {
   /** Least path the suspect joint is driven through, rad. */
   static final double TEST_PATH_RAD = 0.3;
 
